@@ -1,0 +1,15 @@
+package dev.crumb.store;
+
+import java.time.LocalDate;
+
+/** The read side of analytics: aggregates only, never one visitor's trail. */
+public interface AnalyticsReader {
+
+    /**
+     * The numbers for the UTC days {@code from} to {@code to}, both inclusive. See
+     * {@code docs/analytics.md} for the exact definition of every number.
+     *
+     * @throws IllegalArgumentException when {@code from} is after {@code to}
+     */
+    AnalyticsSummary summary(LocalDate from, LocalDate to);
+}
