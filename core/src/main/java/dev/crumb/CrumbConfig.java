@@ -1,0 +1,445 @@
+package dev.crumb;
+
+import dev.crumb.internal.cookie.CookieKeys;
+import dev.crumb.internal.visitor.Countries;
+import dev.crumb.internal.visitor.Languages;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The immutable configuration of a {@link CrumbFilter}. Build one with {@link #builder()}, or let the
+ * filter read {@code web.xml} init-params through {@link #fromInitParameters}. Every option is checked
+ * when the configuration is built, so a mistake fails at start-up with a message that names the option,
+ * never on the first request. {@code docs/configuration.md} lists every option with its default.
+ */
+public final class CrumbConfig {
+
+    private final CookieKeys keys;
+    private final String hashKey;
+    private final String cookieName;
+    private final boolean hostPrefix;
+    private final boolean alwaysSecure;
+    private final boolean partitioned;
+    private final String domain;
+    private final Duration maxAge;
+    private final Duration visitTimeout;
+    private final Duration lastSeenRefresh;
+    private final String pathPrefix;
+    private final String countryHeader;
+    private final String defaultCountry;
+    private final String defaultLanguage;
+    private final List<String> languages;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    private CrumbConfig(Builder b) {
+        this.keys = b.keys;
+        this.hashKey = b.hashKey;
+        this.cookieName = b.cookieName;
+        this.hostPrefix = b.hostPrefix;
+        this.alwaysSecure = b.alwaysSecure;
+        this.partitioned = b.partitioned;
+        this.domain = b.domain;
+        this.maxAge = b.maxAge;
+        this.visitTimeout = b.visitTimeout;
+        this.lastSeenRefresh = b.lastSeenRefresh;
+        this.pathPrefix = b.pathPrefix;
+        this.countryHeader = b.countryHeader;
+        this.defaultCountry = b.defaultCountry;
+        this.defaultLanguage = b.defaultLanguage;
+        this.languages = List.copyOf(b.languages);
+        this.clock = b.clock;
+        this.random = b.random;
+    }
+
+    /** A builder with every option at its default; only {@link Builder#keys} must be given. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the configuration from servlet init-params (the names of {@code docs/configuration.md}, such
+     * as {@code visit-timeout}); keys come from the {@code keys} init-param or else from the environment
+     * variable {@code CRUMB_KEYS}.
+     *
+     * @param initParameter looks up one init-param, {@code null} when absent
+     * @param environment   the process environment (for {@code CRUMB_KEYS} and {@code CRUMB_HASH_KEY})
+     * @throws IllegalArgumentException naming the init-param that is wrong and what it accepts
+     */
+    public static CrumbConfig fromInitParameters(Function<String, String> initParameter, Map<String, String> environment) {
+        Builder b = builder();
+        String keys = firstNonBlank(initParameter.apply("keys"), environment.get("CRUMB_KEYS"));
+        if (keys == null) {
+            throw new IllegalArgumentException("CrumbFilter needs keys: set the init-param 'keys' or the environment variable "
+                    + "CRUMB_KEYS to comma-separated 32-byte base64url keys (generate one with "
+                    + "`java -jar crumb-jetty-demo.jar --new-key`)");
+        }
+        b.keys(splitList(keys));
+        String hashKey = firstNonBlank(initParameter.apply("hash-key"), environment.get("CRUMB_HASH_KEY"));
+        if (hashKey != null) {
+            b.hashKey(hashKey);
+        }
+        InitParams p = new InitParams(initParameter);
+        p.text("cookie-name", b::cookieName);
+        p.bool("host-prefix", b::hostPrefix);
+        p.bool("secure", b::alwaysSecure);
+        p.bool("partitioned", b::partitioned);
+        p.text("domain", b::domain);
+        p.duration("max-age", b::maxAge);
+        p.duration("visit-timeout", b::visitTimeout);
+        p.duration("last-seen-refresh", b::lastSeenRefresh);
+        p.text("path-prefix", b::pathPrefix);
+        p.text("country-header", b::countryHeader);
+        p.text("default-country", b::defaultCountry);
+        p.text("default-language", b::defaultLanguage);
+        p.text("languages", v -> b.languages(splitList(v)));
+        return b.build();
+    }
+
+    /** The key ring: the first key seals cookies, all open them. */
+    public CookieKeys keys() {
+        return keys;
+    }
+
+    /** The base64url key for keyed hashes of visitor IDs, or {@code null} to derive one from the first key. */
+    public String hashKey() {
+        return hashKey;
+    }
+
+    /** The cookie's base name (default {@code crumb}), without any {@code __Host-} prefix. */
+    public String cookieName() {
+        return cookieName;
+    }
+
+    /** The name as sent: with {@code __Host-} when {@link #hostPrefix()} is set. */
+    public String effectiveCookieName() {
+        return hostPrefix ? "__Host-" + cookieName : cookieName;
+    }
+
+    /** Whether the cookie is named with the {@code __Host-} prefix (then always Secure, Path=/, no Domain). */
+    public boolean hostPrefix() {
+        return hostPrefix;
+    }
+
+    /** Whether the cookie is always {@code Secure}, not only on secure requests. */
+    public boolean alwaysSecure() {
+        return alwaysSecure || hostPrefix;
+    }
+
+    /** Whether the cookie carries the {@code Partitioned} attribute. */
+    public boolean partitioned() {
+        return partitioned;
+    }
+
+    /** The cookie's {@code Domain} attribute, or {@code null} for a host-only cookie (the default). */
+    public String domain() {
+        return domain;
+    }
+
+    /** How long the browser keeps the cookie (default 390 days). */
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    /** Inactivity after which the next request starts a new visit (default 30 minutes). */
+    public Duration visitTimeout() {
+        return visitTimeout;
+    }
+
+    /** How stale the cookie's last-seen time may get before it is re-sent (default 1 minute). */
+    public Duration lastSeenRefresh() {
+        return lastSeenRefresh;
+    }
+
+    /** Where the library's own endpoints live (default {@code /crumb}). */
+    public String pathPrefix() {
+        return pathPrefix;
+    }
+
+    /** A trusted CDN header naming the visitor's country (e.g. {@code CF-IPCountry}), or {@code null} (the default). */
+    public String countryHeader() {
+        return countryHeader;
+    }
+
+    /** The country when nothing else tells (default {@code ZZ}, unknown). */
+    public String defaultCountry() {
+        return defaultCountry;
+    }
+
+    /** The language when nothing else tells (default {@code en}). */
+    public String defaultLanguage() {
+        return defaultLanguage;
+    }
+
+    /** The languages the site offers; empty (the default) accepts any valid language. */
+    public List<String> languages() {
+        return languages;
+    }
+
+    /** The clock for every time Crumb records. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The source of visitor IDs and nonces. */
+    public SecureRandom random() {
+        return random;
+    }
+
+    /** Builds a {@link CrumbConfig}; each setter checks its value and names the option in its error. */
+    public static final class Builder {
+        private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+        private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,64}");
+        private static final Pattern DOMAIN = Pattern.compile("\\.?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
+        private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9_-]+)+");
+
+        private CookieKeys keys;
+        private String hashKey;
+        private String cookieName = "crumb";
+        private boolean hostPrefix;
+        private boolean alwaysSecure;
+        private boolean partitioned;
+        private String domain;
+        private Duration maxAge = Duration.ofDays(390);
+        private Duration visitTimeout = Duration.ofMinutes(30);
+        private Duration lastSeenRefresh = Duration.ofMinutes(1);
+        private String pathPrefix = "/crumb";
+        private String countryHeader;
+        private String defaultCountry = Countries.UNKNOWN;
+        private String defaultLanguage = "en";
+        private List<String> languages = List.of();
+        private Clock clock = Clock.systemUTC();
+        private SecureRandom random = new SecureRandom();
+
+        private Builder() {
+        }
+
+        /** The cookie keys as base64url strings, the sealing key first. Required. */
+        public Builder keys(List<String> base64UrlKeys) {
+            this.keys = CookieKeys.parse(base64UrlKeys, "keys");
+            return this;
+        }
+
+        /** Same as {@link #keys(List)}. */
+        public Builder keys(String... base64UrlKeys) {
+            return keys(Arrays.asList(base64UrlKeys));
+        }
+
+        /**
+         * A 32-byte base64url key for the keyed hashes of visitor IDs kept in the consent log and analytics.
+         * Keep it stable: unlike cookie keys it must not rotate, or returning visitors count as new.
+         */
+        public Builder hashKey(String base64UrlKey) {
+            CookieKeys.parse(List.of(Objects.requireNonNull(base64UrlKey, "hashKey")), "hash-key");
+            this.hashKey = base64UrlKey.trim();
+            return this;
+        }
+
+        /** The cookie name, default {@code crumb}. */
+        public Builder cookieName(String name) {
+            require(name != null && COOKIE_NAME.matcher(name).matches() && !name.startsWith("__"),
+                    "cookie-name '" + name + "' must be 1 to 64 letters, digits, '.', '_' or '-' and must not start with '__' "
+                            + "(use host-prefix for __Host-)");
+            this.cookieName = name;
+            return this;
+        }
+
+        /** Name the cookie {@code __Host-<name>}: browsers then insist on Secure, Path=/ and no Domain. */
+        public Builder hostPrefix(boolean on) {
+            this.hostPrefix = on;
+            return this;
+        }
+
+        /** Always mark the cookie {@code Secure}, also on plain-HTTP requests (for TLS ended at a proxy). */
+        public Builder alwaysSecure(boolean on) {
+            this.alwaysSecure = on;
+            return this;
+        }
+
+        /** Add {@code Partitioned}, for sites embedded in third-party frames. Partitioned cookies are Secure. */
+        public Builder partitioned(boolean on) {
+            this.partitioned = on;
+            return this;
+        }
+
+        /** The cookie's {@code Domain}, to share it with subdomains; {@code null} (default) keeps it host-only. */
+        public Builder domain(String domain) {
+            require(domain == null || DOMAIN.matcher(domain).matches(),
+                    "domain '" + domain + "' is not a host name such as example.com");
+            this.domain = domain;
+            return this;
+        }
+
+        /** How long browsers keep the cookie, default 390 days (about 13 months, the common legal maximum). */
+        public Builder maxAge(Duration maxAge) {
+            require(maxAge != null && !maxAge.isNegative() && !maxAge.isZero() && maxAge.toDays() <= 400,
+                    "max-age must be positive and at most 400 days (browsers cap cookies there), was " + maxAge);
+            this.maxAge = maxAge;
+            return this;
+        }
+
+        /** Inactivity that ends a visit, default 30 minutes. */
+        public Builder visitTimeout(Duration timeout) {
+            require(timeout != null && timeout.compareTo(Duration.ofMinutes(1)) >= 0 && timeout.compareTo(Duration.ofDays(1)) <= 0,
+                    "visit-timeout must be between 1 minute and 1 day, was " + timeout);
+            this.visitTimeout = timeout;
+            return this;
+        }
+
+        /** How stale the last-seen time in the cookie may get before it is re-sent, default 1 minute. */
+        public Builder lastSeenRefresh(Duration refresh) {
+            require(refresh != null && !refresh.isNegative(), "last-seen-refresh must be zero or positive, was " + refresh);
+            this.lastSeenRefresh = refresh;
+            return this;
+        }
+
+        /** Where the library's endpoints live, default {@code /crumb}. */
+        public Builder pathPrefix(String prefix) {
+            require(prefix != null && PREFIX.matcher(prefix).matches(),
+                    "path-prefix '" + prefix + "' must look like /crumb (segments of letters, digits, '_' or '-')");
+            this.pathPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * The name of a request header, set by a CDN you trust, that carries the visitor's country
+         * (e.g. {@code CF-IPCountry}). Off by default: only set it when every request passes that CDN.
+         */
+        public Builder countryHeader(String header) {
+            require(header == null || HEADER_NAME.matcher(header).matches(),
+                    "country-header '" + header + "' is not a header name");
+            this.countryHeader = header;
+            return this;
+        }
+
+        /** The country when nothing else tells, an ISO 3166-1 alpha-2 code; default {@code ZZ} (unknown). */
+        public Builder defaultCountry(String country) {
+            String c = Countries.normalise(country);
+            require(c != null, "default-country '" + country + "' is not an ISO 3166-1 alpha-2 code such as US or DE");
+            this.defaultCountry = c;
+            return this;
+        }
+
+        /** The language when nothing else tells, an ISO 639 code; default {@code en}. */
+        public Builder defaultLanguage(String language) {
+            String l = Languages.normalise(language);
+            require(l != null, "default-language '" + language + "' is not an ISO 639 code such as en or de");
+            this.defaultLanguage = l;
+            return this;
+        }
+
+        /** The languages the site offers, e.g. {@code en, de, fr}; empty (default) accepts any valid language. */
+        public Builder languages(List<String> offered) {
+            List<String> checked = new ArrayList<>();
+            for (String language : Objects.requireNonNull(offered, "languages")) {
+                String l = Languages.normalise(language);
+                require(l != null, "languages entry '" + language + "' is not an ISO 639 code such as en or de");
+                checked.add(l);
+            }
+            this.languages = checked;
+            return this;
+        }
+
+        /** The clock; tests pass a fixed or mutable one. Default: the system clock in UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The random source for visitor IDs and nonces. Default: a new {@link SecureRandom}. */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Checks the combination of options and builds the configuration.
+         *
+         * @throws IllegalStateException when keys are missing or options contradict each other
+         */
+        public CrumbConfig build() {
+            if (keys == null) {
+                throw new IllegalStateException("CrumbConfig needs keys: call keys(...) with at least one 32-byte base64url "
+                        + "key (generate one with `java -jar crumb-jetty-demo.jar --new-key`)");
+            }
+            if (hostPrefix && domain != null) {
+                throw new IllegalStateException("host-prefix forbids domain: a __Host- cookie is host-only; remove one of them");
+            }
+            if (lastSeenRefresh.compareTo(visitTimeout) >= 0) {
+                throw new IllegalStateException("last-seen-refresh (" + lastSeenRefresh + ") must be shorter than visit-timeout ("
+                        + visitTimeout + "), or visits would split while the visitor is active");
+            }
+            if (!languages.isEmpty() && !languages.contains(defaultLanguage)) {
+                throw new IllegalStateException("default-language '" + defaultLanguage + "' is not among languages " + languages);
+            }
+            return new CrumbConfig(this);
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a;
+        }
+        return b != null && !b.isBlank() ? b : null;
+    }
+
+    private static List<String> splitList(String value) {
+        List<String> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
+    /** Reads typed init-params, naming the param in every error. */
+    private record InitParams(Function<String, String> source) {
+        void text(String name, java.util.function.Consumer<String> sink) {
+            String v = source.apply(name);
+            if (v != null && !v.isBlank()) {
+                sink.accept(v.trim());
+            }
+        }
+
+        void bool(String name, java.util.function.Consumer<Boolean> sink) {
+            String v = source.apply(name);
+            if (v == null || v.isBlank()) {
+                return;
+            }
+            switch (v.trim().toLowerCase(Locale.ROOT)) {
+                case "true" -> sink.accept(true);
+                case "false" -> sink.accept(false);
+                default -> throw new IllegalArgumentException("init-param " + name + " must be true or false, was '" + v + "'");
+            }
+        }
+
+        void duration(String name, java.util.function.Consumer<Duration> sink) {
+            String v = source.apply(name);
+            if (v == null || v.isBlank()) {
+                return;
+            }
+            try {
+                sink.accept(Duration.parse(v.trim()));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("init-param " + name + " must be an ISO-8601 duration such as PT30M, was '" + v + "'");
+            }
+        }
+    }
+}

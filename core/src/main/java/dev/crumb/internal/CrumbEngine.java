@@ -1,0 +1,139 @@
+package dev.crumb.internal;
+
+import dev.crumb.CrumbConfig;
+import dev.crumb.internal.cookie.CookieCodec;
+import dev.crumb.internal.cookie.CookieWriter;
+import dev.crumb.internal.cookie.SetCookieHeader;
+import dev.crumb.internal.visitor.LocaleResolver;
+import dev.crumb.internal.visitor.SessionSupport;
+import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.visitor.VisitorIds;
+import dev.crumb.internal.visitor.VisitorResolver;
+import dev.crumb.internal.visitor.VisitorSession;
+import dev.crumb.internal.web.CrumbResponse;
+import dev.crumb.internal.web.CsrfTokens;
+import dev.crumb.internal.web.Endpoints;
+import dev.crumb.internal.web.Exchange;
+import dev.crumb.internal.web.LocaleEndpoint;
+import dev.crumb.internal.web.MeEndpoint;
+import dev.crumb.internal.web.MeSection;
+import dev.crumb.internal.web.VisitorMeSection;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root behind {@link dev.crumb.CrumbFilter}: builds every capability from the
+ * configuration once, then runs each request through visitor → endpoints or application → cookie.
+ */
+public final class CrumbEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrumbEngine.class);
+
+    private final CrumbConfig config;
+    private final VisitorResolver visitors;
+    private final CookieWriter cookies;
+    private final VisitorHasher hasher;
+    private final Endpoints endpoints;
+    private final String prefix;
+
+    public CrumbEngine(CrumbConfig config) {
+        this.config = config;
+        this.prefix = config.pathPrefix();
+        CookieCodec codec = new CookieCodec(config.keys(), config.random());
+        boolean partitionedOrHost = config.partitioned() || config.hostPrefix();
+        String name = config.effectiveCookieName();
+        String domain = config.hostPrefix() ? null : config.domain();
+        SetCookieHeader secure = new SetCookieHeader(name, "/", domain, config.maxAge(), true, config.partitioned());
+        SetCookieHeader plain = new SetCookieHeader(name, "/", domain, config.maxAge(),
+                config.alwaysSecure() || partitionedOrHost, config.partitioned());
+        this.cookies = new CookieWriter(codec, secure, plain);
+        LocaleResolver locales = new LocaleResolver(config.countryHeader(), config.defaultCountry(),
+                config.defaultLanguage(), config.languages());
+        CsrfTokens csrf = new CsrfTokens(config.keys(), config.clock(), Duration.ofHours(2));
+        SessionSupport support = new SessionSupport(csrf, locales);
+        this.visitors = new VisitorResolver(name, codec, locales, new VisitorIds(config.random()), config.clock(),
+                config.visitTimeout(), config.lastSeenRefresh(), support);
+        this.hasher = new VisitorHasher(hashKey(config));
+        List<MeSection> me = List.of(new VisitorMeSection(prefix));
+        this.endpoints = new Endpoints()
+                .add("/me.json", MeEndpoint.json(me))
+                .add("/me", MeEndpoint.page(me))
+                .add("/locale", new LocaleEndpoint());
+        LOG.info("Crumb started: cookie '{}', {} key(s), visit timeout {}, endpoints under {}", name,
+                config.keys().all().size(), config.visitTimeout(), prefix);
+    }
+
+    /** Runs one request through Crumb. */
+    public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getAttribute(VisitorSession.ATTRIBUTE) != null) {
+            // A forward, include or error dispatch of a request Crumb already handles.
+            chain.doFilter(request, response);
+            return;
+        }
+        VisitorSession session = visitors.resolve(request);
+        request.setAttribute(VisitorSession.ATTRIBUTE, session);
+        CrumbResponse wrapped = new CrumbResponse(response, () -> writeCookie(session, request, response));
+        String path = pathWithinApplication(request);
+        if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+            endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length())));
+        } else {
+            chain.doFilter(request, wrapped);
+        }
+        wrapped.beforeCommit();
+    }
+
+    /** The keyed hasher for visitor IDs and addresses. */
+    public VisitorHasher hasher() {
+        return hasher;
+    }
+
+    private void writeCookie(VisitorSession session, HttpServletRequest request, HttpServletResponse response) {
+        if (!session.changed()) {
+            return;
+        }
+        try {
+            CookieWriter.Written written = cookies.write(session.payload(), request.isSecure());
+            response.addHeader("Set-Cookie", written.header());
+            session.markWritten();
+            if (!written.droppedFields().isEmpty()) {
+                LOG.info("visitor cookie would exceed {} bytes; left out {} saved form field(s)",
+                        SetCookieHeader.MAX_HEADER_BYTES, written.droppedFields().size());
+            }
+        } catch (RuntimeException e) {
+            // Never fail the application's response over the cookie; the visitor simply stays as before.
+            LOG.warn("could not write the visitor cookie ({}); the response goes out without it", e.getClass().getSimpleName());
+        }
+    }
+
+    private static String pathWithinApplication(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        int semicolon = path.indexOf(';');
+        return semicolon >= 0 ? path.substring(0, semicolon) : path;
+    }
+
+    private static byte[] hashKey(CrumbConfig config) {
+        if (config.hashKey() != null) {
+            return Base64.getUrlDecoder().decode(config.hashKey());
+        }
+        LOG.warn("no hash key configured (hash-key / CRUMB_HASH_KEY): deriving it from the first cookie key. "
+                + "Set a stable hash key before rotating cookie keys, or analytics and consent history will "
+                + "see every visitor as new after the rotation");
+        return VisitorHasher.derive(config.keys().current().key().getEncoded(), "crumb-hash-v1");
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Crumb stopped");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.crumb.internal.cookie;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What the visitor cookie holds, before encryption. Short JSON names keep the cookie small; unknown
+ * names are ignored so that a newer Crumb can add fields that an older server still reads.
+ *
+ * @param visitorId   random visitor ID (URL-safe, at least 128 bits)
+ * @param country     ISO 3166-1 alpha-2, or {@code ZZ} for unknown
+ * @param language    ISO 639 primary language tag
+ * @param firstSeen   epoch seconds of the first visit
+ * @param lastSeen    epoch seconds of the last activity (refreshed at most once per refresh interval)
+ * @param visit       visit number, 1 for the first
+ * @param consent     the visitor's consent choices, or {@code null} when none was made
+ * @param savedForm   saved form fields (only with preferences consent), or {@code null}
+ * @param chosenLocale whether country and language were chosen explicitly by the visitor
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CookiePayload(
+        @JsonProperty("i") String visitorId,
+        @JsonProperty("c") String country,
+        @JsonProperty("l") String language,
+        @JsonProperty("f") long firstSeen,
+        @JsonProperty("s") long lastSeen,
+        @JsonProperty("n") int visit,
+        @JsonProperty("k") StoredConsent consent,
+        @JsonProperty("d") Map<String, String> savedForm,
+        @JsonProperty("x") Boolean chosenLocale) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22,64}");
+
+    public CookiePayload {
+        if (visitorId == null || !ID.matcher(visitorId).matches()) {
+            throw new IllegalArgumentException("visitorId must be 22 to 64 URL-safe characters");
+        }
+        Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(language, "language");
+        if (visit < 1) {
+            throw new IllegalArgumentException("visit must be 1 or more");
+        }
+        if (lastSeen < firstSeen) {
+            throw new IllegalArgumentException("lastSeen before firstSeen");
+        }
+        savedForm = savedForm == null || savedForm.isEmpty() ? null : Map.copyOf(savedForm);
+        chosenLocale = Boolean.TRUE.equals(chosenLocale) ? Boolean.TRUE : null;
+    }
+
+    /** Whether the visitor chose country and language explicitly. */
+    public boolean localeChosen() {
+        return Boolean.TRUE.equals(chosenLocale);
+    }
+
+    public CookiePayload withLocale(String newCountry, String newLanguage, boolean chosen) {
+        return new CookiePayload(visitorId, newCountry, newLanguage, firstSeen, lastSeen, visit, consent, savedForm,
+                chosen || localeChosen());
+    }
+
+    public CookiePayload withVisit(long newLastSeen, int newVisit) {
+        return new CookiePayload(visitorId, country, language, firstSeen, newLastSeen, newVisit, consent, savedForm,
+                chosenLocale);
+    }
+
+    public CookiePayload withConsent(StoredConsent newConsent) {
+        return new CookiePayload(visitorId, country, language, firstSeen, lastSeen, visit, newConsent, savedForm,
+                chosenLocale);
+    }
+
+    public CookiePayload withSavedForm(Map<String, String> newSavedForm) {
+        return new CookiePayload(visitorId, country, language, firstSeen, lastSeen, visit, consent, newSavedForm,
+                chosenLocale);
+    }
+
+    /**
+     * Consent as kept in the cookie: the granted optional categories as a bit set (bit = ordinal of
+     * {@link dev.crumb.Category}), the policy revision and the epoch second of the decision, and the
+     * source's ordinal.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StoredConsent(
+            @JsonProperty("g") int grantedBits,
+            @JsonProperty("r") int policyRevision,
+            @JsonProperty("t") long decidedAt,
+            @JsonProperty("s") int source) {
+    }
+}

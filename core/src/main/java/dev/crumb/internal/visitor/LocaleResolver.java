@@ -1,0 +1,94 @@
+package dev.crumb.internal.visitor;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Resolves country and language for a visitor who has no cookie yet: a trusted CDN header (when
+ * configured), then {@code Accept-Language} ({@code de-DE} gives {@code de} and {@code DE}), then the
+ * configured defaults. Explicit choices and the cookie come first and are handled by the caller.
+ * Every value is validated; invalid input is ignored, never echoed.
+ */
+public final class LocaleResolver {
+
+    /** Longer {@code Accept-Language} values are cut before parsing; real browsers send far less. */
+    static final int MAX_ACCEPT_LANGUAGE = 1024;
+
+    private final String countryHeader;
+    private final String defaultCountry;
+    private final String defaultLanguage;
+    private final List<String> offered;
+
+    /** Country and language, both valid codes. */
+    public record Resolved(String country, String language) {
+        public Resolved {
+            Objects.requireNonNull(country, "country");
+            Objects.requireNonNull(language, "language");
+        }
+    }
+
+    public LocaleResolver(String countryHeader, String defaultCountry, String defaultLanguage, List<String> offered) {
+        this.countryHeader = countryHeader;
+        this.defaultCountry = Objects.requireNonNull(defaultCountry, "defaultCountry");
+        this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        this.offered = List.copyOf(offered);
+    }
+
+    /** Resolves from the request's headers and the defaults. */
+    public Resolved resolve(HttpServletRequest request) {
+        String country = countryHeader == null ? null : Countries.normalise(request.getHeader(countryHeader));
+        if (Countries.UNKNOWN.equals(country)) {
+            country = null;
+        }
+        List<Locale.LanguageRange> ranges = ranges(request.getHeader("Accept-Language"));
+        String language = null;
+        for (Locale.LanguageRange range : ranges) {
+            String[] parts = range.getRange().split("-");
+            String candidate = Languages.normalise(parts[0]);
+            if (candidate != null && range.getWeight() > 0 && (offered.isEmpty() || offered.contains(candidate))) {
+                language = candidate;
+                break;
+            }
+        }
+        if (country == null) {
+            for (Locale.LanguageRange range : ranges) {
+                String[] parts = range.getRange().split("-");
+                if (parts.length > 1 && range.getWeight() > 0) {
+                    country = Countries.normalise(parts[1]);
+                    if (country != null) {
+                        break;
+                    }
+                }
+            }
+        }
+        return new Resolved(country == null ? defaultCountry : country, language == null ? defaultLanguage : language);
+    }
+
+    /** Whether the site offers {@code language} (any valid language when none are configured). */
+    public boolean offers(String language) {
+        return offered.isEmpty() || offered.contains(language);
+    }
+
+    static List<Locale.LanguageRange> ranges(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        String cut = header.length() > MAX_ACCEPT_LANGUAGE ? header.substring(0, MAX_ACCEPT_LANGUAGE) : header;
+        try {
+            return Locale.LanguageRange.parse(cut);
+        } catch (IllegalArgumentException e) {
+            // A malformed header (or one cut mid-range): fall back to the first well-formed tag, if any.
+            for (String part : cut.split(",")) {
+                String tag = part.split(";")[0].trim();
+                try {
+                    return Locale.LanguageRange.parse(tag);
+                } catch (IllegalArgumentException ignored) {
+                    // try the next one
+                }
+            }
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.crumb.internal.visitor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keyed hashes (HMAC-SHA-256) of visitor IDs and email addresses: what the store keeps instead of the
+ * values themselves. Without the key, a hash cannot be reversed or even checked against a guess.
+ */
+public final class VisitorHasher {
+
+    private final byte[] key;
+
+    public VisitorHasher(byte[] key) {
+        if (key == null || key.length < 32) {
+            throw new IllegalArgumentException("the hash key must have at least 32 bytes");
+        }
+        this.key = key.clone();
+    }
+
+    /** The keyed hash of a visitor ID: 128 bits as 22 base64url characters. */
+    public String visitorKey(String visitorId) {
+        return hash("visitor:", visitorId);
+    }
+
+    /** The keyed hash of an email address, normalised (trimmed, lower case). */
+    public String addressKey(String address) {
+        return hash("email:", address.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private String hash(String domain, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update(domain.getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JVM has no HmacSHA256", e);
+        }
+    }
+
+    /** Derives a sub-key for one purpose from a master key (HMAC-SHA-256 as a PRF). */
+    public static byte[] derive(byte[] master, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(master, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JVM has no HmacSHA256", e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.crumb.internal.visitor;
+
+import dev.crumb.internal.cookie.CookieCodec;
+import dev.crumb.internal.cookie.CookiePayload;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Reads the visitor from a request: opens the Crumb cookie (picking, among several of that name, the
+ * newest one that opens), or starts a new visitor; then applies the visit rules. A new visit starts
+ * after inactivity longer than the visit timeout; the last-seen time is refreshed, and so the cookie
+ * re-sent, only when it is older than the refresh interval.
+ */
+public final class VisitorResolver {
+
+    private final String cookieName;
+    private final CookieCodec codec;
+    private final LocaleResolver locales;
+    private final VisitorIds ids;
+    private final Clock clock;
+    private final long timeoutSeconds;
+    private final long refreshSeconds;
+    private final SessionSupport support;
+
+    public VisitorResolver(String cookieName, CookieCodec codec, LocaleResolver locales, VisitorIds ids, Clock clock,
+                           Duration visitTimeout, Duration lastSeenRefresh, SessionSupport support) {
+        this.cookieName = Objects.requireNonNull(cookieName, "cookieName");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.locales = Objects.requireNonNull(locales, "locales");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timeoutSeconds = visitTimeout.toSeconds();
+        this.refreshSeconds = lastSeenRefresh.toSeconds();
+        this.support = Objects.requireNonNull(support, "support");
+    }
+
+    /** The visitor session of this request. Never throws for any cookie or header content. */
+    public VisitorSession resolve(HttpServletRequest request) {
+        long now = clock.instant().getEpochSecond();
+        CookieCodec.Opened opened = newestValidCookie(request.getCookies());
+        if (opened == null) {
+            return newVisitor(request, now);
+        }
+        CookiePayload p = opened.payload();
+        boolean changed = opened.sealedWithOlderKey();
+        boolean newVisit = false;
+        long gap = now - p.lastSeen();
+        if (gap > timeoutSeconds) {
+            p = p.withVisit(now, p.visit() + 1);
+            newVisit = true;
+            changed = true;
+        } else if (gap >= refreshSeconds && gap > 0) {
+            p = p.withVisit(now, p.visit());
+            changed = true;
+        }
+        // A clock behind the one that wrote the cookie (gap < 0) keeps the cookie's time: never move back.
+        return new VisitorSession(support, p, true, newVisit, changed);
+    }
+
+    private VisitorSession newVisitor(HttpServletRequest request, long now) {
+        LocaleResolver.Resolved locale = locales.resolve(request);
+        CookiePayload p = new CookiePayload(ids.next(), locale.country(), locale.language(), now, now, 1, null, null, null);
+        return new VisitorSession(support, p, false, true, true);
+    }
+
+    private CookieCodec.Opened newestValidCookie(Cookie[] cookies) {
+        if (cookies == null) {
+            return null;
+        }
+        CookieCodec.Opened best = null;
+        for (Cookie cookie : cookies) {
+            if (cookie == null || !cookieName.equals(cookie.getName())) {
+                continue;
+            }
+            CookieCodec.Opened opened = codec.open(cookie.getValue()).orElse(null);
+            if (opened != null && (best == null || opened.payload().lastSeen() > best.payload().lastSeen())) {
+                best = opened;
+            }
+        }
+        return best;
+    }
+}

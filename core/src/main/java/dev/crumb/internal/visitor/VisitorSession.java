@@ -1,0 +1,106 @@
+package dev.crumb.internal.visitor;
+
+import dev.crumb.Category;
+import dev.crumb.CookiesEnabled;
+import dev.crumb.Visitor;
+import dev.crumb.internal.cookie.CookiePayload;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The visitor state of one request: the cookie payload as it stands, and whether it must be sent back.
+ * Confined to the request thread; applications see immutable {@link Visitor} snapshots.
+ */
+public final class VisitorSession {
+
+    /** The request attribute under which the filter keeps the session. */
+    public static final String ATTRIBUTE = VisitorSession.class.getName();
+
+    private final SessionSupport support;
+    private final boolean arrivedWithCookie;
+    private final boolean newVisit;
+    private CookiePayload payload;
+    private boolean changed;
+    private boolean cookieWritten;
+
+    public VisitorSession(SessionSupport support, CookiePayload payload, boolean arrivedWithCookie, boolean newVisit,
+                          boolean changed) {
+        this.support = Objects.requireNonNull(support, "support");
+        this.payload = Objects.requireNonNull(payload, "payload");
+        this.arrivedWithCookie = arrivedWithCookie;
+        this.newVisit = newVisit;
+        this.changed = changed;
+    }
+
+    /** The payload as it stands now. */
+    public CookiePayload payload() {
+        return payload;
+    }
+
+    /** Whether the cookie must be (re)sent on this response. */
+    public boolean changed() {
+        return changed;
+    }
+
+    /** Whether the request carried a valid Crumb cookie. */
+    public boolean arrivedWithCookie() {
+        return arrivedWithCookie;
+    }
+
+    /** Replaces the payload; the cookie will be re-sent if the response is not committed yet. */
+    public void replace(CookiePayload next) {
+        Objects.requireNonNull(next, "next");
+        if (!next.equals(payload)) {
+            payload = next;
+            changed = true;
+        }
+    }
+
+    /** Marks the cookie as written to the response; later changes can no longer reach the browser. */
+    public void markWritten() {
+        cookieWritten = true;
+        changed = false;
+    }
+
+    /** Whether the cookie header was already added to the response. */
+    public boolean cookieWritten() {
+        return cookieWritten;
+    }
+
+    /** Records an explicit country and language choice. */
+    public void chooseLocale(String country, String language) {
+        String c = Countries.normalise(country);
+        String l = Languages.normalise(language);
+        if (c == null) {
+            throw new IllegalArgumentException("country '" + country + "' is not an ISO 3166-1 alpha-2 code such as US or DE");
+        }
+        if (l == null || !support.locales().offers(l)) {
+            throw new IllegalArgumentException("language '" + language + "' is not one of the site's languages");
+        }
+        replace(payload.withLocale(c, l, true));
+    }
+
+    /** A CSRF token bound to this visitor. */
+    public String csrfToken() {
+        return support.csrf().issue(payload.visitorId());
+    }
+
+    /** Whether the token is a valid CSRF token of this visitor. */
+    public boolean validCsrfToken(String token) {
+        return support.csrf().valid(payload.visitorId(), token);
+    }
+
+    /** What the browser is known to do with cookies. */
+    public CookiesEnabled cookiesEnabled() {
+        return arrivedWithCookie ? CookiesEnabled.YES : CookiesEnabled.UNKNOWN;
+    }
+
+    /** An immutable snapshot for the application. */
+    public Visitor toVisitor() {
+        CookiePayload p = payload;
+        return new Visitor(p.visitorId(), p.country(), p.language(), Instant.ofEpochSecond(p.firstSeen()),
+                Instant.ofEpochSecond(p.lastSeen()), p.visit(), newVisit, Set.of(Category.NECESSARY), true,
+                p.savedForm(), cookiesEnabled());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.crumb.internal.web;
+
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * {@code POST /crumb/locale} with {@code country}, {@code language}, {@code csrf} and {@code return}:
+ * records the visitor's explicit choice and redirects (303) back to {@code return} when it is a
+ * same-origin path, else to {@code /}. Without a valid CSRF token: 403 and nothing changes.
+ */
+public final class LocaleEndpoint implements Endpoint {
+
+    @Override
+    public Set<String> methods() {
+        return Set.of("POST");
+    }
+
+    @Override
+    public void handle(Exchange exchange) throws IOException {
+        var request = exchange.request();
+        if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
+            Responses.page(exchange.response(), 403, "Please try again",
+                    "<p>This form has expired or did not come from this site. Go back, reload the page and try again.</p>"
+                            + "<p class=\"note\">If your browser blocks cookies, this site cannot remember your choice.</p>");
+            return;
+        }
+        try {
+            exchange.session().chooseLocale(request.getParameter("country"), request.getParameter("language"));
+        } catch (IllegalArgumentException e) {
+            Responses.page(exchange.response(), 400, "Unknown country or language",
+                    "<p>Please choose a country and a language from the lists offered.</p>");
+            return;
+        }
+        Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return")));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.crumb.internal.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /crumb/me.json} and {@code GET /crumb/me}: everything Crumb keeps about this visitor, as
+ * JSON and as a readable page, as the policy promises to inform visitors what is kept about them.
+ */
+public final class MeEndpoint implements Endpoint {
+
+    private final boolean asJson;
+    private final List<MeSection> sections;
+
+    private MeEndpoint(boolean asJson, List<MeSection> sections) {
+        this.asJson = asJson;
+        this.sections = List.copyOf(sections);
+    }
+
+    /** The JSON form. */
+    public static MeEndpoint json(List<MeSection> sections) {
+        return new MeEndpoint(true, sections);
+    }
+
+    /** The HTML page. */
+    public static MeEndpoint page(List<MeSection> sections) {
+        return new MeEndpoint(false, sections);
+    }
+
+    @Override
+    public Set<String> methods() {
+        return Set.of("GET");
+    }
+
+    @Override
+    public void handle(Exchange exchange) throws IOException {
+        if (asJson) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            for (MeSection section : sections) {
+                section.addJson(exchange, json);
+            }
+            Responses.json(exchange.response(), 200, json);
+        } else {
+            StringBuilder body = new StringBuilder();
+            for (MeSection section : sections) {
+                body.append(section.html(exchange));
+            }
+            Responses.page(exchange.response(), 200, exchange.session().payload().language().equals("de") ? "de" : "en",
+                    "What this site keeps about you", body.toString());
+        }
+    }
+}
