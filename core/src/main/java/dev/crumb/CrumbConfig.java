@@ -3,6 +3,7 @@ package dev.crumb;
 import dev.crumb.internal.cookie.CookieKeys;
 import dev.crumb.internal.visitor.Countries;
 import dev.crumb.internal.visitor.Languages;
+import dev.crumb.store.CrumbStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class CrumbConfig {
     private final List<String> languages;
     private final Clock clock;
     private final SecureRandom random;
+    private final CrumbStore store;
 
     private CrumbConfig(Builder b) {
         this.keys = b.keys;
@@ -60,6 +62,7 @@ public final class CrumbConfig {
         this.languages = List.copyOf(b.languages);
         this.clock = b.clock;
         this.random = b.random;
+        this.store = b.store;
     }
 
     /** A builder with every option at its default; only {@link Builder#keys} must be given. */
@@ -196,6 +199,11 @@ public final class CrumbConfig {
         return random;
     }
 
+    /** Where consent decisions, email choices and page views are kept, or {@code null} when none is configured. */
+    public CrumbStore store() {
+        return store;
+    }
+
     /** Builds a {@link CrumbConfig}; each setter checks its value and names the option in its error. */
     public static final class Builder {
         private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -220,6 +228,7 @@ public final class CrumbConfig {
         private List<String> languages = List.of();
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
+        private CrumbStore store;
 
         private Builder() {
         }
@@ -359,6 +368,15 @@ public final class CrumbConfig {
         /** The random source for visitor IDs and nonces. Default: a new {@link SecureRandom}. */
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The store for the consent log, email choices and analytics (see {@link dev.crumb.store.CrumbStores}).
+         * The filter does not close it: its owner does, after the filter is destroyed.
+         */
+        public Builder store(CrumbStore store) {
+            this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 

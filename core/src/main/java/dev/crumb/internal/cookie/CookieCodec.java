@@ -59,7 +59,7 @@ public final class CookieCodec {
         return Jwts.builder()
                 .random(random)
                 .header().keyId(current.id()).and()
-                .content(json)
+                .content(json, "crumb")
                 .encryptWith(current.key(), Jwts.ENC.A256GCM)
                 .compact();
     }

@@ -5,6 +5,7 @@ import dev.crumb.CookiesEnabled;
 import dev.crumb.Visitor;
 import dev.crumb.internal.cookie.CookiePayload;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -96,11 +97,33 @@ public final class VisitorSession {
         return arrivedWithCookie ? CookiesEnabled.YES : CookiesEnabled.UNKNOWN;
     }
 
+    /**
+     * The categories the visitor consents to now: {@link Category#NECESSARY} always, the optional ones
+     * as recorded in the cookie. (Region defaults and Global Privacy Control are applied by consent.)
+     */
+    public Set<Category> consented() {
+        EnumSet<Category> granted = EnumSet.of(Category.NECESSARY);
+        CookiePayload.StoredConsent consent = payload.consent();
+        if (consent != null) {
+            for (Category c : Category.values()) {
+                if ((consent.grantedBits() & (1 << c.ordinal())) != 0) {
+                    granted.add(c);
+                }
+            }
+        }
+        return granted;
+    }
+
+    /** Whether the visitor consents to {@code category} now. */
+    public boolean consents(Category category) {
+        return consented().contains(category);
+    }
+
     /** An immutable snapshot for the application. */
     public Visitor toVisitor() {
         CookiePayload p = payload;
         return new Visitor(p.visitorId(), p.country(), p.language(), Instant.ofEpochSecond(p.firstSeen()),
-                Instant.ofEpochSecond(p.lastSeen()), p.visit(), newVisit, Set.of(Category.NECESSARY), true,
+                Instant.ofEpochSecond(p.lastSeen()), p.visit(), newVisit, consented(), p.consent() == null,
                 p.savedForm(), cookiesEnabled());
     }
 }
