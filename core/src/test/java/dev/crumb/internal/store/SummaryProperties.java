@@ -25,7 +25,7 @@ class SummaryProperties {
     private static final Instant START = Instant.parse("2025-03-10T00:00:00Z");
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     @Label("H2 and the in-memory store compute the same summary for any page views, batches and range")
     void sameSummaryAsInMemory(@ForAll("pageViews") @Size(max = 60) List<PageView> views,
                                @ForAll("anonymousViews") @Size(max = 10) List<AnonymousPageView> anonymous,
