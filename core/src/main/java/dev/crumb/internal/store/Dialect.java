@@ -1,5 +1,6 @@
 package dev.crumb.internal.store;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,13 +40,13 @@ enum Dialect {
     };
 
     /** Settings every H2 URL gets unless it sets them itself. */
-    static final Map<String, String> H2_SETTINGS = Map.of(
-            "MODE", "PostgreSQL",
-            "DATABASE_TO_LOWER", "TRUE",
-            "DEFAULT_NULL_ORDERING", "HIGH",
+    static final List<Map.Entry<String, String>> H2_SETTINGS = List.of(
+            Map.entry("MODE", "PostgreSQL"),
+            Map.entry("DATABASE_TO_LOWER", "TRUE"),
+            Map.entry("DEFAULT_NULL_ORDERING", "HIGH"),
             // Write each commit to the file before returning, so a committed consent record survives a crash
             // of the JVM (not a power loss: H2 does not fsync).
-            "WRITE_DELAY", "0");
+            Map.entry("WRITE_DELAY", "0"));
 
     /**
      * An atomic insert-or-update of one row. {@code updates} is the SET list, written with {@code v.} for

@@ -26,7 +26,7 @@ final class JdbcUrls {
     static String completeH2(String url) {
         String upper = url.toUpperCase(Locale.ROOT);
         StringBuilder completed = new StringBuilder(url);
-        for (Map.Entry<String, String> setting : Dialect.H2_SETTINGS.entrySet()) {
+        for (Map.Entry<String, String> setting : Dialect.H2_SETTINGS) {
             if (!upper.contains(";" + setting.getKey() + "=")) {
                 completed.append(';').append(setting.getKey()).append('=').append(setting.getValue());
             }

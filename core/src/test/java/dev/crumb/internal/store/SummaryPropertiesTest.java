@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Random page views give the same summary in H2 as in the brute-force in-memory store. */
-class SummaryProperties {
+class SummaryPropertiesTest {
     private static final Instant START = Instant.parse("2025-03-10T00:00:00Z");
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
