@@ -1,6 +1,13 @@
 package dev.crumb.internal;
 
+import dev.crumb.Crumb;
 import dev.crumb.CrumbConfig;
+import dev.crumb.internal.consent.ConsentDecisions;
+import dev.crumb.internal.consent.ConsentEnforcingResponse;
+import dev.crumb.internal.consent.ConsentJournal;
+import dev.crumb.internal.consent.ConsentRules;
+import dev.crumb.internal.consent.CookieGate;
+import dev.crumb.internal.consent.OptInRegions;
 import dev.crumb.internal.cookie.CookieCodec;
 import dev.crumb.internal.cookie.CookieWriter;
 import dev.crumb.internal.cookie.SetCookieHeader;
@@ -10,10 +17,13 @@ import dev.crumb.internal.visitor.VisitorHasher;
 import dev.crumb.internal.visitor.VisitorIds;
 import dev.crumb.internal.visitor.VisitorResolver;
 import dev.crumb.internal.visitor.VisitorSession;
-import dev.crumb.internal.web.CrumbResponse;
+import dev.crumb.internal.web.ConsentBanner;
+import dev.crumb.internal.web.ConsentEndpoint;
+import dev.crumb.internal.web.ConsentMeSection;
 import dev.crumb.internal.web.CsrfTokens;
 import dev.crumb.internal.web.Endpoints;
 import dev.crumb.internal.web.Exchange;
+import dev.crumb.internal.web.GpcDeclaration;
 import dev.crumb.internal.web.LocaleEndpoint;
 import dev.crumb.internal.web.MeEndpoint;
 import dev.crumb.internal.web.MeSection;
@@ -43,6 +53,10 @@ public final class CrumbEngine implements AutoCloseable {
     private final VisitorHasher hasher;
     private final Endpoints endpoints;
     private final String prefix;
+    private final CookieGate cookieGate;
+    private final ConsentDecisions decisions;
+    private final ConsentBanner banner;
+    private final GpcDeclaration gpc;
 
     public CrumbEngine(CrumbConfig config) {
         this.config = config;
@@ -58,15 +72,27 @@ public final class CrumbEngine implements AutoCloseable {
         LocaleResolver locales = new LocaleResolver(config.countryHeader(), config.defaultCountry(),
                 config.defaultLanguage(), config.languages());
         CsrfTokens csrf = new CsrfTokens(config.keys(), config.clock(), Duration.ofHours(2));
-        SessionSupport support = new SessionSupport(csrf, locales);
+        ConsentRules consentRules = new ConsentRules(new OptInRegions(config.optInCountries()), config.policyRevision(),
+                config.honourDnt());
+        SessionSupport support = new SessionSupport(csrf, locales, consentRules);
         this.visitors = new VisitorResolver(name, codec, locales, new VisitorIds(config.random()), config.clock(),
                 config.visitTimeout(), config.lastSeenRefresh(), support);
         this.hasher = new VisitorHasher(hashKey(config));
-        List<MeSection> me = List.of(new VisitorMeSection(prefix));
+        ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
+        this.cookieGate = new CookieGate(config.cookieRegistry());
+        this.decisions = new ConsentDecisions(consentRules, journal, config.cookieRegistry(), config.clock());
+        this.banner = new ConsentBanner(prefix);
+        this.gpc = new GpcDeclaration(config.gpcLastUpdate());
+        List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix));
         this.endpoints = new Endpoints()
                 .add("/me.json", MeEndpoint.json(me))
                 .add("/me", MeEndpoint.page(me))
-                .add("/locale", new LocaleEndpoint());
+                .add("/locale", new LocaleEndpoint())
+                .add("/consent", new ConsentEndpoint(decisions));
+        if (!journal.keepsProof()) {
+            LOG.warn("no store configured: consent choices work in the visitor cookie, but no proof of consent is kept "
+                    + "on the server; configure CrumbConfig.store(...) (see docs/consent.md)");
+        }
         LOG.info("Crumb started: cookie '{}', {} key(s), visit timeout {}, endpoints under {}", name,
                 config.keys().all().size(), config.visitTimeout(), prefix);
     }
@@ -79,13 +105,21 @@ public final class CrumbEngine implements AutoCloseable {
             chain.doFilter(request, response);
             return;
         }
+        String path = pathWithinApplication(request);
+        if (path.equals(GpcDeclaration.PATH) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            gpc.serve(response);
+            return;
+        }
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(VisitorSession.ATTRIBUTE, session);
-        CrumbResponse wrapped = new CrumbResponse(response, () -> writeCookie(session, request, response));
-        String path = pathWithinApplication(request);
+        request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
+        decisions.recordDefaultOnce(session);
+        ConsentEnforcingResponse wrapped = new ConsentEnforcingResponse(response,
+                () -> writeCookie(session, request, response), cookieGate, session::consents, config.effectiveCookieName());
         if (path.equals(prefix) || path.startsWith(prefix + "/")) {
             endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length())));
         } else {
+            request.setAttribute(Crumb.BANNER_ATTRIBUTE, banner.html(request, session));
             chain.doFilter(request, wrapped);
         }
         wrapped.beforeCommit();
