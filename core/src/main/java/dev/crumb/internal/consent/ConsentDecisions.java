@@ -66,11 +66,13 @@ public final class ConsentDecisions {
     /**
      * Records the region default or the browser's refusal the first time it applies to a visitor — and
      * only to one whose browser returned the cookie, so that bots and cookie-blocking browsers do not
-     * write a record on every request. A store failure is logged and retried on the next request; the
-     * page itself is not affected.
+     * write a record on every request. The cookie then carries the recorded default, so it is recorded
+     * once; that costs one extra {@code Set-Cookie} in a visitor's life, and only when a store keeps
+     * proof (without one there is nothing to record and the cookie is left alone). A store failure is
+     * logged and retried on the next request; the page itself is not affected.
      */
     public void recordDefaultOnce(VisitorSession session) {
-        if (!session.arrivedWithCookie()) {
+        if (!journal.keepsProof() || !session.arrivedWithCookie()) {
             return;
         }
         ConsentState state = session.consent();
