@@ -67,7 +67,7 @@ public final class FormControls {
 
     /**
      * The list of problems at the top of a form, each linking to its field, or nothing when there are
-     * none. It takes focus-worthy role {@code alert} so screen readers announce it after a post.
+     * none. Its role {@code alert} makes screen readers announce it when the page comes back.
      */
     public static Html problemSummary(FormProblems problems) {
         if (problems.isEmpty()) {
@@ -78,7 +78,7 @@ public final class FormControls {
                 .collect(Html.joining());
         return Html.of("""
                 <div class="problem-summary" role="alert" aria-labelledby="problem-summary-title">
-                  <h2 id="problem-summary-title">Please check {} </h2>
+                  <h2 id="problem-summary-title">Please check {}</h2>
                   <ul>{}</ul>
                 </div>""", problems.all().size() == 1 ? "one thing" : problems.all().size() + " things", items);
     }

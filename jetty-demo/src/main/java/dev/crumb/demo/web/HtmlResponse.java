@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 /** Writes a rendered page with the right status, content type and caching. */
 public final class HtmlResponse {
 
+    /** The content type of every page. */
+    public static final String CONTENT_TYPE = "text/html; charset=UTF-8";
+
     private HtmlResponse() {
     }
 
@@ -22,7 +25,7 @@ public final class HtmlResponse {
     public static void send(HttpServletResponse response, int status, Html page) throws IOException {
         byte[] body = page.toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setContentType("text/html; charset=UTF-8");
+        response.setContentType(CONTENT_TYPE);
         response.setHeader("Cache-Control", "private, no-cache");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -97,7 +97,7 @@ public final class SiteLayout {
         return Html.of("""
                 <header class="site-header">
                   <div class="topbar"><div class="wrap topbar-inner">
-                    <p class="topbar-note">Free delivery on orders over $100 · Help line 1-800-555-0142, Mon–Fri 8 am–6 pm</p>
+                    <p class="topbar-note">Free delivery on orders over $100<span class="wide-only"> · Help line 1-800-555-0142, Mon–Fri 8 am–6 pm</span></p>
                     {}
                   </div></div>
                   <div class="wrap header-inner">
@@ -171,7 +171,7 @@ public final class SiteLayout {
                       </ul>
                     </nav>
                   </div>
-                  <p class="wrap footer-note">A fictional shop: the demo site of the Crumb library. Nothing here is for sale.</p>
+                  <div class="wrap"><p class="footer-note">A fictional shop: the demo site of the Crumb library. Nothing here is for sale.</p></div>
                 </footer>""", COMPANY);
     }
 }
