@@ -19,7 +19,15 @@ public interface CartOwner {
      */
     static CartOwner sharedUntilCrumbIsWired() {
         // crumb: replace with request -> Optional.of(Crumb.visitor(request).visitorId()), empty when the
-        // browser keeps no cookies (Visitor tells whether cookies are enabled).
-        return request -> Optional.of("shared-demo-cart");
+        // browser keeps no cookies (Visitor tells whether cookies are enabled); then delete SharedCart.
+        return new SharedCart();
+    }
+
+    /** The stand-in of {@link #sharedUntilCrumbIsWired()}; the cart page says that the cart is shared. */
+    record SharedCart() implements CartOwner {
+        @Override
+        public Optional<String> keyOf(HttpServletRequest request) {
+            return Optional.of("shared-demo-cart");
+        }
     }
 }

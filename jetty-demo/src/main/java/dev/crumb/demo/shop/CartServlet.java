@@ -84,33 +84,38 @@ public final class CartServlet extends HttpServlet {
                     <div class="empty-state"><p>Your cart is empty.</p>
                     <p><a class="button" href="/products">Browse products</a></p></div>""");
         }
-        Html rows = lines.stream().map(line -> row(request, line)).collect(Html.joining());
+        Html items = lines.stream().map(line -> lineItem(request, line)).collect(Html.joining());
         return Html.of("""
                 <h1>Your cart</h1>
-                <div class="table-scroll">
-                <table class="cart-table">
-                  <caption class="visually-hidden">Products in your cart</caption>
-                  <thead><tr><th scope="col">Product</th><th scope="col" class="num">Price</th>
-                  <th scope="col" class="num">Quantity</th><th scope="col" class="num">Total</th>
-                  <th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
-                  <tbody>{}</tbody>
-                  <tfoot><tr><th scope="row" colspan="3">Total ({} items)</th><td class="num">{}</td><td></td></tr></tfoot>
-                </table>
-                </div>
+                {}
+                <ul class="cart-lines" aria-label="Products in your cart">{}</ul>
+                <p class="cart-total">Total ({} items) <strong>{}</strong></p>
                 <p class="actions"><a class="button button-secondary" href="/products">Keep shopping</a></p>
                 <p class="fine-print">This is a demo shop: there is no checkout and nothing will be charged or shipped.</p>""",
-                rows, cart.itemCount(), Product.formatCents(cart.totalCents(catalog)));
+                sharedCartNote(), items, cart.itemCount(), Product.formatCents(cart.totalCents(catalog)));
     }
 
-    private static Html row(HttpServletRequest request, Cart.Line line) {
+    private Html sharedCartNote() {
+        return owner instanceof CartOwner.SharedCart
+                ? Html.of("<p class=\"note\">Demo note: until this site is wired to Crumb it cannot tell visitors "
+                        + "apart, so everyone shares this one cart.</p>")
+                : Html.EMPTY;
+    }
+
+    private static Html lineItem(HttpServletRequest request, Cart.Line line) {
         Product product = line.product();
         return Html.of("""
-                <tr><td><a href="{}">{}</a></td><td class="num">{}</td><td class="num">{}</td>
-                <td class="num">{}</td><td><form method="post" action="/cart">{}
-                <input type="hidden" name="action" value="remove"><input type="hidden" name="product" value="{}">
-                <button type="submit" class="button button-small button-secondary">Remove<span class="visually-hidden"> {}</span></button>
-                </form></td></tr>""", product.path(), product.name(), product.price(), line.quantity(),
-                Product.formatCents(line.totalCents()), CrumbHooks.csrfField(request), product.id(), product.name());
+                <li class="cart-line">
+                  <div class="cart-line-art">{}</div>
+                  <div class="cart-line-info"><a href="{}">{}</a><p class="fine-print">{} × {}</p></div>
+                  <p class="cart-line-total">{}</p>
+                  <form class="cart-line-remove" method="post" action="/cart">{}
+                    <input type="hidden" name="action" value="remove"><input type="hidden" name="product" value="{}">
+                    <button type="submit" class="button button-small button-secondary">Remove<span class="visually-hidden"> {}</span></button>
+                  </form>
+                </li>""", product.illustration().svg(), product.path(), product.name(), line.quantity(),
+                product.price(), Product.formatCents(line.totalCents()), CrumbHooks.csrfField(request), product.id(),
+                product.name());
     }
 
     private static Html needsCookiesPage() {

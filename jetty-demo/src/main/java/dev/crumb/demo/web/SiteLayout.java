@@ -33,10 +33,10 @@ public final class SiteLayout {
             new Choice("nl", "Nederlands"));
 
     private static final Html LOGO = Html.trusted("""
-            <svg class="brand-mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">\
-            <rect x="3" y="9" width="22" height="18" rx="3" fill="#e9c46a"/>\
-            <rect x="7" y="5" width="22" height="18" rx="3" fill="#ffffff" stroke="#14213d" stroke-width="2"/>\
-            <path d="M11 11h14M11 15h14M11 19h9" stroke="#14213d" stroke-width="2" stroke-linecap="round"/></svg>""");
+            <svg class="brand-mark" viewBox="0 0 32 32" width="34" height="34" aria-hidden="true" focusable="false">\
+            <rect width="32" height="32" rx="8" fill="#14213d"/>\
+            <path d="M9 6h10l6 6v14H9z" fill="#ffffff"/><path d="M19 6v6h6z" fill="#f4c95d"/>\
+            <path d="M12.5 17h9M12.5 21h6" stroke="#14213d" stroke-width="2" stroke-linecap="round"/></svg>""");
 
     /**
      * What a page's frame needs to know about the request.
