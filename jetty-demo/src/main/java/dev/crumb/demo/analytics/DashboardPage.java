@@ -48,7 +48,7 @@ public final class DashboardPage {
                     <li><span class="swatch swatch-bar"></span>Page views</li>
                     <li><span class="swatch swatch-line"></span>Visitors</li>
                   </ul>
-                  <figure class="chart-figure">{}</figure>
+                  <figure class="chart-figure" tabindex="0" aria-labelledby="chart-heading">{}</figure>
                   {}
                 </section>
                 <div class="table-grid">

@@ -2,6 +2,7 @@ package dev.crumb.demo.pages;
 
 import dev.crumb.demo.shop.Catalog;
 import dev.crumb.demo.shop.ProductCards;
+import dev.crumb.demo.shop.ProductIllustration;
 import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
@@ -52,7 +53,7 @@ public final class HomeServlet extends HttpServlet {
                   <div><h2>Your privacy</h2><p>We ask before using cookies we do not need.
                   <a href="/privacy">Read our privacy policy</a>.</p></div>
                 </section>""",
-                catalog.all().get(1).illustration().svg(), catalog.all().size(),
+                ProductIllustration.COPIER.svg(), catalog.all().size(),
                 ProductCards.grid(catalog.all().subList(0, FEATURED), 3))));
     }
 }
