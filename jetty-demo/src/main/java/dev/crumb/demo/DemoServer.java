@@ -137,10 +137,17 @@ public final class DemoServer implements AutoCloseable {
         server.join();
     }
 
-    /** Stops the server. */
+    /** Stops the server, letting requests in progress finish. */
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the demo server", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the demo server did not stop cleanly", e);
+        }
     }
 
     /** Answers every path no other servlet claims with the site's 404 page. */

@@ -69,7 +69,7 @@ public final class RunningDemo implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         server.close();
     }
 }
