@@ -113,7 +113,10 @@ public final class CrumbEngine implements AutoCloseable {
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(VisitorSession.ATTRIBUTE, session);
         request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
-        decisions.recordDefaultOnce(session);
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
+            decisions.recordDefaultOnce(session);
+        }
         ConsentEnforcingResponse wrapped = new ConsentEnforcingResponse(response,
                 () -> writeCookie(session, request, response), cookieGate, session::consents, config.effectiveCookieName());
         if (path.equals(prefix) || path.startsWith(prefix + "/")) {

@@ -291,9 +291,7 @@ abstract class ConsentContract {
         assertThat(echo(browser)).containsEntry("consentNeeded", "false").containsEntry("consent.marketing", "true")
                 .containsEntry("consent.analytics", "true").containsEntry("consent.preferences", "true");
         List<ConsentRecord> log = log(browser);
-        assertThat(log).extracting(ConsentRecord::source)
-                .as("the region default applied while the visitor looked, then the choice")
-                .containsExactly(ConsentSource.BANNER, ConsentSource.REGION_DEFAULT);
+        assertThat(log).extracting(ConsentRecord::source).containsExactly(ConsentSource.BANNER);
         assertThat(log.get(0).policyRevision()).isEqualTo(3);
         assertThat(log.get(0).granted()).containsExactlyInAnyOrder(Category.values());
         assertThat(log.get(0).decidedAt()).isEqualTo(clock.instant());
@@ -412,9 +410,8 @@ abstract class ConsentContract {
         List<ConsentRecord> log = log(later);
         assertThat(log.get(0).policyRevision()).isEqualTo(2);
         assertThat(log).extracting(ConsentRecord::source)
-                .containsExactly(ConsentSource.BANNER, ConsentSource.REGION_DEFAULT, ConsentSource.BANNER,
-                        ConsentSource.REGION_DEFAULT);
-        assertThat(log).extracting(ConsentRecord::policyRevision).containsExactly(2, 2, 1, 1);
+                .containsExactly(ConsentSource.BANNER, ConsentSource.REGION_DEFAULT, ConsentSource.BANNER);
+        assertThat(log).extracting(ConsentRecord::policyRevision).containsExactly(2, 2, 1);
     }
 
     @Test
