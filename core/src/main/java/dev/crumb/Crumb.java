@@ -1,5 +1,6 @@
 package dev.crumb;
 
+import dev.crumb.internal.CrumbEngine;
 import dev.crumb.internal.visitor.VisitorSession;
 import dev.crumb.internal.web.ConsentBanner;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,6 +76,37 @@ public final class Crumb {
     private static ConsentBanner banner(HttpServletRequest request) {
         session(request);
         return (ConsentBanner) request.getAttribute(ConsentBanner.ATTRIBUTE);
+    }
+
+    /**
+     * Saves the allow-listed fields of a submitted form in the visitor's cookie, so the next form can be
+     * pre-filled (read them back from {@link Visitor#savedForm()}). Saves only with
+     * {@link Category#PREFERENCES} consent, never free text or a card number, nothing from a form that
+     * reports an age under 13, and only as much as fits the cookie. Call it before writing the response.
+     *
+     * @param fields the submitted fields by name (e.g. {@code request.getParameterMap()} flattened)
+     * @return what was saved and why the rest was not; never throws for any field content
+     */
+    public static FormSaveResult saveForm(HttpServletRequest request, java.util.Map<String, String> fields) {
+        return engine(request).saveForm(session(request), java.util.Objects.requireNonNull(fields, "fields"));
+    }
+
+    /**
+     * Marketing email choices (opt-in, may-email, unsubscribe links).
+     *
+     * @throws IllegalStateException when no store is configured ({@code CrumbConfig.Builder.store})
+     */
+    public static EmailChoices emails(HttpServletRequest request) {
+        EmailChoices emails = engine(request).emails();
+        if (emails == null) {
+            throw new IllegalStateException("email choices need a store: configure CrumbConfig.builder().store(...)");
+        }
+        return emails;
+    }
+
+    private static CrumbEngine engine(HttpServletRequest request) {
+        session(request);
+        return (CrumbEngine) request.getAttribute(CrumbEngine.ATTRIBUTE);
     }
 
     static VisitorSession session(HttpServletRequest request) {

@@ -6,6 +6,8 @@ import dev.crumb.internal.consent.OptInRegions;
 import dev.crumb.internal.cookie.CookieKeys;
 import dev.crumb.internal.visitor.Countries;
 import dev.crumb.internal.visitor.Languages;
+import dev.crumb.internal.form.FormFieldPolicy;
+import dev.crumb.internal.web.CookieRequirement;
 import dev.crumb.store.CrumbStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -58,6 +60,8 @@ public final class CrumbConfig {
     private final boolean honourDnt;
     private final LocalDate gpcLastUpdate;
     private final int policyRevision;
+    private final FormFieldPolicy formFields;
+    private final List<String> cookieRequiredPaths;
 
     private CrumbConfig(Builder b) {
         this.keys = b.keys;
@@ -84,6 +88,8 @@ public final class CrumbConfig {
         this.honourDnt = b.honourDnt;
         this.gpcLastUpdate = b.gpcLastUpdate;
         this.policyRevision = b.policyRevision;
+        this.formFields = new FormFieldPolicy(b.savedFormFields, b.ageField);
+        this.cookieRequiredPaths = List.copyOf(b.cookieRequiredPaths);
     }
 
     /** A builder with every option at its default; only {@link Builder#keys} must be given. */
@@ -136,7 +142,20 @@ public final class CrumbConfig {
         p.bool("honour-dnt", b::honourDnt);
         p.text("gpc-last-update", v -> b.gpcLastUpdate(date("gpc-last-update", v)));
         p.text("policy-revision", v -> b.policyRevision(integer("policy-revision", v)));
+        p.text("saved-form-fields", v -> b.savedFormFields(fieldLengths(v)));
+        p.text("age-field", v -> b.ageField("none".equalsIgnoreCase(v) ? null : v));
+        p.text("cookie-required-paths", v -> b.cookieRequiredPaths(splitList(v)));
         return b.build();
+    }
+
+    /** Which form fields may be saved in the cookie, with their maximum lengths, and the age field. */
+    public FormFieldPolicy formFields() {
+        return formFields;
+    }
+
+    /** Paths that need a cookie (e.g. {@code /cart}); visitors who block cookies get an explanation there. */
+    public List<String> cookieRequiredPaths() {
+        return cookieRequiredPaths;
     }
 
     /** The key ring: the first key seals cookies, all open them. */
@@ -290,6 +309,9 @@ public final class CrumbConfig {
         private boolean honourDnt;
         private LocalDate gpcLastUpdate = DEFAULT_GPC_LAST_UPDATE;
         private int policyRevision = 1;
+        private Map<String, Integer> savedFormFields = FormFieldPolicy.DEFAULT_FIELDS;
+        private String ageField = "age";
+        private List<String> cookieRequiredPaths = List.of();
 
         private Builder() {
         }
@@ -504,11 +526,46 @@ public final class CrumbConfig {
         }
 
         /**
+         * The form fields that may be saved in the cookie (with preferences consent), each with its maximum
+         * length in characters. Default: name 100, email 254, street 200, city 100, postcode 16, country 60,
+         * phone 32, customerNumber 40, serialNumber 40. Free text (a message) should never be listed.
+         */
+        public Builder savedFormFields(Map<String, Integer> fieldsAndMaxLengths) {
+            new FormFieldPolicy(Objects.requireNonNull(fieldsAndMaxLengths, "savedFormFields"), null);
+            this.savedFormFields = new java.util.LinkedHashMap<>(fieldsAndMaxLengths);
+            return this;
+        }
+
+        /**
+         * The form field in which a form reports the visitor's age (default {@code age}); a form reporting
+         * an age under 13 saves nothing. {@code null} turns the check off.
+         */
+        public Builder ageField(String field) {
+            require(field == null || field.matches("[A-Za-z][A-Za-z0-9_-]{0,39}"),
+                    "age-field '" + field + "' is not a field name");
+            this.ageField = field;
+            return this;
+        }
+
+        /**
+         * Paths that truly need a cookie, such as {@code /cart} and {@code /account} (each matches itself and
+         * everything below it). A visitor who blocks cookies gets one probe redirect there, then an
+         * explanation page; every other path works without cookies.
+         */
+        public Builder cookieRequiredPaths(List<String> paths) {
+            new CookieRequirement(Objects.requireNonNull(paths, "cookieRequiredPaths"));
+            this.cookieRequiredPaths = List.copyOf(paths);
+            return this;
+        }
+
+        /**
          * Checks the combination of options and builds the configuration.
          *
          * @throws IllegalStateException when keys are missing or options contradict each other
          */
         public CrumbConfig build() {
+            new FormFieldPolicy(savedFormFields, ageField);
+            new CookieRequirement(cookieRequiredPaths);
             if (keys == null) {
                 throw new IllegalStateException("CrumbConfig needs keys: call keys(...) with at least one 32-byte base64url "
                         + "key (generate one with `java -jar crumb-jetty-demo.jar --new-key`)");
@@ -565,6 +622,19 @@ public final class CrumbConfig {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("init-param " + option + " must be a date such as 2026-03-01, was '" + value + "'");
         }
+    }
+
+    private static Map<String, Integer> fieldLengths(String value) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (String entry : splitList(value)) {
+            String[] kv = entry.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("init-param saved-form-fields entry '" + entry
+                        + "' must look like name=100 (a field name and its maximum length)");
+            }
+            out.put(kv[0].trim(), integer("saved-form-fields", kv[1].trim()));
+        }
+        return out;
     }
 
     private static int integer(String option, String value) {

@@ -59,6 +59,20 @@ public final class CrumbFilter implements Filter {
         }
     }
 
+    /**
+     * Marketing email choices, for code outside requests (a newsletter job asking {@code mayEmail}).
+     *
+     * @throws IllegalStateException before {@link #init} or when no store is configured
+     */
+    public EmailChoices emails() {
+        CrumbEngine running = engine;
+        if (running == null || running.emails() == null) {
+            throw new IllegalStateException("email choices need an initialised filter with a store: configure "
+                    + "CrumbConfig.builder().store(...)");
+        }
+        return running.emails();
+    }
+
     @Override
     public void destroy() {
         CrumbEngine running = engine;

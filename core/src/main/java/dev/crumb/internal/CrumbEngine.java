@@ -2,7 +2,21 @@ package dev.crumb.internal;
 
 import dev.crumb.Crumb;
 import dev.crumb.CrumbConfig;
+import dev.crumb.Category;
+import dev.crumb.EmailChoices;
+import dev.crumb.FormSaveResult;
 import dev.crumb.internal.consent.ConsentDecisions;
+import dev.crumb.internal.cookie.CookiePayload;
+import dev.crumb.internal.email.StoredEmailChoices;
+import dev.crumb.internal.email.UnsubscribeEndpoint;
+import dev.crumb.internal.email.UnsubscribeTokens;
+import dev.crumb.internal.form.FormSaver;
+import dev.crumb.internal.web.CookieRequirement;
+import dev.crumb.internal.web.ForgetEndpoint;
+import dev.crumb.internal.web.Responses;
+import dev.crumb.internal.web.SavedFormMeSection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.crumb.internal.consent.ConsentEnforcingResponse;
 import dev.crumb.internal.consent.ConsentJournal;
 import dev.crumb.internal.consent.ConsentRules;
@@ -47,6 +61,9 @@ public final class CrumbEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrumbEngine.class);
 
+    /** The request attribute under which the engine makes itself available to {@link Crumb}. */
+    public static final String ATTRIBUTE = CrumbEngine.class.getName();
+
     private final CrumbConfig config;
     private final VisitorResolver visitors;
     private final CookieWriter cookies;
@@ -57,6 +74,10 @@ public final class CrumbEngine implements AutoCloseable {
     private final ConsentDecisions decisions;
     private final ConsentBanner banner;
     private final GpcDeclaration gpc;
+    private final VisitorIds ids;
+    private final FormSaver forms;
+    private final CookieRequirement cookieRequirement;
+    private final EmailChoices emails;
 
     public CrumbEngine(CrumbConfig config) {
         this.config = config;
@@ -75,20 +96,35 @@ public final class CrumbEngine implements AutoCloseable {
         ConsentRules consentRules = new ConsentRules(new OptInRegions(config.optInCountries()), config.policyRevision(),
                 config.honourDnt());
         SessionSupport support = new SessionSupport(csrf, locales, consentRules);
-        this.visitors = new VisitorResolver(name, codec, locales, new VisitorIds(config.random()), config.clock(),
+        this.ids = new VisitorIds(config.random());
+        this.visitors = new VisitorResolver(name, codec, locales, ids, config.clock(),
                 config.visitTimeout(), config.lastSeenRefresh(), support);
-        this.hasher = new VisitorHasher(hashKey(config));
+        byte[] hashKey = hashKey(config);
+        this.hasher = new VisitorHasher(hashKey);
+        this.forms = new FormSaver(config.formFields());
+        this.cookieRequirement = new CookieRequirement(config.cookieRequiredPaths());
         ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
         this.cookieGate = new CookieGate(config.cookieRegistry());
         this.decisions = new ConsentDecisions(consentRules, journal, config.cookieRegistry(), config.clock());
         this.banner = new ConsentBanner(prefix);
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());
-        List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix));
+        List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
+                new SavedFormMeSection(prefix));
         this.endpoints = new Endpoints()
                 .add("/me.json", MeEndpoint.json(me))
                 .add("/me", MeEndpoint.page(me))
                 .add("/locale", new LocaleEndpoint())
-                .add("/consent", new ConsentEndpoint(decisions));
+                .add("/consent", new ConsentEndpoint(decisions))
+                .add("/forget", new ForgetEndpoint(decisions, ids, prefix));
+        if (config.store() != null) {
+            UnsubscribeTokens unsubscribe = new UnsubscribeTokens(VisitorHasher.derive(hashKey, "crumb-unsubscribe-v1"));
+            this.emails = new StoredEmailChoices(config.store().emails(), hasher, unsubscribe, config.clock(),
+                    config.policyRevision(), prefix + "/unsubscribe");
+            endpoints.add("/unsubscribe", new UnsubscribeEndpoint(config.store().emails(), hasher, unsubscribe,
+                    config.clock(), prefix + "/unsubscribe"));
+        } else {
+            this.emails = null;
+        }
         if (!journal.keepsProof()) {
             LOG.warn("no store configured: consent choices work in the visitor cookie, but no proof of consent is kept "
                     + "on the server; configure CrumbConfig.store(...) (see docs/consent.md)");
@@ -112,6 +148,7 @@ public final class CrumbEngine implements AutoCloseable {
         }
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(VisitorSession.ATTRIBUTE, session);
+        request.setAttribute(ATTRIBUTE, this);
         request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
@@ -122,8 +159,21 @@ public final class CrumbEngine implements AutoCloseable {
         if (path.equals(prefix) || path.startsWith(prefix + "/")) {
             endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length())));
         } else {
-            request.setAttribute(Crumb.BANNER_ATTRIBUTE, banner.html(request, session));
-            chain.doFilter(request, wrapped);
+            switch (cookieRequirement.decide(request, path, session.arrivedWithCookie())) {
+                case PROBE -> {
+                    wrapped.setHeader("Cache-Control", "no-store");
+                    wrapped.sendRedirect(CookieRequirement.probeTarget(request));
+                }
+                case EXPLAIN -> {
+                    session.markCookiesBlocked();
+                    Responses.page(wrapped, 403, session.payload().language(), "This page needs a cookie",
+                            CookieRequirement.explanation("/", prefix + "/me"));
+                }
+                case PROCEED -> {
+                    request.setAttribute(Crumb.BANNER_ATTRIBUTE, banner.html(request, session));
+                    chain.doFilter(request, wrapped);
+                }
+            }
         }
         wrapped.beforeCommit();
     }
@@ -133,7 +183,37 @@ public final class CrumbEngine implements AutoCloseable {
         return hasher;
     }
 
+    /** Email choices over the store, or {@code null} when no store is configured. */
+    public EmailChoices emails() {
+        return emails;
+    }
+
+    /**
+     * Saves allow-listed form fields in the visitor cookie of this response, as far as consent, the
+     * rules and the cookie's size allow (see {@link FormSaver}).
+     */
+    public FormSaveResult saveForm(VisitorSession session, Map<String, String> submitted) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        submitted.forEach((k, v) -> {
+            if (k != null) {
+                fields.put(k, v == null ? "" : v);
+            }
+        });
+        if (session.committed()) {
+            Map<String, FormSaveResult.Reason> skipped = new LinkedHashMap<>();
+            fields.keySet().forEach(k -> skipped.put(k, FormSaveResult.Reason.RESPONSE_COMMITTED));
+            return new FormSaveResult(FormSaveResult.Status.NOT_SAVED, java.util.Set.of(), skipped);
+        }
+        CookiePayload payload = session.payload();
+        Map<String, String> already = payload.savedForm() == null ? Map.of() : payload.savedForm();
+        FormSaver.Outcome outcome = forms.save(already, fields, session.consents(Category.PREFERENCES),
+                merged -> cookies.write(payload.withSavedForm(merged), true).droppedFields());
+        session.replace(payload.withSavedForm(outcome.fields()));
+        return outcome.result();
+    }
+
     private void writeCookie(VisitorSession session, HttpServletRequest request, HttpServletResponse response) {
+        session.markCommitted();
         if (!session.changed()) {
             return;
         }

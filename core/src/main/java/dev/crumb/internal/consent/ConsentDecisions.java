@@ -64,6 +64,26 @@ public final class ConsentDecisions {
     }
 
     /**
+     * Forgets the visitor: records a withdrawal of every optional category under the old visitor ID
+     * (durable before this returns), then starts over with {@code newVisitorId}, no saved form data and
+     * only necessary cookies, keeping country and language so the site still speaks the visitor's language.
+     *
+     * @return the {@code Set-Cookie} values that delete every optional cookie the visitor holds
+     * @throws ConsentJournal.ConsentNotRecordedException when the log failed; then nothing changed
+     */
+    public List<String> forget(VisitorSession session, String newVisitorId, HttpServletRequest request) {
+        Instant now = clock.instant();
+        EnumSet<Category> necessaryOnly = EnumSet.of(Category.NECESSARY);
+        ConsentState state = new ConsentState(necessaryOnly, false, ConsentSource.WITHDRAWAL, rules.policyRevision(), now);
+        journal.append(session.payload().visitorId(), state, now);
+        CookiePayload old = session.payload();
+        long second = now.getEpochSecond();
+        session.replace(new CookiePayload(newVisitorId, old.country(), old.language(), second, second, 1,
+                state.toStored(now), null, null));
+        return deletionsFor(request, necessaryOnly);
+    }
+
+    /**
      * Records the region default or the browser's refusal the first time it applies to a visitor — and
      * only to one whose browser returned the cookie, so that bots and cookie-blocking browsers do not
      * write a record on every request. The cookie then carries the recorded default, so it is recorded

@@ -25,6 +25,8 @@ public final class VisitorSession {
     private CookiePayload payload;
     private boolean changed;
     private boolean cookieWritten;
+    private boolean committed;
+    private boolean cookiesBlocked;
 
     public VisitorSession(SessionSupport support, CookiePayload payload, boolean arrivedWithCookie, boolean newVisit,
                           boolean changed) {
@@ -79,6 +81,21 @@ public final class VisitorSession {
         return cookieWritten;
     }
 
+    /** Marks the moment the response starts to commit: from now on the cookie can no longer change. */
+    public void markCommitted() {
+        committed = true;
+    }
+
+    /** Whether the response has started to commit, so changes to the payload no longer reach the browser. */
+    public boolean committed() {
+        return committed;
+    }
+
+    /** Records that a probe showed the browser does not return the cookie. */
+    public void markCookiesBlocked() {
+        cookiesBlocked = true;
+    }
+
     /** Records an explicit country and language choice. */
     public void chooseLocale(String country, String language) {
         String c = Countries.normalise(country);
@@ -104,7 +121,10 @@ public final class VisitorSession {
 
     /** What the browser is known to do with cookies. */
     public CookiesEnabled cookiesEnabled() {
-        return arrivedWithCookie ? CookiesEnabled.YES : CookiesEnabled.UNKNOWN;
+        if (arrivedWithCookie) {
+            return CookiesEnabled.YES;
+        }
+        return cookiesBlocked ? CookiesEnabled.NO : CookiesEnabled.UNKNOWN;
     }
 
     /**

@@ -72,7 +72,7 @@ public final class CookieRequirement {
     }
 
     /** The explanation page body (escaped markup) with {@code id="crumb-cookies-required"}. */
-    public static String explanation(String backPath) {
+    public static String explanation(String backPath, String mePath) {
         return Html.render("""
                 <section id="crumb-cookies-required" aria-labelledby="crumb-cookies-required-title">
                 <h2 id="crumb-cookies-required-title">This page needs a cookie</h2>
@@ -89,6 +89,6 @@ public final class CookieRequirement {
                 <p>You can also order by phone instead: see the contact page.</p>
                 <p><a href="{{back}}">Back to the home page</a></p>
                 </section>
-                """, java.util.Map.of("back", backPath, "prefix", "/crumb/me"));
+                """, java.util.Map.of("back", backPath, "prefix", mePath));
     }
 }

@@ -1,0 +1,55 @@
+package dev.crumb.internal.web;
+
+import dev.crumb.internal.consent.ConsentDecisions;
+import dev.crumb.internal.consent.ConsentJournal;
+import dev.crumb.internal.visitor.VisitorIds;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code POST /crumb/forget} (CSRF-protected; the {@code /crumb/me} page has the form): erases saved
+ * form data, records a withdrawal of every optional category under the old visitor ID, deletes the
+ * visitor's optional cookies, and issues a new visitor ID. Redirects (303) to a same-origin
+ * {@code return}, by default the "what is kept about me" page, which then shows the fresh state.
+ */
+public final class ForgetEndpoint implements Endpoint {
+
+    private final ConsentDecisions decisions;
+    private final VisitorIds ids;
+    private final String mePath;
+
+    public ForgetEndpoint(ConsentDecisions decisions, VisitorIds ids, String prefix) {
+        this.decisions = decisions;
+        this.ids = ids;
+        this.mePath = prefix + "/me";
+    }
+
+    @Override
+    public Set<String> methods() {
+        return Set.of("POST");
+    }
+
+    @Override
+    public void handle(Exchange exchange) throws IOException {
+        var request = exchange.request();
+        if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
+            Responses.page(exchange.response(), 403, "Please try again",
+                    "<p>This form has expired or did not come from this site. Go back, reload the page and try again.</p>");
+            return;
+        }
+        List<String> deletions;
+        try {
+            deletions = decisions.forget(exchange.session(), ids.next(), request);
+        } catch (ConsentJournal.ConsentNotRecordedException e) {
+            Responses.page(exchange.response(), 503, "Please try again later",
+                    "<p>We could not record your request just now, so nothing was changed. Please try again in a few minutes.</p>");
+            return;
+        }
+        for (String deletion : deletions) {
+            exchange.response().addHeader("Set-Cookie", deletion);
+        }
+        String target = request.getParameter("return");
+        Responses.seeOther(exchange.response(), target == null ? mePath : SafeRedirects.sameOriginPath(target));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.crumb.internal.web;
+
+import dev.crumb.Visitor;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The saved form data's part of {@code /crumb/me}: what is kept, and the form to forget everything. */
+public final class SavedFormMeSection implements MeSection {
+
+    private static final String HTML = """
+            <h2>Saved form details</h2>
+            {{{saved}}}
+            <h2>Forget me</h2>
+            <p>This erases your saved details, withdraws every optional cookie category, and gives your browser a
+            new random visitor ID, so your past visits can no longer be linked to you.</p>
+            <form method="post" action="{{action}}">
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <div class="actions"><button type="submit">Forget me</button></div>
+            </form>
+            """;
+
+    private final String action;
+
+    public SavedFormMeSection(String prefix) {
+        this.action = prefix + "/forget";
+    }
+
+    @Override
+    public void addJson(Exchange exchange, Map<String, Object> json) {
+        json.put("savedForm", new TreeMap<>(exchange.session().toVisitor().savedForm()));
+    }
+
+    @Override
+    public String html(Exchange exchange) {
+        Visitor v = exchange.session().toVisitor();
+        String saved;
+        if (v.savedForm().isEmpty()) {
+            saved = "<p>None. Forms on this site are saved only when you allow preference cookies.</p>";
+        } else {
+            StringBuilder rows = new StringBuilder("<table>");
+            new TreeMap<>(v.savedForm()).forEach((field, value) -> rows.append(
+                    Html.render("<tr><th scope=\"row\">{{f}}</th><td>{{v}}</td></tr>", Map.of("f", field, "v", value))));
+            saved = rows.append("</table>").toString();
+        }
+        return Html.render(HTML, Map.of("saved", saved, "action", action, "csrf", exchange.session().csrfToken()));
+    }
+}
