@@ -1,9 +1,13 @@
 package dev.crumb.internal;
 
 import dev.crumb.CrumbConfig;
+import dev.crumb.TrackingMetrics;
+import dev.crumb.internal.analytics.AnalyticsFeature;
 import dev.crumb.internal.cookie.CookieCodec;
 import dev.crumb.internal.cookie.CookieWriter;
 import dev.crumb.internal.cookie.SetCookieHeader;
+import dev.crumb.internal.tracking.PageTracker;
+import dev.crumb.internal.tracking.RetryBackoff;
 import dev.crumb.internal.visitor.LocaleResolver;
 import dev.crumb.internal.visitor.SessionSupport;
 import dev.crumb.internal.visitor.VisitorHasher;
@@ -43,6 +47,8 @@ public final class CrumbEngine implements AutoCloseable {
     private final VisitorHasher hasher;
     private final Endpoints endpoints;
     private final String prefix;
+    private final PageTracker tracker;
+    private final AnalyticsFeature analytics;
 
     public CrumbEngine(CrumbConfig config) {
         this.config = config;
@@ -67,6 +73,13 @@ public final class CrumbEngine implements AutoCloseable {
                 .add("/me.json", MeEndpoint.json(me))
                 .add("/me", MeEndpoint.page(me))
                 .add("/locale", new LocaleEndpoint());
+        // Tracking and analytics: the page-view pipeline and the analysts' endpoints.
+        this.tracker = PageTracker.start(config.tracking(), prefix,
+                config.store() == null ? null : config.store().events(), hasher, config.clock(), RetryBackoff.DEFAULT);
+        this.analytics = AnalyticsFeature.create(config.analytics(), name + "_analyst", config.keys(),
+                config.alwaysSecure(), config.store() == null ? null : config.store().analytics(), tracker::metrics,
+                config.clock(), config.random());
+        analytics.register(endpoints, prefix);
         LOG.info("Crumb started: cookie '{}', {} key(s), visit timeout {}, endpoints under {}", name,
                 config.keys().all().size(), config.visitTimeout(), prefix);
     }
@@ -81,6 +94,7 @@ public final class CrumbEngine implements AutoCloseable {
         }
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(VisitorSession.ATTRIBUTE, session);
+        analytics.attach(request);
         CrumbResponse wrapped = new CrumbResponse(response, () -> writeCookie(session, request, response));
         String path = pathWithinApplication(request);
         if (path.equals(prefix) || path.startsWith(prefix + "/")) {
@@ -89,6 +103,12 @@ public final class CrumbEngine implements AutoCloseable {
             chain.doFilter(request, wrapped);
         }
         wrapped.beforeCommit();
+        tracker.afterResponse(request, response, session, path);
+    }
+
+    /** The page-view pipeline's counters. */
+    public TrackingMetrics trackingMetrics() {
+        return tracker.metrics();
     }
 
     /** The keyed hasher for visitor IDs and addresses. */
@@ -134,6 +154,7 @@ public final class CrumbEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        tracker.close();
         LOG.info("Crumb stopped");
     }
 }
