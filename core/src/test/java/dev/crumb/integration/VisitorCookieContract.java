@@ -233,6 +233,24 @@ abstract class VisitorCookieContract {
     }
 
     @Test
+    @DisplayName("a __Host- cookie is always Secure, Path=/, without Domain, and is read back under that name")
+    void hostPrefix() throws Exception {
+        Browser browser = new Browser(start(b -> b.hostPrefix(true).partitioned(true)));
+        HttpResponse<String> r = browser.get("/page");
+        String header = Browser.setCookie(r, "__Host-crumb");
+        assertThat(header).contains("; Secure").contains("; Path=/").contains("; Partitioned").doesNotContain("Domain");
+        String id = echo(r).get("id");
+        assertThat(echo(browser.get("/page")).get("id")).isEqualTo(id);
+    }
+
+    @Test
+    @DisplayName("a configured Domain is sent for sites that share the cookie with subdomains")
+    void domain() throws Exception {
+        HttpResponse<String> r = new Browser(start(b -> b.domain("example.com").alwaysSecure(true))).get("/page");
+        assertThat(Browser.setCookie(r, "crumb")).contains("; Domain=example.com").contains("; Secure");
+    }
+
+    @Test
     @DisplayName("Accept-Language de-DE gives language de and country DE")
     void acceptLanguage() throws Exception {
         Browser browser = new Browser(start()).header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5");

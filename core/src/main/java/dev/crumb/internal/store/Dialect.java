@@ -1,0 +1,102 @@
+package dev.crumb.internal.store;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything that differs between PostgreSQL and H2 (in PostgreSQL mode): the upsert statements, the
+ * collation placeholder of the migration and the settings an H2 URL needs. All other SQL is shared.
+ */
+enum Dialect {
+    POSTGRESQL {
+        @Override
+        String upsert(String table, String columns, String keyColumns, String updates) {
+            return "INSERT INTO " + table + " AS v (" + columns + ") VALUES (" + placeholders(columns)
+                    + ") ON CONFLICT (" + keyColumns + ") DO UPDATE SET " + updates.replaceAll("\\bn\\.", "EXCLUDED.");
+        }
+
+        @Override
+        String textCollation() {
+            return "COLLATE \"C\"";
+        }
+    },
+    H2 {
+        @Override
+        String upsert(String table, String columns, String keyColumns, String updates) {
+            StringBuilder on = new StringBuilder();
+            for (String key : keyColumns.split(",\\s*")) {
+                on.append(on.length() == 0 ? "" : " AND ").append("v.").append(key).append(" = n.").append(key);
+            }
+            return "MERGE INTO " + table + " v USING (VALUES (" + placeholders(columns) + ")) n(" + columns
+                    + ") ON " + on + " WHEN MATCHED THEN UPDATE SET " + updates
+                    + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + prefixed(columns) + ")";
+        }
+
+        @Override
+        String textCollation() {
+            return "";
+        }
+    };
+
+    /** Settings every H2 URL gets unless it sets them itself. */
+    static final List<Map.Entry<String, String>> H2_SETTINGS = List.of(
+            Map.entry("MODE", "PostgreSQL"),
+            Map.entry("DATABASE_TO_LOWER", "TRUE"),
+            Map.entry("DEFAULT_NULL_ORDERING", "HIGH"),
+            // Write each commit to the file before returning, so a committed consent record survives a crash
+            // of the JVM (not a power loss: H2 does not fsync).
+            Map.entry("WRITE_DELAY", "0"));
+
+    /**
+     * An atomic insert-or-update of one row. {@code updates} is the SET list, written with {@code v.} for
+     * the stored row and {@code n.} for the new values; both databases evaluate it against the old row.
+     */
+    abstract String upsert(String table, String columns, String keyColumns, String updates);
+
+    /** The collation clause for text columns that are compared or sorted in SQL. */
+    abstract String textCollation();
+
+    /** Placeholder values for the Flyway migrations. */
+    Map<String, String> migrationPlaceholders() {
+        return Map.of("collate", textCollation());
+    }
+
+    /** The dialect for a database product name as reported by JDBC metadata. */
+    static Dialect forProductName(String productName) {
+        String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+        if (name.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        if (name.equals("h2")) {
+            return H2;
+        }
+        throw new IllegalArgumentException("Crumb cannot store data in " + productName
+                + "; use PostgreSQL or H2");
+    }
+
+    /** The dialect for a JDBC URL, or an exception that names the URLs Crumb accepts. */
+    static Dialect forUrl(String url) {
+        if (url != null && url.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        if (url != null && url.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        throw new IllegalArgumentException("unsupported database URL '" + JdbcUrls.withoutSecrets(url)
+                + "'; Crumb stores data in PostgreSQL (jdbc:postgresql://host:5432/database) or H2"
+                + " (jdbc:h2:file:/path/to/crumb)");
+    }
+
+    private static String placeholders(String columns) {
+        return String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?"));
+    }
+
+    private static String prefixed(String columns) {
+        StringBuilder values = new StringBuilder();
+        for (String column : columns.split(",\\s*")) {
+            values.append(values.length() == 0 ? "" : ", ").append("n.").append(column);
+        }
+        return values.toString();
+    }
+}

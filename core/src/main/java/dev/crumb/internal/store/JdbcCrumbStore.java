@@ -1,0 +1,131 @@
+package dev.crumb.internal.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.crumb.store.AnalyticsReader;
+import dev.crumb.store.ConsentLog;
+import dev.crumb.store.CrumbStore;
+import dev.crumb.store.EmailRegistry;
+import dev.crumb.store.EventSink;
+import dev.crumb.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store on PostgreSQL or H2. Opening it checks the connection and applies the migrations, so a
+ * wrong URL or password fails at start-up with a message that says what to check.
+ */
+public final class JdbcCrumbStore implements CrumbStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcCrumbStore.class);
+    /** The variable that Crumb's documentation and demo read the database password from. */
+    static final String PASSWORD_VARIABLE = "CRUMB_DB_PASSWORD";
+
+    private final AutoCloseable ownedPool;
+    private final ConsentLog consentLog;
+    private final EmailRegistry emails;
+    private final EventSink events;
+    private final AnalyticsReader analytics;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JdbcCrumbStore(DataSource dataSource, Dialect dialect, AutoCloseable ownedPool) {
+        Database database = new Database(dataSource, dialect);
+        this.ownedPool = ownedPool;
+        this.consentLog = new JdbcConsentLog(database);
+        this.emails = new JdbcEmailRegistry(database);
+        this.events = new JdbcEventSink(database);
+        this.analytics = new JdbcAnalyticsReader(database);
+    }
+
+    /** Opens a store on a pool of its own for {@code url}; closing the store closes the pool. */
+    public static JdbcCrumbStore open(String url, String user, String password) {
+        Dialect dialect = Dialect.forUrl(url);
+        String completeUrl = dialect == Dialect.H2 ? JdbcUrls.completeH2(url) : url;
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("crumb");
+        config.setJdbcUrl(completeUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        // Fail at start-up after one attempt instead of serving requests that cannot be recorded.
+        config.setInitializationFailTimeout(1);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw unreachable(url, user, e);
+        }
+        try {
+            return start(pool, dialect, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Opens a store on a caller's pool, which the store uses but never closes. */
+    public static JdbcCrumbStore open(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Dialect dialect;
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = Dialect.forProductName(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new StoreException("Crumb could not connect to the database of the given DataSource ("
+                    + e.getMessage() + "); check its URL, that the database server runs, and its password", e);
+        }
+        return start(dataSource, dialect, null);
+    }
+
+    private static JdbcCrumbStore start(DataSource dataSource, Dialect dialect, AutoCloseable ownedPool) {
+        try {
+            Migrations.apply(dataSource, dialect);
+        } catch (RuntimeException e) {
+            throw new StoreException("Crumb could not bring the " + dialect + " database to its current schema ("
+                    + e.getMessage() + "); check that the user may create tables in the database", e);
+        }
+        LOG.info("Crumb store ready on {}", dialect);
+        return new JdbcCrumbStore(dataSource, dialect, ownedPool);
+    }
+
+    private static StoreException unreachable(String url, String user, RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new StoreException("Crumb could not connect to " + JdbcUrls.withoutSecrets(url) + " as user '" + user
+                + "' (" + cause.getMessage() + "); check the URL, that the database server runs and accepts"
+                + " connections from this host, and the password (" + PASSWORD_VARIABLE + ")", e);
+    }
+
+    @Override
+    public ConsentLog consentLog() {
+        return consentLog;
+    }
+
+    @Override
+    public EmailRegistry emails() {
+        return emails;
+    }
+
+    @Override
+    public EventSink events() {
+        return events;
+    }
+
+    @Override
+    public AnalyticsReader analytics() {
+        return analytics;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && ownedPool != null) {
+            try {
+                ownedPool.close();
+            } catch (Exception e) {
+                LOG.warn("Crumb store: closing the connection pool failed: {}", e.toString());
+            }
+        }
+    }
+}

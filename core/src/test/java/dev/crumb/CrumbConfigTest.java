@@ -1,0 +1,96 @@
+package dev.crumb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crumb.testsupport.TestKeys;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Crumb's configuration")
+class CrumbConfigTest {
+
+    @Test
+    @DisplayName("has the documented defaults")
+    void defaults() {
+        CrumbConfig c = CrumbConfig.builder().keys(TestKeys.key(1)).build();
+        assertThat(c.cookieName()).isEqualTo("crumb");
+        assertThat(c.effectiveCookieName()).isEqualTo("crumb");
+        assertThat(c.maxAge()).isEqualTo(Duration.ofDays(390));
+        assertThat(c.visitTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.lastSeenRefresh()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.pathPrefix()).isEqualTo("/crumb");
+        assertThat(c.countryHeader()).isNull();
+        assertThat(c.defaultCountry()).isEqualTo("ZZ");
+        assertThat(c.defaultLanguage()).isEqualTo("en");
+        assertThat(c.alwaysSecure()).isFalse();
+        assertThat(c.partitioned()).isFalse();
+    }
+
+    @Test
+    @DisplayName("needs keys, and says how to make one")
+    void needsKeys() {
+        assertThatThrownBy(() -> CrumbConfig.builder().build()).hasMessageContaining("--new-key");
+        assertThatThrownBy(() -> CrumbConfig.fromInitParameters(n -> null, Map.of())).hasMessageContaining("CRUMB_KEYS");
+    }
+
+    @Test
+    @DisplayName("reads every init-param, and keys from CRUMB_KEYS when the init-param is absent")
+    void initParams() {
+        Map<String, String> params = Map.ofEntries(
+                Map.entry("cookie-name", "visitor"), Map.entry("host-prefix", "true"), Map.entry("partitioned", "true"),
+                Map.entry("max-age", "P30D"), Map.entry("visit-timeout", "PT45M"), Map.entry("last-seen-refresh", "PT2M"),
+                Map.entry("path-prefix", "/_crumb"), Map.entry("country-header", "CF-IPCountry"),
+                Map.entry("default-country", "us"), Map.entry("default-language", "DE"), Map.entry("languages", "de, en"));
+        CrumbConfig c = CrumbConfig.fromInitParameters(params::get, Map.of("CRUMB_KEYS", TestKeys.key(1) + "," + TestKeys.key(2)));
+        assertThat(c.keys().all()).hasSize(2);
+        assertThat(c.effectiveCookieName()).isEqualTo("__Host-visitor");
+        assertThat(c.alwaysSecure()).isTrue();
+        assertThat(c.partitioned()).isTrue();
+        assertThat(c.maxAge()).isEqualTo(Duration.ofDays(30));
+        assertThat(c.visitTimeout()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(c.lastSeenRefresh()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.pathPrefix()).isEqualTo("/_crumb");
+        assertThat(c.countryHeader()).isEqualTo("CF-IPCountry");
+        assertThat(c.defaultCountry()).isEqualTo("US");
+        assertThat(c.defaultLanguage()).isEqualTo("de");
+        assertThat(c.languages()).containsExactly("de", "en");
+    }
+
+    @Test
+    @DisplayName("names the init-param that is wrong")
+    void badInitParams() {
+        Map<String, String> env = Map.of("CRUMB_KEYS", TestKeys.key(1));
+        assertThatThrownBy(() -> CrumbConfig.fromInitParameters(Map.of("visit-timeout", "30 minutes")::get, env))
+                .hasMessageContaining("visit-timeout").hasMessageContaining("PT30M");
+        assertThatThrownBy(() -> CrumbConfig.fromInitParameters(Map.of("secure", "yes")::get, env))
+                .hasMessageContaining("secure must be true or false");
+        assertThatThrownBy(() -> CrumbConfig.fromInitParameters(Map.of("default-country", "Germany")::get, env))
+                .hasMessageContaining("default-country");
+    }
+
+    @Test
+    @DisplayName("refuses contradictory options at build time")
+    void contradictions() {
+        assertThatThrownBy(() -> CrumbConfig.builder().keys(TestKeys.key(1)).hostPrefix(true).domain("example.com").build())
+                .hasMessageContaining("host-prefix forbids domain");
+        assertThatThrownBy(() -> CrumbConfig.builder().keys(TestKeys.key(1)).visitTimeout(Duration.ofMinutes(5))
+                .lastSeenRefresh(Duration.ofMinutes(5)).build()).hasMessageContaining("last-seen-refresh");
+        assertThatThrownBy(() -> CrumbConfig.builder().keys(TestKeys.key(1)).languages(java.util.List.of("de")).build())
+                .hasMessageContaining("default-language 'en' is not among languages");
+    }
+
+    @Test
+    @DisplayName("refuses out-of-range values with the option's name")
+    void ranges() {
+        CrumbConfig.Builder b = CrumbConfig.builder();
+        assertThatThrownBy(() -> b.maxAge(Duration.ofDays(500))).hasMessageContaining("max-age");
+        assertThatThrownBy(() -> b.visitTimeout(Duration.ofSeconds(10))).hasMessageContaining("visit-timeout");
+        assertThatThrownBy(() -> b.cookieName("__Host-x")).hasMessageContaining("cookie-name");
+        assertThatThrownBy(() -> b.cookieName("a b")).hasMessageContaining("cookie-name");
+        assertThatThrownBy(() -> b.pathPrefix("crumb")).hasMessageContaining("path-prefix");
+        assertThatThrownBy(() -> b.countryHeader("X:Y")).hasMessageContaining("country-header");
+    }
+}

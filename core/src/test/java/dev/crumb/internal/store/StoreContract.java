@@ -1,0 +1,287 @@
+package dev.crumb.internal.store;
+
+import static dev.crumb.internal.store.Events.anonymous;
+import static dev.crumb.internal.store.Events.view;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crumb.Category;
+import dev.crumb.ConsentSource;
+import dev.crumb.store.AnalyticsSummary;
+import dev.crumb.store.AnalyticsSummary.CountryVisitors;
+import dev.crumb.store.AnalyticsSummary.Day;
+import dev.crumb.store.AnalyticsSummary.LanguageVisitors;
+import dev.crumb.store.AnalyticsSummary.Page;
+import dev.crumb.store.AnalyticsSummary.PathVisits;
+import dev.crumb.store.AnalyticsSummary.ReferrerVisits;
+import dev.crumb.store.AnonymousPageView;
+import dev.crumb.store.ConsentRecord;
+import dev.crumb.store.CrumbStore;
+import dev.crumb.store.PageView;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link CrumbStore} must do, run against the in-memory store, H2 and PostgreSQL by the
+ * subclasses. {@link #store()} is empty at the start of each test.
+ */
+abstract class StoreContract {
+    static final LocalDate D0 = LocalDate.parse("2025-03-09");
+    static final LocalDate D1 = LocalDate.parse("2025-03-10");
+    static final LocalDate D2 = LocalDate.parse("2025-03-11");
+    static final LocalDate D3 = LocalDate.parse("2025-03-12");
+
+    /** An empty store for the current test. */
+    abstract CrumbStore store();
+
+    /** Makes the database reject anonymous page views of {@code path}, to fail a batch half-way. */
+    void failWritesOfAnonymousPath(String path) throws Exception {
+        Assumptions.abort("this store has no database that could fail half-way through a batch");
+    }
+
+    @Test
+    @DisplayName("history lists a visitor's decisions newest first, up to the limit")
+    void historyIsNewestFirst() {
+        ConsentRecord older = consent("v1", "2025-03-10T10:00:00Z", Set.of(), ConsentSource.REGION_DEFAULT);
+        ConsentRecord newest = consent("v1", "2025-03-10T12:00:00.123456Z", Set.of(Category.ANALYTICS),
+                ConsentSource.BANNER);
+        ConsentRecord middle = consent("v1", "2025-03-10T11:00:00Z", Set.of(Category.MARKETING), ConsentSource.API);
+        store().consentLog().append(older);
+        store().consentLog().append(newest);
+        store().consentLog().append(middle);
+        store().consentLog().append(consent("v2", "2025-03-10T13:00:00Z", Set.of(), ConsentSource.GPC));
+
+        assertThat(store().consentLog().history("v1", 10)).containsExactly(newest, middle, older);
+        assertThat(store().consentLog().history("v1", 2)).containsExactly(newest, middle);
+        assertThat(store().consentLog().history("nobody", 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a decision reads back exactly as appended, at microsecond precision")
+    void roundTrip() {
+        ConsentRecord record = new ConsentRecord("v1", Instant.parse("2025-03-10T10:00:00.123456789Z"),
+                Set.of(Category.PREFERENCES, Category.ANALYTICS), 3, ConsentSource.WITHDRAWAL);
+        store().consentLog().append(record);
+
+        assertThat(store().consentLog().history("v1", 1)).containsExactly(new ConsentRecord("v1",
+                Instant.parse("2025-03-10T10:00:00.123456Z"), record.granted(), 3, ConsentSource.WITHDRAWAL));
+    }
+    @Test
+    @DisplayName("an address nobody opted in may not be emailed")
+    void unknownAddress() {
+        assertThat(store().emails().mayEmail("a1")).isFalse();
+    }
+
+    @Test
+    @DisplayName("an opt-in allows email, a later suppression stops it, a later opt-in allows it again")
+    void optInSuppressReOptIn() {
+        store().emails().optIn("a1", Instant.parse("2025-03-10T10:00:00Z"), 2, "newsletter");
+        assertThat(store().emails().mayEmail("a1")).isTrue();
+
+        store().emails().suppress("a1", Instant.parse("2025-03-11T10:00:00Z"));
+        assertThat(store().emails().mayEmail("a1")).isFalse();
+
+        store().emails().optIn("a1", Instant.parse("2025-03-12T10:00:00Z"), 2, "checkout");
+        assertThat(store().emails().mayEmail("a1")).isTrue();
+        assertThat(store().emails().mayEmail("a2")).isFalse();
+    }
+
+    @Test
+    @DisplayName("suppressing twice is the same as suppressing once")
+    void suppressIsIdempotent() {
+        Instant at = Instant.parse("2025-03-11T10:00:00Z");
+        store().emails().optIn("a1", Instant.parse("2025-03-10T10:00:00Z"), 1, "newsletter");
+        store().emails().suppress("a1", at);
+        store().emails().suppress("a1", at);
+
+        assertThat(store().emails().mayEmail("a1")).isFalse();
+    }
+
+    @Test
+    @DisplayName("an opt-in older than the suppression does not lift it, nor one at the same instant")
+    void olderOrSimultaneousOptInStaysSuppressed() {
+        Instant at = Instant.parse("2025-03-11T10:00:00Z");
+        store().emails().suppress("a1", at);
+        store().emails().optIn("a1", at.minusSeconds(60), 1, "newsletter");
+        assertThat(store().emails().mayEmail("a1")).isFalse();
+
+        store().emails().optIn("a1", at, 1, "newsletter");
+        assertThat(store().emails().mayEmail("a1")).isFalse();
+    }
+    @Test
+    @DisplayName("every number of the summary matches the hand-computed expectation")
+    void scriptedSummaryIsExact() {
+        ScriptedDays.write(store());
+
+        AnalyticsSummary summary = store().analytics().summary(D1, D2);
+
+        assertThat(summary.from()).isEqualTo(D1);
+        assertThat(summary.to()).isEqualTo(D2);
+        assertThat(summary.visitors()).isEqualTo(6);
+        assertThat(summary.newVisitors()).isEqualTo(5);
+        assertThat(summary.returningVisitors()).isEqualTo(3);
+        assertThat(summary.visits()).isEqualTo(8);
+        assertThat(summary.pageviews()).isEqualTo(14);
+        assertThat(summary.anonymousPageviews()).isEqualTo(6);
+        assertThat(summary.bounceRate()).isEqualTo(3.0 / 8);
+        assertThat(summary.avgVisitSeconds()).isEqualTo(550.0 / 8);
+        assertThat(summary.days()).containsExactly(new Day(D1, 3, 4, 8), new Day(D2, 4, 4, 6));
+        assertThat(summary.pages()).containsExactly(new Page("/home", 5, 4), new Page("/blog", 3, 2),
+                new Page("/pricing", 3, 3), new Page("/a", 1, 1), new Page("/b", 1, 1), new Page("/signup", 1, 1));
+        assertThat(summary.entryPages()).containsExactly(new PathVisits("/home", 4), new PathVisits("/blog", 2),
+                new PathVisits("/a", 1), new PathVisits("/pricing", 1));
+        assertThat(summary.exitPages()).containsExactly(new PathVisits("/home", 3), new PathVisits("/blog", 2),
+                new PathVisits("/b", 1), new PathVisits("/pricing", 1), new PathVisits("/signup", 1));
+        assertThat(summary.countries()).containsExactly(new CountryVisitors("US", 2),
+                new CountryVisitors("DE", 1), new CountryVisitors("FR", 1), new CountryVisitors("GB", 1),
+                new CountryVisitors("NL", 1));
+        assertThat(summary.languages()).containsExactly(new LanguageVisitors("en", 3),
+                new LanguageVisitors("de", 1), new LanguageVisitors("fr", 1), new LanguageVisitors("nl", 1));
+        assertThat(summary.referrers()).containsExactly(new ReferrerVisits("google.com", 3),
+                new ReferrerVisits("bing.com", 1), new ReferrerVisits("news.ycombinator.com", 1));
+    }
+
+    @Test
+    @DisplayName("a visit counts on the day of its first page view, even when it crosses midnight")
+    void visitBelongsToItsFirstDay() {
+        ScriptedDays.write(store());
+
+        AnalyticsSummary secondDay = store().analytics().summary(D2, D2);
+
+        // Bob's 00:01 page view on D2 belongs to his visit of D1, so he is not a visitor of D2.
+        assertThat(secondDay.visitors()).isEqualTo(4);
+        assertThat(secondDay.visits()).isEqualTo(4);
+        assertThat(secondDay.pageviews()).isEqualTo(6);
+        assertThat(secondDay.anonymousPageviews()).isEqualTo(2);
+        assertThat(secondDay.pages()).contains(new Page("/pricing", 1, 1));
+    }
+
+    @Test
+    @DisplayName("an empty range has zero numbers and a zero entry for every day")
+    void emptyRange() {
+        AnalyticsSummary summary = store().analytics().summary(D1, D3);
+
+        assertThat(summary.visits()).isZero();
+        assertThat(summary.bounceRate()).isZero();
+        assertThat(summary.avgVisitSeconds()).isZero();
+        assertThat(summary.days()).containsExactly(new Day(D1, 0, 0, 0), new Day(D2, 0, 0, 0),
+                new Day(D3, 0, 0, 0));
+        assertThat(summary.pages()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a range that ends before it starts is refused")
+    void reversedRange() {
+        assertThatThrownBy(() -> store().analytics().summary(D2, D1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("after its end");
+    }
+
+    @Test
+    @DisplayName("lists hold at most 100 entries, the highest counts first")
+    void listsAreCapped() {
+        List<PageView> views = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            for (int n = 0; n <= i % 3; n++) {
+                views.add(new PageView(Instant.parse("2025-03-10T10:00:00Z").plusSeconds(n), "v" + i, 1,
+                        String.format("/p%03d", i), "DE", "de", null));
+            }
+        }
+        store().events().write(views, List.of());
+
+        List<Page> pages = store().analytics().summary(D1, D1).pages();
+
+        assertThat(pages).hasSize(100);
+        assertThat(pages.get(0)).isEqualTo(new Page("/p002", 3, 1));
+        assertThat(pages.get(49)).isEqualTo(new Page("/p149", 3, 1));
+        assertThat(pages.get(50)).isEqualTo(new Page("/p001", 2, 1));
+    }
+
+    @Test
+    @DisplayName("a batch with one unstorable page view is refused whole")
+    void invalidBatchIsRefusedWhole() {
+        PageView fine = view("2025-03-10T10:00:00Z", "v1", 1, "/", "DE", "de", null);
+        PageView tooLong = view("2025-03-10T10:00:01Z", "v1", 1, "/" + "x".repeat(2000), "DE", "de", null);
+
+        assertThatThrownBy(() -> store().events().write(List.of(fine, tooLong), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("path is 2001 characters");
+        assertThat(store().analytics().summary(D1, D1).pageviews()).isZero();
+    }
+
+    @Test
+    @DisplayName("a batch that fails in the database half-way leaves nothing behind")
+    void failedBatchLeavesNothing() throws Exception {
+        failWritesOfAnonymousPath("/boom");
+        List<PageView> views = List.of(view("2025-03-10T10:00:00Z", "v1", 1, "/", "DE", "de", "google.com"));
+        List<AnonymousPageView> anonymousViews = List.of(anonymous("2025-03-10T10:00:00Z", "/ok"),
+                anonymous("2025-03-10T10:00:00Z", "/boom"));
+
+        assertThatThrownBy(() -> store().events().write(views, anonymousViews)).isInstanceOf(RuntimeException.class);
+
+        AnalyticsSummary summary = store().analytics().summary(D1, D1);
+        assertThat(summary.visits()).isZero();
+        assertThat(summary.anonymousPageviews()).isZero();
+        assertThat(store().events().deleteRawEventsBefore(Instant.parse("2030-01-01T00:00:00Z"))).isZero();
+    }
+
+    @Test
+    @DisplayName("several writers with page views of the same visits in shuffled batches give the exact summary")
+    void concurrentWritersAgree() throws Exception {
+        List<PageView> views = Events.crowd(60, 5, 7);
+        List<List<PageView>> batches = Events.shuffledBatches(views, 25, 11);
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < batches.size(); i++) {
+                List<PageView> batch = batches.get(i);
+                List<AnonymousPageView> anonymousViews = Events.anonymous("2025-01-02T10:00:00Z", "/", i % 3);
+                done.add(writers.submit(() -> store().events().write(batch, anonymousViews)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        oracle.write(views, IntStream.range(0, batches.size())
+                .mapToObj(i -> Events.anonymous("2025-01-02T10:00:00Z", "/", i % 3))
+                .flatMap(List::stream).toList());
+
+        LocalDate from = LocalDate.parse("2025-01-01");
+        LocalDate to = LocalDate.parse("2025-01-06");
+        assertThat(store().analytics().summary(from, to)).isEqualTo(oracle.summary(from, to));
+        assertThat(store().analytics().summary(from, to).pageviews()).isEqualTo(views.size());
+    }
+
+    @Test
+    @DisplayName("retention deletes old raw events and the summary stays the same")
+    void retentionKeepsTheSummary() {
+        List<PageView> views = Events.crowd(40, 10, 3);
+        store().events().write(views, Events.anonymous("2025-01-01T10:00:00Z", "/", 4));
+        LocalDate from = LocalDate.parse("2025-01-01");
+        LocalDate to = LocalDate.parse("2025-01-11");
+        AnalyticsSummary before = store().analytics().summary(from, to);
+        Instant cut = Instant.parse("2025-01-06T00:00:00Z");
+
+        long deleted = store().events().deleteRawEventsBefore(cut);
+
+        assertThat(deleted).isEqualTo(views.stream().filter(v -> v.at().isBefore(cut)).count()).isPositive();
+        assertThat(store().events().deleteRawEventsBefore(cut)).isZero();
+        assertThat(store().analytics().summary(from, to)).isEqualTo(before);
+    }
+    private static ConsentRecord consent(String visitor, String at, Set<Category> granted, ConsentSource source) {
+        return new ConsentRecord(visitor, Instant.parse(at), granted, 1, source);
+    }
+}
