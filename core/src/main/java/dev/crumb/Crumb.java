@@ -2,6 +2,7 @@ package dev.crumb;
 
 import dev.crumb.internal.analytics.AnalyticsFeature;
 import dev.crumb.internal.visitor.VisitorSession;
+import dev.crumb.internal.web.ConsentBanner;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 
@@ -11,7 +12,30 @@ import java.util.Objects;
  */
 public final class Crumb {
 
+    /**
+     * The request attribute holding the consent banner's markup for template engines ({@code ""} when no
+     * choice is needed); the same as {@link #bannerHtml}, rendered when the application's chain starts.
+     */
+    public static final String BANNER_ATTRIBUTE = "crumb.banner";
+
     private Crumb() {
+    }
+
+    /**
+     * The consent banner, an element with {@code id="crumb-banner"}, in the visitor's language; {@code ""}
+     * when the visitor has already chosen under the current policy revision. Include it unescaped on every
+     * page. It works without JavaScript: it posts to {@code /crumb/consent} and returns to this page.
+     */
+    public static String bannerHtml(HttpServletRequest request) {
+        return banner(request).html(request, session(request));
+    }
+
+    /**
+     * A link to the consent page ({@code <a class="crumb-consent-link" href="/crumb/consent">}), in the
+     * visitor's language, for the footer of every page so visitors can change their choice at any time.
+     */
+    public static String consentLinkHtml(HttpServletRequest request) {
+        return banner(request).link(request, session(request));
     }
 
     /**
@@ -60,6 +84,11 @@ public final class Crumb {
     public static boolean isAnalyst(HttpServletRequest request) {
         session(request);
         return AnalyticsFeature.isAnalyst(request);
+    }
+
+    private static ConsentBanner banner(HttpServletRequest request) {
+        session(request);
+        return (ConsentBanner) request.getAttribute(ConsentBanner.ATTRIBUTE);
     }
 
     static VisitorSession session(HttpServletRequest request) {

@@ -2,6 +2,9 @@ package dev.crumb;
 
 import dev.crumb.internal.analytics.AnalyticsSettings;
 import dev.crumb.internal.analytics.PasswordHash;
+import dev.crumb.internal.consent.CookieRegistry;
+import dev.crumb.internal.consent.CookieRule;
+import dev.crumb.internal.consent.OptInRegions;
 import dev.crumb.internal.cookie.CookieKeys;
 import dev.crumb.internal.tracking.BotDetector;
 import dev.crumb.internal.tracking.TrackingSettings;
@@ -11,13 +14,17 @@ import dev.crumb.store.CrumbStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -28,6 +35,9 @@ import java.util.regex.Pattern;
  * never on the first request. {@code docs/configuration.md} lists every option with its default.
  */
 public final class CrumbConfig {
+
+    /** The default {@code lastUpdate} of {@code /.well-known/gpc.json}: when Crumb began honouring GPC. */
+    public static final LocalDate DEFAULT_GPC_LAST_UPDATE = LocalDate.of(2026, 3, 1);
 
     private final CookieKeys keys;
     private final String hashKey;
@@ -50,6 +60,11 @@ public final class CrumbConfig {
     // Tracking and analytics
     private final TrackingSettings tracking;
     private final AnalyticsSettings analytics;
+    private final CookieRegistry cookieRegistry;
+    private final Set<String> optInCountries;
+    private final boolean honourDnt;
+    private final LocalDate gpcLastUpdate;
+    private final int policyRevision;
 
     private CrumbConfig(Builder b) {
         this.keys = b.keys;
@@ -72,6 +87,12 @@ public final class CrumbConfig {
         this.store = b.store;
         this.tracking = b.trackingSettings();
         this.analytics = b.analyticsSettings();
+        this.cookieRegistry = new CookieRegistry(b.cookieRules, b.unregisteredCookieCategory,
+                Set.of(effectiveCookieName(), analystCookieName(), CookieRegistry.SESSION_COOKIE));
+        this.optInCountries = Set.copyOf(b.optInCountries);
+        this.honourDnt = b.honourDnt;
+        this.gpcLastUpdate = b.gpcLastUpdate;
+        this.policyRevision = b.policyRevision;
     }
 
     /** A builder with every option at its default; only {@link Builder#keys} must be given. */
@@ -116,6 +137,15 @@ public final class CrumbConfig {
         p.text("default-language", b::defaultLanguage);
         p.text("languages", v -> b.languages(splitList(v)));
         readTrackingParameters(p, b, environment);
+        p.text("cookie-categories", v -> splitList(v).forEach(entry -> {
+            CookieRule rule = CookieRule.parse(entry);
+            b.cookieCategory(rule.pattern(), rule.category(), rule.path());
+        }));
+        p.text("unregistered-cookie-category", v -> b.unregisteredCookieCategory(category("unregistered-cookie-category", v)));
+        p.text("opt-in-countries", v -> b.optInCountries(splitList(v)));
+        p.bool("honour-dnt", b::honourDnt);
+        p.text("gpc-last-update", v -> b.gpcLastUpdate(date("gpc-last-update", v)));
+        p.text("policy-revision", v -> b.policyRevision(integer("policy-revision", v)));
         return b.build();
     }
 
@@ -221,6 +251,11 @@ public final class CrumbConfig {
         return tracking;
     }
 
+    /** The analyst session cookie's name: the visitor cookie's name with {@code _analyst}; always necessary. */
+    public String analystCookieName() {
+        return effectiveCookieName() + "_analyst";
+    }
+
     /** The analyst options: password hash, session lifetime, guess limits, longest summary range. */
     public AnalyticsSettings analytics() {
         return analytics;
@@ -246,12 +281,29 @@ public final class CrumbConfig {
         p.duration("analytics-max-range", b::analyticsMaxRange);
     }
 
-    private static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("init-param " + name + " must be a whole number, was '" + value + "'");
-        }
+    /** The category of every cookie the application may set, by name or prefix (see {@code docs/consent.md}). */
+    public CookieRegistry cookieRegistry() {
+        return cookieRegistry;
+    }
+
+    /** The ISO countries where every optional category starts off until the visitor chooses; {@code ZZ} always. */
+    public Set<String> optInCountries() {
+        return optInCountries;
+    }
+
+    /** Whether {@code DNT: 1} counts as a refusal like Global Privacy Control (default off). */
+    public boolean honourDnt() {
+        return honourDnt;
+    }
+
+    /** The {@code lastUpdate} date of {@code /.well-known/gpc.json}. */
+    public LocalDate gpcLastUpdate() {
+        return gpcLastUpdate;
+    }
+
+    /** The revision of the privacy policy that consent is asked for (default 1). */
+    public int policyRevision() {
+        return policyRevision;
     }
 
     /** Builds a {@link CrumbConfig}; each setter checks its value and names the option in its error. */
@@ -294,6 +346,12 @@ public final class CrumbConfig {
         private int analystFailuresGlobal = AnalyticsSettings.DEFAULTS.failuresGlobal();
         private Duration analystMaxLockout = AnalyticsSettings.DEFAULTS.maxLockout();
         private int analyticsMaxRangeDays = AnalyticsSettings.DEFAULTS.maxRangeDays();
+        private final List<CookieRule> cookieRules = new ArrayList<>();
+        private Category unregisteredCookieCategory = Category.MARKETING;
+        private Set<String> optInCountries = OptInRegions.DEFAULT;
+        private boolean honourDnt;
+        private LocalDate gpcLastUpdate = DEFAULT_GPC_LAST_UPDATE;
+        private int policyRevision = 1;
 
         private Builder() {
         }
@@ -581,6 +639,68 @@ public final class CrumbConfig {
         }
 
         /**
+         * Registers an application cookie's category: {@code nameOrPrefix} is an exact name
+         * ({@code recently_viewed}) or a prefix ending in {@code *} ({@code _ga*}). The cookie is set with
+         * {@code Path=/}; use {@link #cookieCategory(String, Category, String)} for another path.
+         */
+        public Builder cookieCategory(String nameOrPrefix, Category category) {
+            return cookieCategory(nameOrPrefix, category, "/");
+        }
+
+        /**
+         * Registers an application cookie's category and the path it is set with, so that withdrawing
+         * consent deletes it (a browser only deletes a cookie for the path it was set with).
+         */
+        public Builder cookieCategory(String nameOrPrefix, Category category, String path) {
+            require(category != null, "cookie-categories: the category of '" + nameOrPrefix + "' is missing");
+            cookieRules.add(CookieRule.of(Objects.requireNonNull(nameOrPrefix, "cookie-categories name"), category, path));
+            return this;
+        }
+
+        /** The category of cookies nobody registered; default {@link Category#MARKETING}, the strictest. */
+        public Builder unregisteredCookieCategory(Category category) {
+            this.unregisteredCookieCategory = Objects.requireNonNull(category, "unregistered-cookie-category");
+            return this;
+        }
+
+        /**
+         * The ISO 3166-1 countries where every optional category starts off until the visitor chooses,
+         * replacing the default (EU/EEA, UK, Switzerland). Unknown visitors ({@code ZZ}) are always opt-in.
+         */
+        public Builder optInCountries(Collection<String> countries) {
+            Set<String> checked = new LinkedHashSet<>();
+            for (String country : Objects.requireNonNull(countries, "opt-in-countries")) {
+                String c = Countries.normalise(country);
+                require(c != null, "opt-in-countries entry '" + country + "' is not an ISO 3166-1 alpha-2 code such as DE");
+                checked.add(c);
+            }
+            this.optInCountries = checked;
+            return this;
+        }
+
+        /** Treat {@code DNT: 1} as a refusal of every optional category, like Global Privacy Control. Default off. */
+        public Builder honourDnt(boolean on) {
+            this.honourDnt = on;
+            return this;
+        }
+
+        /** The {@code lastUpdate} of {@code /.well-known/gpc.json}: when the site last changed how it honours GPC. */
+        public Builder gpcLastUpdate(LocalDate date) {
+            this.gpcLastUpdate = Objects.requireNonNull(date, "gpc-last-update");
+            return this;
+        }
+
+        /**
+         * The revision of the privacy policy, recorded with every choice. Raise it when the policy changes
+         * what it asks consent for: visitors who chose under a lower revision are asked again.
+         */
+        public Builder policyRevision(int revision) {
+            require(revision >= 1, "policy-revision must be 1 or more, was " + revision);
+            this.policyRevision = revision;
+            return this;
+        }
+
+        /**
          * Checks the combination of options and builds the configuration.
          *
          * @throws IllegalStateException when keys are missing or options contradict each other
@@ -605,7 +725,18 @@ public final class CrumbConfig {
                 throw new IllegalStateException("analyst-password-hash is set but no store is configured: the analytics "
                         + "endpoints read from the store — configure store(...) or remove the password hash");
             }
-            return new CrumbConfig(this);
+            String own = hostPrefix ? "__Host-" + cookieName : cookieName;
+            for (CookieRule rule : cookieRules) {
+                if (rule.prefix() ? own.startsWith(rule.name()) : own.equals(rule.name())) {
+                    throw new IllegalStateException("cookie-categories entry '" + rule.pattern() + "' matches Crumb's own "
+                            + "cookie '" + own + "', which is always necessary; register a narrower name");
+                }
+            }
+            try {
+                return new CrumbConfig(this);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         }
 
         private static void require(boolean ok, String message) {
@@ -620,6 +751,30 @@ public final class CrumbConfig {
             return a;
         }
         return b != null && !b.isBlank() ? b : null;
+    }
+
+    private static Category category(String option, String value) {
+        try {
+            return Category.fromId(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("init-param " + option + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LocalDate date(String option, String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("init-param " + option + " must be a date such as 2026-03-01, was '" + value + "'");
+        }
+    }
+
+    private static int integer(String option, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("init-param " + option + " must be a whole number such as 2, was '" + value + "'");
+        }
     }
 
     private static List<String> splitList(String value) {

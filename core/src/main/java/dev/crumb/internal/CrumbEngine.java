@@ -1,8 +1,15 @@
 package dev.crumb.internal;
 
+import dev.crumb.Crumb;
 import dev.crumb.CrumbConfig;
 import dev.crumb.TrackingMetrics;
 import dev.crumb.internal.analytics.AnalyticsFeature;
+import dev.crumb.internal.consent.ConsentDecisions;
+import dev.crumb.internal.consent.ConsentEnforcingResponse;
+import dev.crumb.internal.consent.ConsentJournal;
+import dev.crumb.internal.consent.ConsentRules;
+import dev.crumb.internal.consent.CookieGate;
+import dev.crumb.internal.consent.OptInRegions;
 import dev.crumb.internal.cookie.CookieCodec;
 import dev.crumb.internal.cookie.CookieWriter;
 import dev.crumb.internal.cookie.SetCookieHeader;
@@ -14,10 +21,13 @@ import dev.crumb.internal.visitor.VisitorHasher;
 import dev.crumb.internal.visitor.VisitorIds;
 import dev.crumb.internal.visitor.VisitorResolver;
 import dev.crumb.internal.visitor.VisitorSession;
-import dev.crumb.internal.web.CrumbResponse;
+import dev.crumb.internal.web.ConsentBanner;
+import dev.crumb.internal.web.ConsentEndpoint;
+import dev.crumb.internal.web.ConsentMeSection;
 import dev.crumb.internal.web.CsrfTokens;
 import dev.crumb.internal.web.Endpoints;
 import dev.crumb.internal.web.Exchange;
+import dev.crumb.internal.web.GpcDeclaration;
 import dev.crumb.internal.web.LocaleEndpoint;
 import dev.crumb.internal.web.MeEndpoint;
 import dev.crumb.internal.web.MeSection;
@@ -49,6 +59,10 @@ public final class CrumbEngine implements AutoCloseable {
     private final String prefix;
     private final PageTracker tracker;
     private final AnalyticsFeature analytics;
+    private final CookieGate cookieGate;
+    private final ConsentDecisions decisions;
+    private final ConsentBanner banner;
+    private final GpcDeclaration gpc;
 
     public CrumbEngine(CrumbConfig config) {
         this.config = config;
@@ -64,19 +78,31 @@ public final class CrumbEngine implements AutoCloseable {
         LocaleResolver locales = new LocaleResolver(config.countryHeader(), config.defaultCountry(),
                 config.defaultLanguage(), config.languages());
         CsrfTokens csrf = new CsrfTokens(config.keys(), config.clock(), Duration.ofHours(2));
-        SessionSupport support = new SessionSupport(csrf, locales);
+        ConsentRules consentRules = new ConsentRules(new OptInRegions(config.optInCountries()), config.policyRevision(),
+                config.honourDnt());
+        SessionSupport support = new SessionSupport(csrf, locales, consentRules);
         this.visitors = new VisitorResolver(name, codec, locales, new VisitorIds(config.random()), config.clock(),
                 config.visitTimeout(), config.lastSeenRefresh(), support);
         this.hasher = new VisitorHasher(hashKey(config));
-        List<MeSection> me = List.of(new VisitorMeSection(prefix));
+        ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
+        this.cookieGate = new CookieGate(config.cookieRegistry());
+        this.decisions = new ConsentDecisions(consentRules, journal, config.cookieRegistry(), config.clock());
+        this.banner = new ConsentBanner(prefix);
+        this.gpc = new GpcDeclaration(config.gpcLastUpdate());
+        List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix));
         this.endpoints = new Endpoints()
                 .add("/me.json", MeEndpoint.json(me))
                 .add("/me", MeEndpoint.page(me))
-                .add("/locale", new LocaleEndpoint());
+                .add("/locale", new LocaleEndpoint())
+                .add("/consent", new ConsentEndpoint(decisions));
+        if (!journal.keepsProof()) {
+            LOG.warn("no store configured: consent choices work in the visitor cookie, but no proof of consent is kept "
+                    + "on the server; configure CrumbConfig.store(...) (see docs/consent.md)");
+        }
         // Tracking and analytics: the page-view pipeline and the analysts' endpoints.
         this.tracker = PageTracker.start(config.tracking(), prefix,
                 config.store() == null ? null : config.store().events(), hasher, config.clock(), RetryBackoff.DEFAULT);
-        this.analytics = AnalyticsFeature.create(config.analytics(), name + "_analyst", config.keys(),
+        this.analytics = AnalyticsFeature.create(config.analytics(), config.analystCookieName(), config.keys(),
                 config.alwaysSecure(), config.store() == null ? null : config.store().analytics(), tracker::metrics,
                 config.clock(), config.random());
         analytics.register(endpoints, prefix);
@@ -92,14 +118,25 @@ public final class CrumbEngine implements AutoCloseable {
             chain.doFilter(request, response);
             return;
         }
+        String path = pathWithinApplication(request);
+        if (path.equals(GpcDeclaration.PATH) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            gpc.serve(response);
+            return;
+        }
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(VisitorSession.ATTRIBUTE, session);
         analytics.attach(request);
-        CrumbResponse wrapped = new CrumbResponse(response, () -> writeCookie(session, request, response));
-        String path = pathWithinApplication(request);
+        request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
+            decisions.recordDefaultOnce(session);
+        }
+        ConsentEnforcingResponse wrapped = new ConsentEnforcingResponse(response,
+                () -> writeCookie(session, request, response), cookieGate, session::consents, config.effectiveCookieName());
         if (path.equals(prefix) || path.startsWith(prefix + "/")) {
             endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length())));
         } else {
+            request.setAttribute(Crumb.BANNER_ATTRIBUTE, banner.html(request, session));
             chain.doFilter(request, wrapped);
         }
         wrapped.beforeCommit();

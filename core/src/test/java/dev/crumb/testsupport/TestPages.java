@@ -53,6 +53,10 @@ public final class TestPages {
             w.println("country=" + v.country());
             w.println("language=" + v.language());
             w.println("cookiesEnabled=" + v.cookiesEnabled());
+            w.println("consentNeeded=" + v.consentNeeded());
+            for (dev.crumb.Category c : dev.crumb.Category.values()) {
+                w.println("consent." + c.id() + "=" + v.consents(c));
+            }
         }
     }
 

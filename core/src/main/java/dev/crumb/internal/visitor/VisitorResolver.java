@@ -57,13 +57,13 @@ public final class VisitorResolver {
             changed = true;
         }
         // A clock behind the one that wrote the cookie (gap < 0) keeps the cookie's time: never move back.
-        return new VisitorSession(support, p, true, newVisit, changed);
+        return new VisitorSession(support, p, true, newVisit, changed, support.consent().refusalSignal(request));
     }
 
     private VisitorSession newVisitor(HttpServletRequest request, long now) {
         LocaleResolver.Resolved locale = locales.resolve(request);
         CookiePayload p = new CookiePayload(ids.next(), locale.country(), locale.language(), now, now, 1, null, null, null);
-        return new VisitorSession(support, p, false, true, true);
+        return new VisitorSession(support, p, false, true, true, support.consent().refusalSignal(request));
     }
 
     private CookieCodec.Opened newestValidCookie(Cookie[] cookies) {

@@ -3,9 +3,9 @@ package dev.crumb.internal.visitor;
 import dev.crumb.Category;
 import dev.crumb.CookiesEnabled;
 import dev.crumb.Visitor;
+import dev.crumb.internal.consent.ConsentState;
 import dev.crumb.internal.cookie.CookiePayload;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,17 +21,27 @@ public final class VisitorSession {
     private final SessionSupport support;
     private final boolean arrivedWithCookie;
     private final boolean newVisit;
+    private final boolean refusalSignal;
     private CookiePayload payload;
     private boolean changed;
     private boolean cookieWritten;
 
     public VisitorSession(SessionSupport support, CookiePayload payload, boolean arrivedWithCookie, boolean newVisit,
                           boolean changed) {
+        this(support, payload, arrivedWithCookie, newVisit, changed, false);
+    }
+
+    /**
+     * @param refusalSignal whether the request carries Global Privacy Control (or Do Not Track, when honoured)
+     */
+    public VisitorSession(SessionSupport support, CookiePayload payload, boolean arrivedWithCookie, boolean newVisit,
+                          boolean changed, boolean refusalSignal) {
         this.support = Objects.requireNonNull(support, "support");
         this.payload = Objects.requireNonNull(payload, "payload");
         this.arrivedWithCookie = arrivedWithCookie;
         this.newVisit = newVisit;
         this.changed = changed;
+        this.refusalSignal = refusalSignal;
     }
 
     /** The payload as it stands now. */
@@ -98,20 +108,21 @@ public final class VisitorSession {
     }
 
     /**
-     * The categories the visitor consents to now: {@link Category#NECESSARY} always, the optional ones
-     * as recorded in the cookie. (Region defaults and Global Privacy Control are applied by consent.)
+     * The consent in effect now: the visitor's choice under the current policy revision, else a browser
+     * refusal signal, else the default of the visitor's region (see {@code docs/consent.md}).
      */
+    public ConsentState consent() {
+        return support.consent().evaluate(payload, refusalSignal);
+    }
+
+    /** Whether the request carries Global Privacy Control (or Do Not Track, when honoured). */
+    public boolean refusalSignal() {
+        return refusalSignal;
+    }
+
+    /** The categories the visitor consents to now; always includes {@link Category#NECESSARY}. */
     public Set<Category> consented() {
-        EnumSet<Category> granted = EnumSet.of(Category.NECESSARY);
-        CookiePayload.StoredConsent consent = payload.consent();
-        if (consent != null) {
-            for (Category c : Category.values()) {
-                if ((consent.grantedBits() & (1 << c.ordinal())) != 0) {
-                    granted.add(c);
-                }
-            }
-        }
-        return granted;
+        return consent().granted();
     }
 
     /** Whether the visitor consents to {@code category} now. */
@@ -122,8 +133,10 @@ public final class VisitorSession {
     /** An immutable snapshot for the application. */
     public Visitor toVisitor() {
         CookiePayload p = payload;
+        ConsentState consent = consent();
+        // Saved form data is a preference: without that consent the application does not see it.
         return new Visitor(p.visitorId(), p.country(), p.language(), Instant.ofEpochSecond(p.firstSeen()),
-                Instant.ofEpochSecond(p.lastSeen()), p.visit(), newVisit, consented(), p.consent() == null,
-                p.savedForm(), cookiesEnabled());
+                Instant.ofEpochSecond(p.lastSeen()), p.visit(), newVisit, consent.granted(), consent.needed(),
+                consent.grants(Category.PREFERENCES) ? p.savedForm() : null, cookiesEnabled());
     }
 }

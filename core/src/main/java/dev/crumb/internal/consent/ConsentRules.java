@@ -1,0 +1,95 @@
+package dev.crumb.internal.consent;
+
+import dev.crumb.Category;
+import dev.crumb.ConsentSource;
+import dev.crumb.internal.cookie.CookiePayload;
+import dev.crumb.internal.cookie.CookiePayload.StoredConsent;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decides the consent in effect: the visitor's own choice under the current policy revision wins;
+ * without one, a refusal signal of the browser (Global Privacy Control, or Do Not Track when honoured)
+ * refuses every optional category; otherwise the default of the visitor's region applies — everything
+ * optional off in opt-in regions, {@code preferences} and {@code analytics} on elsewhere. Marketing is
+ * never on by default: the policy asks consent before promotions everywhere.
+ */
+public final class ConsentRules {
+
+    private static final Set<Category> NONE = EnumSet.of(Category.NECESSARY);
+    private static final Set<Category> OPT_OUT_DEFAULT =
+            EnumSet.of(Category.NECESSARY, Category.PREFERENCES, Category.ANALYTICS);
+
+    private final OptInRegions regions;
+    private final int policyRevision;
+    private final boolean honourDnt;
+
+    public ConsentRules(OptInRegions regions, int policyRevision, boolean honourDnt) {
+        this.regions = Objects.requireNonNull(regions, "regions");
+        if (policyRevision < 1) {
+            throw new IllegalArgumentException("policy-revision must be 1 or more, was " + policyRevision);
+        }
+        this.policyRevision = policyRevision;
+        this.honourDnt = honourDnt;
+    }
+
+    /** The rules with default regions, revision 1 and Do Not Track ignored. */
+    public static ConsentRules defaults() {
+        return new ConsentRules(OptInRegions.defaults(), 1, false);
+    }
+
+    /** The configured policy revision. */
+    public int policyRevision() {
+        return policyRevision;
+    }
+
+    /** Whether the request carries a refusal signal: {@code Sec-GPC: 1}, or {@code DNT: 1} when honoured. */
+    public boolean refusalSignal(HttpServletRequest request) {
+        return "1".equals(trimmed(request.getHeader("Sec-GPC")))
+                || honourDnt && "1".equals(trimmed(request.getHeader("DNT")));
+    }
+
+    /** The consent in effect for a visitor with this cookie, given the request's refusal signal. */
+    public ConsentState evaluate(CookiePayload payload, boolean refusalSignal) {
+        StoredConsent stored = payload.consent();
+        ConsentSource storedSource = source(stored);
+        if (stored != null && storedSource != null && ConsentState.isExplicit(storedSource)
+                && stored.policyRevision() >= policyRevision) {
+            return new ConsentState(ConsentState.categories(stored.grantedBits()), false, storedSource,
+                    stored.policyRevision(), Instant.ofEpochSecond(stored.decidedAt()));
+        }
+        ConsentState fallback = defaultFor(payload.country(), refusalSignal);
+        if (fallback.sameAs(stored)) {
+            return new ConsentState(fallback.granted(), fallback.needed(), fallback.source(), fallback.policyRevision(),
+                    Instant.ofEpochSecond(stored.decidedAt()));
+        }
+        return fallback;
+    }
+
+    /**
+     * The state without any choice of the visitor: refused by a browser signal (no need to ask: the
+     * signal is the visitor's answer), or the default of the region (ask).
+     */
+    public ConsentState defaultFor(String country, boolean refusalSignal) {
+        if (refusalSignal) {
+            return new ConsentState(NONE, false, ConsentSource.GPC, policyRevision, null);
+        }
+        Set<Category> granted = regions.requiresOptIn(country) ? NONE : OPT_OUT_DEFAULT;
+        return new ConsentState(granted, true, ConsentSource.REGION_DEFAULT, policyRevision, null);
+    }
+
+    private static ConsentSource source(StoredConsent stored) {
+        if (stored == null) {
+            return null;
+        }
+        ConsentSource[] all = ConsentSource.values();
+        return stored.source() >= 0 && stored.source() < all.length ? all[stored.source()] : null;
+    }
+
+    private static String trimmed(String header) {
+        return header == null ? null : header.trim();
+    }
+}

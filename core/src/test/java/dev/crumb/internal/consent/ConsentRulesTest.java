@@ -1,0 +1,125 @@
+package dev.crumb.internal.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crumb.Category;
+import dev.crumb.ConsentSource;
+import dev.crumb.internal.cookie.CookiePayload;
+import dev.crumb.internal.cookie.CookiePayload.StoredConsent;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.Mockito;
+
+@DisplayName("Consent rules")
+class ConsentRulesTest {
+
+    private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
+    private final ConsentRules rules = new ConsentRules(OptInRegions.defaults(), 2, false);
+
+    private static CookiePayload visitor(String country, StoredConsent consent) {
+        return new CookiePayload("AAAAAAAAAAAAAAAAAAAAAA", country, "en", T.getEpochSecond(), T.getEpochSecond(), 1,
+                consent, null, null);
+    }
+
+    private static StoredConsent chose(Set<Category> granted, int revision, ConsentSource source) {
+        return new StoredConsent(ConsentState.bits(granted), revision, T.getEpochSecond(), source.ordinal());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"DE", "FR", "IE", "NO", "IS", "LI", "GB", "CH", "ZZ"})
+    @DisplayName("in opt-in regions (EU/EEA, UK, Switzerland, unknown) every optional category starts off")
+    void optInRegions(String country) {
+        ConsentState s = rules.evaluate(visitor(country, null), false);
+        assertThat(s.granted()).containsExactly(Category.NECESSARY);
+        assertThat(s.needed()).isTrue();
+        assertThat(s.source()).isEqualTo(ConsentSource.REGION_DEFAULT);
+        assertThat(s.policyRevision()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"US", "CA", "JP", "BR", "AU"})
+    @DisplayName("elsewhere preferences and analytics start on, marketing off, and the visitor is still asked")
+    void optOutRegions(String country) {
+        ConsentState s = rules.evaluate(visitor(country, null), false);
+        assertThat(s.granted()).containsExactlyInAnyOrder(Category.NECESSARY, Category.PREFERENCES, Category.ANALYTICS);
+        assertThat(s.needed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a configured list of opt-in countries replaces the default")
+    void configuredRegions() {
+        ConsentRules custom = new ConsentRules(new OptInRegions(Set.of("US")), 1, false);
+        assertThat(custom.evaluate(visitor("US", null), false).grants(Category.ANALYTICS)).isFalse();
+        assertThat(custom.evaluate(visitor("DE", null), false).grants(Category.ANALYTICS)).isTrue();
+        assertThat(custom.evaluate(visitor("ZZ", null), false).grants(Category.ANALYTICS)).isFalse();
+    }
+
+    @Test
+    @DisplayName("a refusal signal refuses every optional category and needs no question")
+    void refusalSignal() {
+        ConsentState s = rules.evaluate(visitor("US", null), true);
+        assertThat(s.granted()).containsExactly(Category.NECESSARY);
+        assertThat(s.needed()).isFalse();
+        assertThat(s.source()).isEqualTo(ConsentSource.GPC);
+    }
+
+    @Test
+    @DisplayName("the visitor's choice under the current revision wins over region and signal")
+    void explicitChoiceWins() {
+        StoredConsent all = chose(Set.of(Category.PREFERENCES, Category.ANALYTICS, Category.MARKETING), 2, ConsentSource.BANNER);
+        ConsentState s = rules.evaluate(visitor("DE", all), true);
+        assertThat(s.granted()).containsExactlyInAnyOrder(Category.values());
+        assertThat(s.needed()).isFalse();
+        assertThat(s.decidedAt()).isEqualTo(T);
+    }
+
+    @Test
+    @DisplayName("a choice under an older revision asks again, with the region default meanwhile")
+    void revisionBump() {
+        StoredConsent old = chose(Set.of(Category.MARKETING), 1, ConsentSource.BANNER);
+        ConsentState s = rules.evaluate(visitor("DE", old), false);
+        assertThat(s.needed()).isTrue();
+        assertThat(s.grants(Category.MARKETING)).isFalse();
+        assertThat(s.source()).isEqualTo(ConsentSource.REGION_DEFAULT);
+    }
+
+    @Test
+    @DisplayName("a recorded default keeps its time; a different default (new country, signal) replaces it")
+    void recordedDefault() {
+        StoredConsent recorded = chose(Set.of(), 2, ConsentSource.REGION_DEFAULT);
+        assertThat(rules.evaluate(visitor("DE", recorded), false).decidedAt()).isEqualTo(T);
+        assertThat(rules.evaluate(visitor("DE", recorded), false).sameAs(recorded)).isTrue();
+        assertThat(rules.evaluate(visitor("US", recorded), false).sameAs(recorded)).isFalse();
+        assertThat(rules.evaluate(visitor("DE", recorded), true).sameAs(recorded)).isFalse();
+    }
+
+    @Test
+    @DisplayName("Sec-GPC: 1 is a signal; DNT: 1 only when honoured")
+    void signals() {
+        ConsentRules honouring = new ConsentRules(OptInRegions.defaults(), 1, true);
+        assertThat(rules.refusalSignal(request("Sec-GPC", "1"))).isTrue();
+        assertThat(rules.refusalSignal(request("Sec-GPC", " 1 "))).isTrue();
+        assertThat(rules.refusalSignal(request("Sec-GPC", "0"))).isFalse();
+        assertThat(rules.refusalSignal(request("DNT", "1"))).isFalse();
+        assertThat(honouring.refusalSignal(request("DNT", "1"))).isTrue();
+        assertThat(honouring.refusalSignal(request("DNT", "0"))).isFalse();
+    }
+
+    private static HttpServletRequest request(String header, String value) {
+        HttpServletRequest request = Mockito.mock(HttpServletRequest.class);
+        Mockito.when(request.getHeader(header)).thenReturn(value);
+        return request;
+    }
+
+    @Test
+    @DisplayName("the policy revision must be 1 or more")
+    void revisionValidated() {
+        assertThatThrownBy(() -> new ConsentRules(OptInRegions.defaults(), 0, false)).hasMessageContaining("policy-revision");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.crumb.testsupport;
+
+import dev.crumb.Crumb;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Application pages for consent tests: {@code /set-cookie?via=…&name=…} sets a cookie through one of the
+ * servlet API's ways, {@code /banner} prints the banner (the call, then the request attribute) and the
+ * consent link — plus everything of {@link TestPages#standard()}.
+ */
+public final class ConsentPages {
+
+    /** The ways {@code /set-cookie} can set its cookie, as the {@code via} parameter. */
+    public static final String[] WAYS = {"addCookie", "addHeader", "setHeader", "lowerCaseHeader", "afterBodyStarts",
+            "beforeFlushBuffer", "beforeSendRedirect", "beforeSendError", "setHeaderAfterBodyStarts"};
+
+    private ConsentPages() {
+    }
+
+    /** The standard test pages and the consent pages. */
+    public static Map<String, HttpServlet> all() {
+        Map<String, HttpServlet> servlets = new LinkedHashMap<>(TestPages.standard());
+        servlets.put("/set-cookie", new CookieSetter());
+        servlets.put("/banner", new BannerPage());
+        return servlets;
+    }
+
+    static final class CookieSetter extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            String name = req.getParameter("name") == null ? "tracker" : req.getParameter("name");
+            String via = req.getParameter("via");
+            resp.setContentType("text/plain;charset=UTF-8");
+            switch (via) {
+                case "addCookie" -> resp.addCookie(new Cookie(name, "v1"));
+                case "addHeader" -> resp.addHeader("Set-Cookie", name + "=v1; Path=/");
+                case "lowerCaseHeader" -> resp.addHeader("set-cookie", name + "=v1; Path=/");
+                case "setHeader" -> {
+                    resp.addHeader("Set-Cookie", "earlier=v0; Path=/");
+                    resp.setHeader("Set-Cookie", name + "=v1; Path=/");
+                }
+                case "setHeaderAfterBodyStarts" -> {
+                    resp.addHeader("Set-Cookie", "earlier=v0; Path=/");
+                    resp.getWriter().print("body started\n");
+                    resp.setHeader("SET-COOKIE", name + "=v1; Path=/");
+                }
+                case "afterBodyStarts" -> {
+                    resp.getWriter().print("body started\n");
+                    resp.addCookie(new Cookie(name, "v1"));
+                }
+                case "beforeFlushBuffer" -> {
+                    resp.addCookie(new Cookie(name, "v1"));
+                    resp.flushBuffer();
+                }
+                case "afterFlushBuffer" -> {
+                    resp.getWriter().print("committed\n");
+                    resp.flushBuffer();
+                    resp.addCookie(new Cookie(name, "v1"));
+                }
+                case "beforeSendRedirect" -> {
+                    resp.addCookie(new Cookie(name, "v1"));
+                    resp.sendRedirect("/page");
+                    return;
+                }
+                case "beforeSendError" -> {
+                    resp.addHeader("Set-Cookie", name + "=v1; Path=/");
+                    resp.sendError(409);
+                    return;
+                }
+                case "intHeader" -> resp.addIntHeader("Set-Cookie", 5);
+                case "delete" -> resp.addHeader("Set-Cookie", name + "=; Max-Age=0; Path=/");
+                default -> throw new IllegalArgumentException("unknown way " + via);
+            }
+            resp.getWriter().print("done");
+        }
+    }
+
+    static final class BannerPage extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/html;charset=UTF-8");
+            resp.getWriter().print("<main>page</main>\n<!--call-->" + Crumb.bannerHtml(req) + "<!--/call-->\n"
+                    + "<!--attr-->" + req.getAttribute(Crumb.BANNER_ATTRIBUTE) + "<!--/attr-->\n"
+                    + "<footer>" + Crumb.consentLinkHtml(req) + "</footer>");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.crumb.demo.analytics;
+
+import dev.crumb.demo.web.Html;
+import dev.crumb.store.AnalyticsSummary.Day;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Draws visitors and page views per day as an inline SVG chart, rendered on the server: page views as
+ * bars, visitors as a line over them, with both axes labelled. Readable without script; hovering a bar
+ * shows that day's numbers, and screen readers get a summary through the chart's title and description.
+ */
+public final class VisitsChart {
+
+    static final int WIDTH = 760;
+    static final int HEIGHT = 280;
+    private static final int LEFT = 52;
+    private static final int RIGHT = 12;
+    private static final int TOP = 14;
+    private static final int BOTTOM = 34;
+    private static final int MAX_X_LABELS = 7;
+    private static final int MAX_DAYS_WITH_DOTS = 31;
+
+    static final String BAR_COLOR = "#9fb7d9";
+    static final String LINE_COLOR = "#14213d";
+
+    private VisitsChart() {
+    }
+
+    /** The chart of {@code days}, which are in date order. */
+    public static Html render(List<Day> days) {
+        if (days.isEmpty()) {
+            return svg("Visitors and page views per day", "No days to show.", Html.of(
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"chart-empty\">No days to show</text>",
+                    WIDTH / 2, HEIGHT / 2));
+        }
+        long max = days.stream().mapToLong(d -> Math.max(d.pageviews(), d.visitors())).max().orElse(0);
+        Scale scale = Scale.covering(max);
+        double slot = (double) (WIDTH - LEFT - RIGHT) / days.size();
+        return svg(title(days), description(days),
+                Html.of("{}{}{}{}", yAxis(scale), xAxis(days, slot), bars(days, slot, scale), line(days, slot, scale)));
+    }
+
+    private static Html svg(String title, String description, Html content) {
+        return Html.of("""
+                <svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="chart-title chart-desc" \
+                font-family="system-ui, sans-serif" font-size="12">
+                <title id="chart-title">{}</title>
+                <desc id="chart-desc">{}</desc>
+                {}
+                </svg>""", WIDTH, HEIGHT, title, description, content);
+    }
+
+    private static String title(List<Day> days) {
+        return "Visitors and page views per day, " + DashboardFormat.longDate(days.get(0).date())
+                + (days.size() > 1 ? " to " + DashboardFormat.longDate(days.get(days.size() - 1).date()) : "");
+    }
+
+    private static String description(List<Day> days) {
+        Day busiest = days.stream().max(Comparator.comparingLong(Day::pageviews)).orElseThrow();
+        long visitors = days.stream().mapToLong(Day::visitors).sum();
+        long pageviews = days.stream().mapToLong(Day::pageviews).sum();
+        return String.format(Locale.US, "%s days; daily visitors add up to %s and page views to %s. "
+                        + "The busiest day was %s with %s page views and %s visitors.",
+                days.size(), DashboardFormat.count(visitors), DashboardFormat.count(pageviews),
+                DashboardFormat.longDate(busiest.date()), DashboardFormat.count(busiest.pageviews()),
+                DashboardFormat.count(busiest.visitors()));
+    }
+
+    private static Html yAxis(Scale scale) {
+        List<Html> ticks = new ArrayList<>();
+        for (long value = 0; value <= scale.max(); value += scale.step()) {
+            double y = y(value, scale);
+            ticks.add(Html.of("""
+                    <line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#dde3ea"/>\
+                    <text x="{}" y="{}" text-anchor="end" fill="#475569">{}</text>""",
+                    LEFT, WIDTH - RIGHT, fmt(y), fmt(y), LEFT - 8, fmt(y + 4), DashboardFormat.compact(value)));
+        }
+        return ticks.stream().collect(Html.joining());
+    }
+
+    private static Html xAxis(List<Day> days, double slot) {
+        int every = (int) Math.ceil((double) days.size() / MAX_X_LABELS);
+        List<Html> labels = new ArrayList<>();
+        for (int i = 0; i < days.size(); i += every) {
+            labels.add(Html.of("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#475569\">{}</text>",
+                    fmt(centre(i, slot)), HEIGHT - BOTTOM + 20, DashboardFormat.shortDate(days.get(i).date())));
+        }
+        return Html.of("<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#94a3b8\"/>{}",
+                LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, HEIGHT - BOTTOM, labels.stream().collect(Html.joining()));
+    }
+
+    private static Html bars(List<Day> days, double slot, Scale scale) {
+        double width = Math.max(1, slot * 0.64);
+        List<Html> bars = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            Day day = days.get(i);
+            double top = y(day.pageviews(), scale);
+            bars.add(Html.of("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"{}\">"
+                            + "<title>{}: {} page views, {} visitors</title></rect>",
+                    fmt(centre(i, slot) - width / 2), fmt(top), fmt(width), fmt(HEIGHT - BOTTOM - top), BAR_COLOR,
+                    DashboardFormat.longDate(day.date()), DashboardFormat.count(day.pageviews()),
+                    DashboardFormat.count(day.visitors())));
+        }
+        return bars.stream().collect(Html.joining());
+    }
+
+    private static Html line(List<Day> days, double slot, Scale scale) {
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < days.size(); i++) {
+            points.append(i == 0 ? "" : " ").append(fmt(centre(i, slot))).append(',')
+                    .append(fmt(y(days.get(i).visitors(), scale)));
+        }
+        Html dots = Html.EMPTY;
+        if (days.size() <= MAX_DAYS_WITH_DOTS) {
+            List<Html> circles = new ArrayList<>();
+            for (int i = 0; i < days.size(); i++) {
+                circles.add(Html.of("<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{}\"/>", fmt(centre(i, slot)),
+                        fmt(y(days.get(i).visitors(), scale)), LINE_COLOR));
+            }
+            dots = circles.stream().collect(Html.joining());
+        }
+        return Html.of("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\" "
+                + "stroke-linejoin=\"round\" stroke-linecap=\"round\"/>{}", points.toString(), LINE_COLOR, dots);
+    }
+
+    private static double centre(int index, double slot) {
+        return LEFT + slot * (index + 0.5);
+    }
+
+    private static double y(long value, Scale scale) {
+        return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (double) value / scale.max());
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.US, "%.1f", value);
+    }
+
+    /** A y axis from 0 to {@code max} in round steps, with at least one step. */
+    record Scale(long max, long step) {
+        static Scale covering(long highest) {
+            if (highest <= 0) {
+                return new Scale(4, 1);
+            }
+            double raw = highest / 4.0;
+            double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+            double residual = raw / magnitude;
+            double nice = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10;
+            long step = Math.max(1, (long) (nice * magnitude));
+            long max = step * ((highest + step - 1) / step);
+            return new Scale(max, step);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.crumb.demo.pages;
+
+import dev.crumb.demo.web.FormProblems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
+
+/**
+ * What a visitor typed into the support form, a "reply only" form: it is used to answer this request
+ * and for nothing else, so it has no marketing opt-in.
+ */
+public record SupportRequest(String name, String email, String serialNumber, String message) {
+
+    private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9-]{6,20}");
+
+    /** An empty form, as first shown. */
+    public static SupportRequest empty() {
+        return new SupportRequest("", "", "", "");
+    }
+
+    /** Reads the form from a posted request. */
+    public static SupportRequest from(HttpServletRequest request) {
+        return new SupportRequest(ContactForm.field(request, "name"), ContactForm.field(request, "email"),
+                ContactForm.field(request, "serial"), ContactForm.field(request, "message"));
+    }
+
+    /** The friendly messages for what is missing or malformed, in page order. */
+    public FormProblems problems() {
+        return new FormProblems()
+                .required("name", name, "Enter your name, so we know how to address you.")
+                .maxLength("name", name, 100, "Your name")
+                .required("email", email, "Enter your email address, so we can reply.")
+                .maxLength("email", email, 254, "The email address")
+                .email("email", email)
+                .required("serial", serialNumber, "Enter the serial number from the label on the back of the machine.")
+                .matches("serial", serialNumber, SERIAL,
+                        "A serial number has 6 to 20 letters, digits and dashes, like P200-4471-K.")
+                .required("message", message, "Describe the problem, so we can help.")
+                .maxLength("message", message, 5000, "The description");
+    }
+}

@@ -1,0 +1,130 @@
+package dev.crumb.demo.shop;
+
+import dev.crumb.demo.web.CrumbHooks;
+import dev.crumb.demo.web.Html;
+import dev.crumb.demo.web.HtmlResponse;
+import dev.crumb.demo.web.SiteLayout;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The cart at {@code /cart}: {@code GET} lists it, {@code POST} with {@code action=add} or
+ * {@code action=remove} changes it and redirects back (Post/Redirect/Get).
+ */
+public final class CartServlet extends HttpServlet {
+
+    private final Catalog catalog;
+    private final CartStore carts;
+    private final CartOwner owner;
+    private final SiteLayout layout;
+
+    /** Creates the servlet keeping carts in {@code carts} under the key {@code owner} gives. */
+    public CartServlet(Catalog catalog, CartStore carts, CartOwner owner, SiteLayout layout) {
+        this.catalog = catalog;
+        this.carts = carts;
+        this.owner = owner;
+        this.layout = layout;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<String> key = owner.keyOf(request);
+        Html main = key.map(k -> cartPage(request, carts.cartOf(k))).orElseGet(CartServlet::needsCookiesPage);
+        HtmlResponse.send(response, layout.page(request, "Your cart", main));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // crumb: the filter has checked the CSRF token before the request gets here.
+        Optional<String> key = owner.keyOf(request);
+        Optional<UnaryOperator<Cart>> change = changeOf(request);
+        if (change.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        key.ifPresent(k -> carts.update(k, change.get()));
+        HtmlResponse.seeOther(response, "/cart");
+    }
+
+    private Optional<UnaryOperator<Cart>> changeOf(HttpServletRequest request) {
+        Optional<Product> product = catalog.find(request.getParameter("product"));
+        if (product.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = product.get().id();
+        return switch (String.valueOf(request.getParameter("action"))) {
+            case "add" -> quantity(request.getParameter("quantity")).map(q -> cart -> cart.add(id, q));
+            case "remove" -> Optional.of(cart -> cart.remove(id));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Integer> quantity(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of(1);
+        }
+        try {
+            int quantity = Integer.parseInt(value.strip());
+            return quantity >= 1 && quantity <= Cart.MAX_QUANTITY ? Optional.of(quantity) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Html cartPage(HttpServletRequest request, Cart cart) {
+        List<Cart.Line> lines = cart.lines(catalog);
+        if (lines.isEmpty()) {
+            return Html.of("""
+                    <h1>Your cart</h1>
+                    <div class="empty-state"><p>Your cart is empty.</p>
+                    <p><a class="button" href="/products">Browse products</a></p></div>""");
+        }
+        Html items = lines.stream().map(line -> lineItem(request, line)).collect(Html.joining());
+        return Html.of("""
+                <h1>Your cart</h1>
+                {}
+                <ul class="cart-lines" aria-label="Products in your cart">{}</ul>
+                <p class="cart-total">Total ({} items) <strong>{}</strong></p>
+                <p class="actions"><a class="button button-secondary" href="/products">Keep shopping</a></p>
+                <p class="fine-print">This is a demo shop: there is no checkout and nothing will be charged or shipped.</p>""",
+                sharedCartNote(), items, cart.itemCount(), Product.formatCents(cart.totalCents(catalog)));
+    }
+
+    private Html sharedCartNote() {
+        return owner instanceof CartOwner.SharedCart
+                ? Html.of("<p class=\"note\">Demo note: until this site is wired to Crumb it cannot tell visitors "
+                        + "apart, so everyone shares this one cart.</p>")
+                : Html.EMPTY;
+    }
+
+    private static Html lineItem(HttpServletRequest request, Cart.Line line) {
+        Product product = line.product();
+        return Html.of("""
+                <li class="cart-line">
+                  <div class="cart-line-art">{}</div>
+                  <div class="cart-line-info"><a href="{}">{}</a><p class="fine-print">{} × {}</p></div>
+                  <p class="cart-line-total">{}</p>
+                  <form class="cart-line-remove" method="post" action="/cart">{}
+                    <input type="hidden" name="action" value="remove"><input type="hidden" name="product" value="{}">
+                    <button type="submit" class="button button-small button-secondary">Remove<span class="visually-hidden"> {}</span></button>
+                  </form>
+                </li>""", product.illustration().svg(), product.path(), product.name(), line.quantity(),
+                product.price(), Product.formatCents(line.totalCents()), CrumbHooks.csrfField(request), product.id(),
+                product.name());
+    }
+
+    private static Html needsCookiesPage() {
+        return Html.of("""
+                <h1>Your cart</h1>
+                <div class="empty-state">
+                  <p>The cart needs a cookie to remember what you put in it from one page to the next, and your
+                  browser is not keeping our cookie.</p>
+                  <p>Allow cookies for this site in your browser, or order by phone on 1-800-555-0142.</p>
+                </div>""");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.crumb.demo.shop;
+
+import dev.crumb.demo.web.Html;
+import java.util.List;
+
+/** Renders products as cards in a grid, as on the home and catalog pages. */
+public final class ProductCards {
+
+    private ProductCards() {
+    }
+
+    /** A grid of cards, one per product; {@code headingLevel} is the level of each card's name. */
+    public static Html grid(List<Product> products, int headingLevel) {
+        return Html.of("<ul class=\"product-grid\">{}</ul>", products.stream()
+                .map(product -> card(product, headingLevel))
+                .collect(Html.joining()));
+    }
+
+    private static Html card(Product product, int headingLevel) {
+        // The whole card is clickable through the link's ::after overlay, but only the name is a link,
+        // so screen readers hear each product once.
+        return Html.of("""
+                <li class="product-card">
+                  <div class="product-art">{}</div>
+                  <p class="eyebrow">{}</p>
+                  <h{} class="product-name"><a href="{}">{}</a></h{}>
+                  <p class="product-summary">{}</p>
+                  <p class="price">{}</p>
+                </li>""", product.illustration().svg(), product.category(), headingLevel, product.path(),
+                product.name(), headingLevel, product.summary(), product.price());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.crumb.demo.shop;
+
+import dev.crumb.demo.web.CrumbHooks;
+import dev.crumb.demo.web.Html;
+import dev.crumb.demo.web.HtmlResponse;
+import dev.crumb.demo.web.SiteLayout;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog at {@code /products} and one page per product at {@code /products/{id}}. A product page
+ * remembers the product in the {@code recently_viewed} cookie and lists the others viewed before.
+ */
+public final class ProductsServlet extends HttpServlet {
+
+    private static final int COOKIE_MAX_AGE = (int) Duration.ofDays(30).toSeconds();
+
+    private final Catalog catalog;
+    private final SiteLayout layout;
+
+    /** Creates the servlet for {@code catalog}. */
+    public ProductsServlet(Catalog catalog, SiteLayout layout) {
+        this.catalog = catalog;
+        this.layout = layout;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String pathInfo = request.getPathInfo();
+        if (pathInfo == null || pathInfo.equals("/")) {
+            HtmlResponse.send(response, layout.page(request, "Products", catalogPage()));
+            return;
+        }
+        Optional<Product> product = catalog.find(pathInfo.substring(1));
+        if (product.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        RecentlyViewed before = RecentlyViewed.parse(recentlyViewedCookie(request), catalog);
+        rememberViewed(request, response, before.viewed(product.get().id()));
+        HtmlResponse.send(response, layout.page(request, product.get().name(),
+                productPage(request, product.get(), before.except(product.get().id()))));
+    }
+
+    private Html catalogPage() {
+        return Html.of("""
+                <h1>Products</h1>
+                <p class="lead">Printers, copiers and the supplies that keep them going. Prices include \
+                delivery within the continental US.</p>
+                {}""", ProductCards.grid(catalog.all(), 2));
+    }
+
+    private Html productPage(HttpServletRequest request, Product product, List<String> recentIds) {
+        return Html.of("""
+                <nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
+                  <li><a href="/products">Products</a></li><li aria-current="page">{}</li>
+                </ol></nav>
+                <article class="product-detail">
+                  <div class="product-art product-art-large">{}</div>
+                  <div class="product-info">
+                    <p class="eyebrow">{}</p>
+                    <h1>{}</h1>
+                    <p class="price price-large">{}</p>
+                    <p>{}</p>
+                    <form class="add-to-cart" method="post" action="/cart">
+                      {}
+                      <input type="hidden" name="action" value="add">
+                      <input type="hidden" name="product" value="{}">
+                      <label for="quantity">Quantity</label>
+                      <input id="quantity" name="quantity" type="number" inputmode="numeric" min="1" max="{}" value="1">
+                      <button type="submit" class="button">Add to cart</button>
+                    </form>
+                    <p class="fine-print">Questions about this product? <a href="/support">Ask our support team</a>.</p>
+                  </div>
+                </article>
+                {}""", product.name(), product.illustration().svg(), product.category(), product.name(),
+                product.price(), product.summary(), CrumbHooks.csrfField(request), product.id(), Cart.MAX_QUANTITY,
+                recentlyViewedSection(recentIds));
+    }
+
+    private Html recentlyViewedSection(List<String> ids) {
+        List<Product> products = ids.stream().flatMap(id -> catalog.find(id).stream()).toList();
+        if (products.isEmpty()) {
+            return Html.EMPTY;
+        }
+        return Html.of("""
+                <section class="recently-viewed" aria-labelledby="recently-viewed-title">
+                  <h2 id="recently-viewed-title">Recently viewed</h2>
+                  {}
+                </section>""", ProductCards.grid(products, 3));
+    }
+
+    private static String recentlyViewedCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        return Arrays.stream(cookies)
+                .filter(cookie -> RecentlyViewed.COOKIE_NAME.equals(cookie.getName()))
+                .map(Cookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static void rememberViewed(HttpServletRequest request, HttpServletResponse response,
+                                       RecentlyViewed viewed) {
+        // Set like any application that knows nothing about consent would set it.
+        // crumb: the filter holds this cookie back unless the visitor allowed the PREFERENCES category;
+        // nothing here changes.
+        Cookie cookie = new Cookie(RecentlyViewed.COOKIE_NAME, viewed.cookieValue());
+        cookie.setPath("/products");
+        cookie.setMaxAge(COOKIE_MAX_AGE);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+}
