@@ -1,6 +1,7 @@
 package dev.crumb;
 
 import dev.crumb.internal.CrumbEngine;
+import dev.crumb.internal.analytics.AnalyticsFeature;
 import dev.crumb.internal.visitor.VisitorSession;
 import dev.crumb.internal.web.ConsentBanner;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,6 +72,19 @@ public final class Crumb {
     /** Whether {@code token} is a valid, unexpired CSRF token of this visitor. */
     public static boolean validCsrfToken(HttpServletRequest request, String token) {
         return session(request).validCsrfToken(token);
+    }
+
+    /**
+     * Whether the request comes from the site's analyst, signed in through the login form at
+     * {@code /crumb/analytics/login}: for an application's own dashboard page, which can redirect others
+     * to {@code /crumb/analytics/login?return=/dashboard}. Always {@code false} when no analyst password
+     * hash is configured.
+     *
+     * @throws IllegalStateException when {@link CrumbFilter} did not handle the request
+     */
+    public static boolean isAnalyst(HttpServletRequest request) {
+        session(request);
+        return AnalyticsFeature.isAnalyst(request);
     }
 
     private static ConsentBanner banner(HttpServletRequest request) {

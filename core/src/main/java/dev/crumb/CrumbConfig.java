@@ -1,9 +1,13 @@
 package dev.crumb;
 
+import dev.crumb.internal.analytics.AnalyticsSettings;
+import dev.crumb.internal.analytics.PasswordHash;
 import dev.crumb.internal.consent.CookieRegistry;
 import dev.crumb.internal.consent.CookieRule;
 import dev.crumb.internal.consent.OptInRegions;
 import dev.crumb.internal.cookie.CookieKeys;
+import dev.crumb.internal.tracking.BotDetector;
+import dev.crumb.internal.tracking.TrackingSettings;
 import dev.crumb.internal.visitor.Countries;
 import dev.crumb.internal.visitor.Languages;
 import dev.crumb.internal.form.FormFieldPolicy;
@@ -55,6 +59,9 @@ public final class CrumbConfig {
     private final Clock clock;
     private final SecureRandom random;
     private final CrumbStore store;
+    // Tracking and analytics
+    private final TrackingSettings tracking;
+    private final AnalyticsSettings analytics;
     private final CookieRegistry cookieRegistry;
     private final Set<String> optInCountries;
     private final boolean honourDnt;
@@ -82,8 +89,10 @@ public final class CrumbConfig {
         this.clock = b.clock;
         this.random = b.random;
         this.store = b.store;
+        this.tracking = b.trackingSettings();
+        this.analytics = b.analyticsSettings();
         this.cookieRegistry = new CookieRegistry(b.cookieRules, b.unregisteredCookieCategory,
-                Set.of(effectiveCookieName(), CookieRegistry.SESSION_COOKIE));
+                Set.of(effectiveCookieName(), analystCookieName(), CookieRegistry.SESSION_COOKIE));
         this.optInCountries = Set.copyOf(b.optInCountries);
         this.honourDnt = b.honourDnt;
         this.gpcLastUpdate = b.gpcLastUpdate;
@@ -133,6 +142,7 @@ public final class CrumbConfig {
         p.text("default-country", b::defaultCountry);
         p.text("default-language", b::defaultLanguage);
         p.text("languages", v -> b.languages(splitList(v)));
+        readTrackingParameters(p, b, environment);
         p.text("cookie-categories", v -> splitList(v).forEach(entry -> {
             CookieRule rule = CookieRule.parse(entry);
             b.cookieCategory(rule.pattern(), rule.category(), rule.path());
@@ -253,6 +263,43 @@ public final class CrumbConfig {
         return store;
     }
 
+    // ---- Tracking and analytics -------------------------------------------------------------------
+
+    /** The page-tracking options (see {@code docs/tracking.md}). */
+    public TrackingSettings tracking() {
+        return tracking;
+    }
+
+    /** The analyst session cookie's name: the visitor cookie's name with {@code _analyst}; always necessary. */
+    public String analystCookieName() {
+        return effectiveCookieName() + "_analyst";
+    }
+
+    /** The analyst options: password hash, session lifetime, guess limits, longest summary range. */
+    public AnalyticsSettings analytics() {
+        return analytics;
+    }
+
+    private static void readTrackingParameters(InitParams p, Builder b, Map<String, String> environment) {
+        p.bool("tracking", b::tracking);
+        p.text("tracking-buffer-capacity", v -> b.trackingBufferCapacity(integer("tracking-buffer-capacity", v)));
+        p.text("tracking-batch-size", v -> b.trackingBatchSize(integer("tracking-batch-size", v)));
+        p.duration("tracking-flush-interval", b::trackingFlushInterval);
+        p.duration("tracking-shutdown-wait", b::trackingShutdownWait);
+        p.duration("tracking-retention", b::trackingRetention);
+        p.text("tracking-bot-patterns", v -> b.trackingBotPatterns(v.lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).toList()));
+        String hash = firstNonBlank(p.source().apply("analyst-password-hash"), environment.get("CRUMB_ANALYST_PASSWORD_HASH"));
+        if (hash != null) {
+            b.analystPasswordHash(hash);
+        }
+        p.duration("analyst-session-lifetime", b::analystSessionLifetime);
+        p.text("analyst-failures-per-address", v -> b.analystFailuresPerAddress(integer("analyst-failures-per-address", v)));
+        p.text("analyst-failures-global", v -> b.analystFailuresGlobal(integer("analyst-failures-global", v)));
+        p.duration("analyst-max-lockout", b::analystMaxLockout);
+        p.duration("analytics-max-range", b::analyticsMaxRange);
+    }
+
     /** The category of every cookie the application may set, by name or prefix (see {@code docs/consent.md}). */
     public CookieRegistry cookieRegistry() {
         return cookieRegistry;
@@ -303,6 +350,21 @@ public final class CrumbConfig {
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
         private CrumbStore store;
+        // Tracking and analytics
+        private boolean tracking = TrackingSettings.DEFAULTS.enabled();
+        private int trackingBufferCapacity = TrackingSettings.DEFAULTS.bufferCapacity();
+        private int trackingBatchSize = TrackingSettings.DEFAULTS.batchSize();
+        private Duration trackingFlushInterval = TrackingSettings.DEFAULTS.flushInterval();
+        private Duration trackingShutdownWait = TrackingSettings.DEFAULTS.shutdownWait();
+        private Duration trackingRetention = TrackingSettings.DEFAULTS.retention();
+        private List<String> trackingBotPatterns = TrackingSettings.DEFAULTS.extraBotPatterns();
+        private Function<String, String> trackingPathNormaliser = TrackingSettings.DEFAULTS.pathNormaliser();
+        private PasswordHash analystPasswordHash = AnalyticsSettings.DEFAULTS.passwordHash();
+        private Duration analystSessionLifetime = AnalyticsSettings.DEFAULTS.sessionLifetime();
+        private int analystFailuresPerAddress = AnalyticsSettings.DEFAULTS.failuresPerAddress();
+        private int analystFailuresGlobal = AnalyticsSettings.DEFAULTS.failuresGlobal();
+        private Duration analystMaxLockout = AnalyticsSettings.DEFAULTS.maxLockout();
+        private int analyticsMaxRangeDays = AnalyticsSettings.DEFAULTS.maxRangeDays();
         private final List<CookieRule> cookieRules = new ArrayList<>();
         private Category unregisteredCookieCategory = Category.MARKETING;
         private Set<String> optInCountries = OptInRegions.DEFAULT;
@@ -463,6 +525,141 @@ public final class CrumbConfig {
             return this;
         }
 
+        // ---- Tracking and analytics (docs/tracking.md) -------------------------------------------
+
+        /** Record page views (default on; needs a {@link #store}). */
+        public Builder tracking(boolean on) {
+            this.tracking = on;
+            return this;
+        }
+
+        /**
+         * Page views held in memory on their way to the store, default 100 000. When the store falls behind
+         * or is down, page views beyond this are dropped and counted; a crash loses at most this many plus one
+         * batch.
+         */
+        public Builder trackingBufferCapacity(int capacity) {
+            require(capacity >= 100 && capacity <= 10_000_000,
+                    "tracking-buffer-capacity must be between 100 and 10000000, was " + capacity);
+            this.trackingBufferCapacity = capacity;
+            return this;
+        }
+
+        /** Page views written to the store per batch, default 500. */
+        public Builder trackingBatchSize(int size) {
+            require(size >= 1 && size <= 10_000, "tracking-batch-size must be between 1 and 10000, was " + size);
+            this.trackingBatchSize = size;
+            return this;
+        }
+
+        /** The longest a page view waits in memory for its batch to fill, default 1 second. */
+        public Builder trackingFlushInterval(Duration interval) {
+            require(interval != null && interval.toMillis() >= 10 && interval.compareTo(Duration.ofMinutes(1)) <= 0,
+                    "tracking-flush-interval must be between 10 ms and 1 minute, was " + interval);
+            this.trackingFlushInterval = interval;
+            return this;
+        }
+
+        /** How long stopping the filter may take to write what is buffered, default 10 seconds. */
+        public Builder trackingShutdownWait(Duration wait) {
+            require(wait != null && !wait.isNegative() && wait.compareTo(Duration.ofMinutes(10)) <= 0,
+                    "tracking-shutdown-wait must be between 0 and 10 minutes, was " + wait);
+            this.trackingShutdownWait = wait;
+            return this;
+        }
+
+        /** How long raw page-view events are kept, default 90 days; daily aggregates are kept longer. */
+        public Builder trackingRetention(Duration retention) {
+            require(retention != null && retention.toDays() >= 1 && retention.toDays() <= 3660,
+                    "tracking-retention must be between 1 day and 3660 days, was " + retention);
+            this.trackingRetention = retention;
+            return this;
+        }
+
+        /**
+         * Extra user-agent patterns not to count (case-insensitive regular expressions, found anywhere in the
+         * {@code User-Agent}), on top of the shipped list of crawlers, monitors and scripts.
+         */
+        public Builder trackingBotPatterns(List<String> patterns) {
+            List<String> checked = Objects.requireNonNull(patterns, "tracking-bot-patterns").stream()
+                    .map(BotDetector::checked).toList();
+            this.trackingBotPatterns = checked;
+            return this;
+        }
+
+        /**
+         * Maps each recorded path (decoded, without query string) to the path kept, e.g.
+         * {@code p -> p.replaceAll("^/products/\\d+$", "/products/{id}")}; returning {@code null} leaves the
+         * page out. Default: the path as is. Must be fast and thread-safe. Builder only (no init-param).
+         */
+        public Builder trackingPathNormaliser(Function<String, String> normaliser) {
+            Objects.requireNonNull(normaliser, "tracking path normaliser");
+            this.trackingPathNormaliser = normaliser;
+            return this;
+        }
+
+        /**
+         * Turns on the analytics endpoints under {@code /crumb/analytics/} with this analyst password hash,
+         * made by {@link AnalystPassword#hash}. Without it (the default) those endpoints answer 404.
+         */
+        public Builder analystPasswordHash(String hash) {
+            PasswordHash parsed = PasswordHash.parse(hash);
+            this.analystPasswordHash = parsed;
+            return this;
+        }
+
+        /** How long an analyst stays signed in after the login form, default 8 hours. */
+        public Builder analystSessionLifetime(Duration lifetime) {
+            require(lifetime != null && lifetime.compareTo(Duration.ofMinutes(5)) >= 0
+                            && lifetime.compareTo(Duration.ofDays(7)) <= 0,
+                    "analyst-session-lifetime must be between 5 minutes and 7 days, was " + lifetime);
+            this.analystSessionLifetime = lifetime;
+            return this;
+        }
+
+        /** Failed analyst logins one client address may make before growing lock-outs start, default 5. */
+        public Builder analystFailuresPerAddress(int failures) {
+            require(failures >= 1 && failures <= 1000, "analyst-failures-per-address must be between 1 and 1000, was "
+                    + failures);
+            this.analystFailuresPerAddress = failures;
+            return this;
+        }
+
+        /** Failed analyst logins all clients together may make before growing lock-outs start, default 100. */
+        public Builder analystFailuresGlobal(int failures) {
+            require(failures >= 1 && failures <= 1_000_000, "analyst-failures-global must be between 1 and 1000000, was "
+                    + failures);
+            this.analystFailuresGlobal = failures;
+            return this;
+        }
+
+        /** The longest lock-out after repeated failed analyst logins, default 15 minutes. */
+        public Builder analystMaxLockout(Duration lockout) {
+            require(lockout != null && lockout.compareTo(Duration.ofSeconds(1)) >= 0
+                            && lockout.compareTo(Duration.ofDays(1)) <= 0,
+                    "analyst-max-lockout must be between 1 second and 1 day, was " + lockout);
+            this.analystMaxLockout = lockout;
+            return this;
+        }
+
+        /** The longest range one analytics summary may cover, default 1096 days (3 years); in whole days. */
+        public Builder analyticsMaxRange(Duration range) {
+            require(range != null && range.toDays() >= 1 && range.toDays() <= 3660,
+                    "analytics-max-range must be between 1 and 3660 days (e.g. P1096D), was " + range);
+            this.analyticsMaxRangeDays = (int) range.toDays();
+            return this;
+        }
+
+        TrackingSettings trackingSettings() {
+            return new TrackingSettings(tracking, trackingBufferCapacity, trackingBatchSize, trackingFlushInterval,
+                    trackingShutdownWait, trackingRetention, trackingBotPatterns, trackingPathNormaliser);
+        }
+
+        AnalyticsSettings analyticsSettings() {
+            return new AnalyticsSettings(analystPasswordHash, analystSessionLifetime, analystFailuresPerAddress,
+                    analystFailuresGlobal, analystMaxLockout, analyticsMaxRangeDays);
+        }
+
         /**
          * Registers an application cookie's category: {@code nameOrPrefix} is an exact name
          * ({@code recently_viewed}) or a prefix ending in {@code *} ({@code _ga*}). The cookie is set with
@@ -579,6 +776,11 @@ public final class CrumbConfig {
             }
             if (!languages.isEmpty() && !languages.contains(defaultLanguage)) {
                 throw new IllegalStateException("default-language '" + defaultLanguage + "' is not among languages " + languages);
+            }
+            trackingSettings(); // checks how the tracking options combine
+            if (analystPasswordHash != null && store == null) {
+                throw new IllegalStateException("analyst-password-hash is set but no store is configured: the analytics "
+                        + "endpoints read from the store — configure store(...) or remove the password hash");
             }
             String own = hostPrefix ? "__Host-" + cookieName : cookieName;
             for (CookieRule rule : cookieRules) {

@@ -73,6 +73,15 @@ public final class CrumbFilter implements Filter {
         return running.emails();
     }
 
+    /**
+     * The page-view pipeline's counters: recorded, written, dropped, failed writes, queued. All zero
+     * before {@link #init}, after {@link #destroy}, and when tracking is off.
+     */
+    public TrackingMetrics metrics() {
+        CrumbEngine running = engine;
+        return running == null ? TrackingMetrics.NONE : running.trackingMetrics();
+    }
+
     @Override
     public void destroy() {
         CrumbEngine running = engine;

@@ -5,6 +5,8 @@ import dev.crumb.CrumbConfig;
 import dev.crumb.Category;
 import dev.crumb.EmailChoices;
 import dev.crumb.FormSaveResult;
+import dev.crumb.TrackingMetrics;
+import dev.crumb.internal.analytics.AnalyticsFeature;
 import dev.crumb.internal.consent.ConsentDecisions;
 import dev.crumb.internal.cookie.CookiePayload;
 import dev.crumb.internal.email.StoredEmailChoices;
@@ -25,6 +27,8 @@ import dev.crumb.internal.consent.OptInRegions;
 import dev.crumb.internal.cookie.CookieCodec;
 import dev.crumb.internal.cookie.CookieWriter;
 import dev.crumb.internal.cookie.SetCookieHeader;
+import dev.crumb.internal.tracking.PageTracker;
+import dev.crumb.internal.tracking.RetryBackoff;
 import dev.crumb.internal.visitor.LocaleResolver;
 import dev.crumb.internal.visitor.SessionSupport;
 import dev.crumb.internal.visitor.VisitorHasher;
@@ -70,6 +74,8 @@ public final class CrumbEngine implements AutoCloseable {
     private final VisitorHasher hasher;
     private final Endpoints endpoints;
     private final String prefix;
+    private final PageTracker tracker;
+    private final AnalyticsFeature analytics;
     private final CookieGate cookieGate;
     private final ConsentDecisions decisions;
     private final ConsentBanner banner;
@@ -129,6 +135,13 @@ public final class CrumbEngine implements AutoCloseable {
             LOG.warn("no store configured: consent choices work in the visitor cookie, but no proof of consent is kept "
                     + "on the server; configure CrumbConfig.store(...) (see docs/consent.md)");
         }
+        // Tracking and analytics: the page-view pipeline and the analysts' endpoints.
+        this.tracker = PageTracker.start(config.tracking(), prefix,
+                config.store() == null ? null : config.store().events(), hasher, config.clock(), RetryBackoff.DEFAULT);
+        this.analytics = AnalyticsFeature.create(config.analytics(), config.analystCookieName(), config.keys(),
+                config.alwaysSecure(), config.store() == null ? null : config.store().analytics(), tracker::metrics,
+                config.clock(), config.random());
+        analytics.register(endpoints, prefix);
         LOG.info("Crumb started: cookie '{}', {} key(s), visit timeout {}, endpoints under {}", name,
                 config.keys().all().size(), config.visitTimeout(), prefix);
     }
@@ -149,6 +162,7 @@ public final class CrumbEngine implements AutoCloseable {
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(VisitorSession.ATTRIBUTE, session);
         request.setAttribute(ATTRIBUTE, this);
+        analytics.attach(request);
         request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
@@ -176,6 +190,12 @@ public final class CrumbEngine implements AutoCloseable {
             }
         }
         wrapped.beforeCommit();
+        tracker.afterResponse(request, response, session, path);
+    }
+
+    /** The page-view pipeline's counters. */
+    public TrackingMetrics trackingMetrics() {
+        return tracker.metrics();
     }
 
     /** The keyed hasher for visitor IDs and addresses. */
@@ -251,6 +271,7 @@ public final class CrumbEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        tracker.close();
         LOG.info("Crumb stopped");
     }
 }

@@ -31,6 +31,7 @@ final class TomcatFixture implements ServerFixture {
         FilterDef def = new FilterDef();
         def.setFilterName("crumb");
         def.setFilter(filter);
+        def.setAsyncSupported("true");
         context.addFilterDef(def);
         FilterMap map = new FilterMap();
         map.setFilterName("crumb");
@@ -39,7 +40,7 @@ final class TomcatFixture implements ServerFixture {
         int i = 0;
         for (Map.Entry<String, HttpServlet> e : servlets.entrySet()) {
             String name = "servlet" + i++;
-            Tomcat.addServlet(context, name, e.getValue());
+            Tomcat.addServlet(context, name, e.getValue()).setAsyncSupported(true);
             context.addServletMappingDecoded(e.getKey(), name);
         }
         // Like a standalone Tomcat (conf/web.xml), map a default servlet so that filters run for every path.

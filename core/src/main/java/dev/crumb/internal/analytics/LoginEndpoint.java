@@ -1,0 +1,107 @@
+package dev.crumb.internal.analytics;
+
+import dev.crumb.internal.web.Endpoint;
+import dev.crumb.internal.web.Exchange;
+import dev.crumb.internal.web.Html;
+import dev.crumb.internal.web.Responses;
+import dev.crumb.internal.web.SafeRedirects;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code /crumb/analytics/login}: {@code GET} shows the sign-in form (or, when signed in, links to the
+ * numbers and a sign-out button); {@code POST} with {@code user}, {@code password}, {@code csrf} and an
+ * optional same-origin {@code return} path checks the password through the guess limiter and, when
+ * right, sets the analyst session cookie and redirects (303) to {@code return}. Wrong credentials: 403;
+ * too many failures: 429 with {@code Retry-After}; no valid CSRF token: 403 and nothing is checked.
+ */
+public final class LoginEndpoint implements Endpoint {
+
+    private static final String FORM = """
+            <form method="post" action="{{action}}">
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <input type="hidden" name="return" value="{{return}}">
+            <label for="crumb-user">User</label>
+            <input id="crumb-user" name="user" autocomplete="username" value="analyst" required>
+            <label for="crumb-password">Password</label>
+            <input id="crumb-password" name="password" type="password" autocomplete="current-password" required>
+            <div class="actions"><button type="submit">Sign in</button></div>
+            </form>
+            """;
+
+    private static final String SIGNED_IN = """
+            <p>You are signed in as the analyst.</p>
+            <ul>
+            <li><a href="{{prefix}}/analytics/summary">Summary of the last 30 days (JSON)</a></li>
+            <li><a href="{{prefix}}/analytics/summary.csv">The same as CSV</a></li>
+            <li><a href="{{prefix}}/analytics/metrics">Recording pipeline (JSON)</a></li>
+            </ul>
+            <form method="post" action="{{prefix}}/analytics/logout">
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <div class="actions"><button type="submit" class="secondary">Sign out</button></div>
+            </form>
+            """;
+
+    private final AnalystAccess access;
+    private final String prefix;
+
+    public LoginEndpoint(AnalystAccess access, String prefix) {
+        this.access = Objects.requireNonNull(access, "access");
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
+    }
+
+    @Override
+    public Set<String> methods() {
+        return Set.of("GET", "POST");
+    }
+
+    @Override
+    public void handle(Exchange exchange) throws IOException {
+        if ("POST".equals(exchange.request().getMethod())) {
+            signIn(exchange);
+        } else if (access.signedIn(exchange.request())) {
+            Responses.page(exchange.response(), 200, "Analytics",
+                    Html.render(SIGNED_IN, Map.of("prefix", prefix, "csrf", exchange.session().csrfToken())));
+        } else {
+            form(exchange, 200, null);
+        }
+    }
+
+    private void signIn(Exchange exchange) throws IOException {
+        HttpServletRequest request = exchange.request();
+        if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
+            Responses.page(exchange.response(), 403, "Please try again",
+                    "<p>This form has expired or did not come from this site. Reload the sign-in page and try again.</p>");
+            return;
+        }
+        String password = request.getParameter("password");
+        AnalystAccess.Outcome outcome = access.check(request.getRemoteAddr(), request.getParameter("user"),
+                password == null ? null : password.toCharArray());
+        if (outcome instanceof AnalystAccess.Outcome.Granted) {
+            exchange.response().addHeader("Set-Cookie", access.sessions().signIn(request.isSecure()));
+            Responses.seeOther(exchange.response(), target(request.getParameter("return")));
+        } else if (outcome instanceof AnalystAccess.Outcome.Limited limited) {
+            long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+            exchange.response().setHeader("Retry-After", Long.toString(seconds));
+            form(exchange, 429, "Too many failed attempts. Try again in " + seconds + " seconds.");
+        } else {
+            form(exchange, 403, "Wrong user or password.");
+        }
+    }
+
+    private void form(Exchange exchange, int status, String problem) throws IOException {
+        String body = (problem == null ? "" : "<p role=\"alert\"><strong>" + Html.escape(problem) + "</strong></p>")
+                + Html.render(FORM, Map.of("action", prefix + "/analytics/login",
+                "csrf", exchange.session().csrfToken(),
+                "return", target(exchange.request().getParameter("return"))));
+        Responses.page(exchange.response(), status, "Sign in to analytics", body);
+    }
+
+    private String target(String requested) {
+        String safe = SafeRedirects.sameOriginPath(requested);
+        return "/".equals(safe) && (requested == null || !requested.equals("/")) ? prefix + "/analytics/login" : safe;
+    }
+}

@@ -1,0 +1,247 @@
+package dev.crumb.internal.tracking;
+
+import dev.crumb.TrackingMetrics;
+import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.store.AnonymousPageView;
+import dev.crumb.store.EventSink;
+import dev.crumb.store.PageView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one background thread that moves page views from the {@link EventBuffer} to the store. It writes
+ * a batch when {@code batchSize} page views are waiting or the oldest has waited {@code flushInterval}.
+ * When the store refuses a batch, the batch is kept and retried with a growing pause while new page
+ * views keep filling the bounded buffer, so an outage loses at most what overflows the buffer. Once a
+ * day it asks the store to delete raw events older than the retention. A graceful {@link #close} writes
+ * everything buffered, waiting at most {@code shutdownWait}.
+ *
+ * <p>The thread is never interrupted: JDBC drivers may close their connection on an interrupt. It
+ * checks for a stop at least every {@value #SLICE_MILLIS} ms instead.
+ */
+public final class EventWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
+    private static final long SLICE_MILLIS = 50;
+    private static final Duration RETENTION_PERIOD = Duration.ofDays(1);
+    private static final Duration RETENTION_RETRY = Duration.ofHours(1);
+
+    private final EventBuffer buffer;
+    private final EventSink sink;
+    private final VisitorHasher hasher;
+    private final Clock clock;
+    private final int batchSize;
+    private final long flushNanos;
+    private final Duration retention;
+    private final Duration shutdownWait;
+    private final RetryBackoff backoff;
+    private final Thread thread;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong failedWrites = new AtomicLong();
+    private final AtomicLong abandoned = new AtomicLong();
+    private volatile int pendingSize;
+    private volatile boolean stopping;
+    private volatile long stopDeadline;
+    private Instant nextRetention;
+
+    public EventWriter(EventBuffer buffer, EventSink sink, VisitorHasher hasher, Clock clock, int batchSize,
+                       Duration flushInterval, Duration retention, Duration shutdownWait, RetryBackoff backoff) {
+        this.buffer = Objects.requireNonNull(buffer, "buffer");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.batchSize = batchSize;
+        this.flushNanos = flushInterval.toNanos();
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.shutdownWait = Objects.requireNonNull(shutdownWait, "shutdownWait");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.thread = new Thread(this::run, "crumb-tracking-writer");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the writer thread. */
+    public EventWriter start() {
+        nextRetention = clock.instant();
+        thread.start();
+        return this;
+    }
+
+    /** The pipeline's counters now. */
+    public TrackingMetrics metrics() {
+        return new TrackingMetrics(buffer.recorded(), written.get(), buffer.dropped(), failedWrites.get(),
+                abandoned.get(), (long) buffer.size() + pendingSize);
+    }
+
+    /**
+     * Stops accepting page views, writes what is buffered (retrying a failing store until the shutdown
+     * wait is used up) and ends the thread. What is still unwritten then is counted as abandoned.
+     */
+    @Override
+    public void close() {
+        if (stopping) {
+            return;
+        }
+        buffer.close();
+        stopDeadline = System.nanoTime() + shutdownWait.toNanos();
+        stopping = true;
+        stopSignal.countDown();
+        try {
+            thread.join(shutdownWait.plusSeconds(1).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("the tracking writer did not finish within {}: the store is still busy with a batch", shutdownWait);
+        }
+    }
+
+    private void run() {
+        Batch pending = null;
+        Duration pause = backoff.first();
+        long failuresInRow = 0;
+        while (true) {
+            if (stopping && (System.nanoTime() - stopDeadline >= 0 || (pending == null && buffer.size() == 0))) {
+                break;
+            }
+            runRetentionWhenDue();
+            if (pending == null) {
+                pending = nextBatch();
+                pendingSize = pending == null ? 0 : pending.size();
+                if (pending == null) {
+                    continue;
+                }
+            }
+            try {
+                sink.write(pending.pageViews(), pending.anonymous());
+                written.addAndGet(pending.size());
+                pending = null;
+                pendingSize = 0;
+                pause = backoff.first();
+                if (failuresInRow > 0) {
+                    LOG.info("page-view writes resumed after {} failed attempt(s)", failuresInRow);
+                    failuresInRow = 0;
+                }
+            } catch (RuntimeException e) {
+                failedWrites.incrementAndGet();
+                if (failuresInRow++ == 0) {
+                    LOG.warn("the store refused a batch of {} page view(s) ({}: {}); keeping it and retrying with back-off",
+                            pending.size(), e.getClass().getSimpleName(), e.getMessage());
+                }
+                pauseFor(pause);
+                pause = backoff.next(pause);
+            }
+        }
+        long left = (pending == null ? 0 : pending.size()) + drainRemaining();
+        pendingSize = 0;
+        if (left > 0) {
+            abandoned.addAndGet(left);
+            LOG.warn("tracking stopped with {} page view(s) unwritten: the store did not take them within {}", left,
+                    shutdownWait);
+        }
+    }
+
+    /** The next batch: full, or whatever arrived within the flush interval of its first page view. */
+    private Batch nextBatch() {
+        List<TrackedView> views = new ArrayList<>(Math.min(batchSize, 1024));
+        try {
+            if (stopping) {
+                buffer.drainTo(views, batchSize);
+            } else {
+                TrackedView first = buffer.poll(SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    return null;
+                }
+                views.add(first);
+                long deadline = System.nanoTime() + flushNanos;
+                while (views.size() < batchSize && !stopping) {
+                    buffer.drainTo(views, batchSize - views.size());
+                    long left = deadline - System.nanoTime();
+                    if (views.size() >= batchSize || left <= 0) {
+                        break;
+                    }
+                    TrackedView next = buffer.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS)),
+                            TimeUnit.NANOSECONDS);
+                    if (next != null) {
+                        views.add(next);
+                    }
+                }
+                if (views.size() < batchSize) {
+                    buffer.drainTo(views, batchSize - views.size());
+                }
+            }
+        } catch (InterruptedException e) {
+            // Nobody interrupts this thread on purpose; keep what we have and carry on.
+            Thread.interrupted();
+        }
+        return views.isEmpty() ? null : Batch.of(views, hasher);
+    }
+
+    private long drainRemaining() {
+        List<TrackedView> rest = new ArrayList<>();
+        buffer.drainTo(rest, Integer.MAX_VALUE);
+        return rest.size();
+    }
+
+    private void pauseFor(Duration pause) {
+        long until = System.nanoTime() + pause.toNanos();
+        if (stopping) {
+            until = Math.min(until, stopDeadline);
+        }
+        try {
+            long left = until - System.nanoTime();
+            if (left > 0) {
+                stopSignal.await(left, TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.interrupted();
+        }
+    }
+
+    private void runRetentionWhenDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextRetention) || stopping) {
+            return;
+        }
+        try {
+            long deleted = sink.deleteRawEventsBefore(now.minus(retention));
+            nextRetention = now.plus(RETENTION_PERIOD);
+            if (deleted > 0) {
+                LOG.info("deleted {} raw page-view event(s) older than {}", deleted, retention);
+            }
+        } catch (RuntimeException e) {
+            nextRetention = now.plus(RETENTION_RETRY);
+            LOG.warn("could not delete old page-view events ({}); trying again in an hour", e.getClass().getSimpleName());
+        }
+    }
+
+    /** A batch in the form the store takes; the visitor IDs are hashed here, off the request threads. */
+    private record Batch(List<PageView> pageViews, List<AnonymousPageView> anonymous) {
+        static Batch of(List<TrackedView> views, VisitorHasher hasher) {
+            List<PageView> attributed = new ArrayList<>();
+            List<AnonymousPageView> anonymous = new ArrayList<>();
+            for (TrackedView v : views) {
+                if (v.isAnonymous()) {
+                    anonymous.add(v.toAnonymous());
+                } else {
+                    attributed.add(v.toPageView(hasher));
+                }
+            }
+            return new Batch(List.copyOf(attributed), List.copyOf(anonymous));
+        }
+
+        int size() {
+            return pageViews.size() + anonymous.size();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.crumb.internal.tracking;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decides whether an answered request was a page view: a successful {@code GET} of an HTML page, by a
+ * browser, for the visitor to see. Static assets, the library's own endpoints, prefetches and bots are
+ * left out. The order of the checks is the order of {@link Verdict}, so each request gets one reason.
+ */
+public final class PageViewRules {
+
+    private static final Set<String> ASSET_EXTENSIONS = Set.of(
+            "css", "js", "mjs", "map", "json", "xml", "txt", "csv", "pdf", "zip", "gz", "br", "wasm",
+            "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff", "apng",
+            "woff", "woff2", "ttf", "otf", "eot",
+            "mp4", "webm", "mp3", "ogg", "oga", "ogv", "wav", "flac", "m4a", "mov",
+            "webmanifest", "rss", "atom");
+
+    private final String crumbPrefix;
+    private final BotDetector bots;
+
+    /**
+     * @param crumbPrefix the library's path prefix, e.g. {@code /crumb}
+     * @param bots        recognises crawlers by user agent
+     */
+    public PageViewRules(String crumbPrefix, BotDetector bots) {
+        this.crumbPrefix = Objects.requireNonNull(crumbPrefix, "crumbPrefix");
+        this.bots = Objects.requireNonNull(bots, "bots");
+    }
+
+    /** The verdict for one answered request. */
+    public Verdict classify(ServedRequest r) {
+        if (!"GET".equals(r.method())) {
+            return Verdict.NOT_GET;
+        }
+        if (r.status() < 200 || r.status() > 299) {
+            return Verdict.NOT_SUCCESS;
+        }
+        if (!isHtml(r.contentType())) {
+            return Verdict.NOT_HTML;
+        }
+        if (isAsset(r.path())) {
+            return Verdict.ASSET;
+        }
+        if (r.path().equals(crumbPrefix) || r.path().startsWith(crumbPrefix + "/")) {
+            return Verdict.CRUMB_ENDPOINT;
+        }
+        if (isPrefetch(r)) {
+            return Verdict.PREFETCH;
+        }
+        if (bots.isBot(r.header("User-Agent"))) {
+            return Verdict.BOT;
+        }
+        return Verdict.PAGE_VIEW;
+    }
+
+    static boolean isHtml(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim();
+        return type.equalsIgnoreCase("text/html");
+    }
+
+    static boolean isAsset(String path) {
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        if (dot <= slash + 1 || dot == path.length() - 1) {
+            // No extension, or a dot file such as /.well-known parts: not an asset by name.
+            return false;
+        }
+        return ASSET_EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isPrefetch(ServedRequest r) {
+        return contains(r.header("Sec-Purpose"), "prefetch")
+                || contains(r.header("Sec-Purpose"), "prerender")
+                || contains(r.header("Purpose"), "prefetch")
+                || contains(r.header("X-Purpose"), "preview")
+                || contains(r.header("X-Moz"), "prefetch");
+    }
+
+    private static boolean contains(String header, String token) {
+        return header != null && header.toLowerCase(Locale.ROOT).contains(token);
+    }
+}

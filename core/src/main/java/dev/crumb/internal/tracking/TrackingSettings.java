@@ -1,0 +1,41 @@
+package dev.crumb.internal.tracking;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The tracking options of {@link dev.crumb.CrumbConfig}, checked as a whole. The builder of
+ * {@code CrumbConfig} checks each option as it is set; this record checks how they combine.
+ *
+ * @param enabled        whether page views are recorded at all (they also need a store)
+ * @param bufferCapacity events held in memory before new ones are dropped
+ * @param batchSize      events written per call of the sink
+ * @param flushInterval  how long an event may wait for its batch to fill
+ * @param shutdownWait   how long a graceful stop may take to write what is buffered
+ * @param retention      how long raw page-view events are kept
+ * @param extraBotPatterns regular expressions for user agents not to count, on top of the shipped list
+ * @param pathNormaliser maps a sanitised path to the path recorded; {@code null} leaves the page out
+ */
+public record TrackingSettings(boolean enabled, int bufferCapacity, int batchSize, Duration flushInterval,
+                               Duration shutdownWait, Duration retention, List<String> extraBotPatterns,
+                               Function<String, String> pathNormaliser) {
+
+    /** The defaults: on, 100 000 events, batches of 500 or 1 s, 10 s to stop, 90 days of raw events. */
+    public static final TrackingSettings DEFAULTS = new TrackingSettings(true, 100_000, 500, Duration.ofSeconds(1),
+            Duration.ofSeconds(10), Duration.ofDays(90), List.of(), UnaryOperator.identity());
+
+    public TrackingSettings {
+        Objects.requireNonNull(flushInterval, "flushInterval");
+        Objects.requireNonNull(shutdownWait, "shutdownWait");
+        Objects.requireNonNull(retention, "retention");
+        extraBotPatterns = List.copyOf(extraBotPatterns);
+        Objects.requireNonNull(pathNormaliser, "pathNormaliser");
+        if (batchSize > bufferCapacity) {
+            throw new IllegalStateException("tracking-batch-size (" + batchSize + ") must not exceed tracking-buffer-capacity ("
+                    + bufferCapacity + "); raise the capacity or lower the batch size");
+        }
+    }
+}

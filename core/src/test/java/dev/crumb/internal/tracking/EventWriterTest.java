@@ -1,0 +1,226 @@
+package dev.crumb.internal.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crumb.TrackingMetrics;
+import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.store.AnonymousPageView;
+import dev.crumb.store.PageView;
+import dev.crumb.testsupport.CollectingSink;
+import dev.crumb.testsupport.Eventually;
+import dev.crumb.testsupport.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The page-view pipeline: buffer and background writer")
+class EventWriterTest {
+
+    private static final RetryBackoff FAST_RETRY = new RetryBackoff(Duration.ofMillis(5), Duration.ofMillis(40));
+    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+    private final MutableClock clock = MutableClock.atDefaultStart();
+    private final CollectingSink sink = new CollectingSink();
+    private final VisitorHasher hasher = new VisitorHasher(key());
+    private final List<EventWriter> writers = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        sink.release();
+        sink.down(false);
+        writers.forEach(EventWriter::close);
+    }
+
+    private EventWriter writer(EventBuffer buffer, int batchSize, Duration flush, Duration shutdownWait) {
+        EventWriter w = new EventWriter(buffer, sink, hasher, clock, batchSize, flush, Duration.ofDays(90), shutdownWait,
+                FAST_RETRY).start();
+        writers.add(w);
+        return w;
+    }
+
+    private static TrackedView view(int i) {
+        return TrackedView.anonymous(T0.plusMillis(i), "/p" + i);
+    }
+
+    @Test
+    @DisplayName("page views are written in batches of at most the batch size, none lost or repeated")
+    void batches() {
+        EventBuffer buffer = new EventBuffer(10_000);
+        EventWriter w = writer(buffer, 500, Duration.ofMillis(50), Duration.ofSeconds(5));
+        for (int i = 0; i < 1_200; i++) {
+            buffer.offer(view(i));
+        }
+        Eventually.await("all 1200 written", () -> sink.total() == 1_200);
+        assertThat(sink.batchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, 500));
+        assertThat(sink.anonymous().stream().map(AnonymousPageView::path).distinct().count()).isEqualTo(1_200);
+        assertThat(w.metrics()).isEqualTo(new TrackingMetrics(1_200, 1_200, 0, 0, 0, 0));
+    }
+
+    @Test
+    @DisplayName("a lone page view is written once the flush interval has passed, without waiting for a full batch")
+    void flushInterval() {
+        EventBuffer buffer = new EventBuffer(1_000);
+        writer(buffer, 500, Duration.ofMillis(30), Duration.ofSeconds(5));
+        buffer.offer(view(1));
+        Eventually.await("the single page view written", Duration.ofSeconds(3), () -> sink.total() == 1);
+        assertThat(sink.batchSizes()).containsExactly(1);
+    }
+
+    @Test
+    @DisplayName("attributed page views reach the store with the keyed hash, never the visitor ID")
+    void hashesVisitorIds() {
+        EventBuffer buffer = new EventBuffer(1_000);
+        writer(buffer, 10, Duration.ofMillis(20), Duration.ofSeconds(5));
+        String id = "AAAAAAAAAAAAAAAAAAAAAA";
+        buffer.offer(new TrackedView(T0, id, 3, "/a", "DE", "de", "news.test"));
+        Eventually.await("written", () -> sink.total() == 1);
+        PageView stored = sink.pageViews().get(0);
+        assertThat(stored).isEqualTo(new PageView(T0, hasher.visitorKey(id), 3, "/a", "DE", "de", "news.test"));
+        assertThat(stored.visitorKey()).isNotEqualTo(id);
+    }
+
+    @Test
+    @DisplayName("when the store stalls, a full buffer drops and counts page views instead of blocking requests")
+    void backPressure() {
+        sink.hold();
+        EventBuffer buffer = new EventBuffer(100);
+        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(5));
+        long start = System.nanoTime();
+        int accepted = 0;
+        for (int i = 0; i < 10_000; i++) {
+            accepted += buffer.offer(view(i)) ? 1 : 0;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
+        TrackingMetrics stalled = w.metrics();
+        assertThat(stalled.recorded()).isEqualTo(accepted).isBetween(100L, 110L);
+        assertThat(stalled.dropped()).isEqualTo(10_000 - accepted);
+        assertThat(stalled.queued()).isEqualTo(accepted);
+
+        sink.release();
+        Eventually.await("everything accepted is written", () -> sink.total() == stalled.recorded());
+        Eventually.await("queue empty", () -> w.metrics().queued() == 0);
+        assertThat(w.metrics().written()).isEqualTo(stalled.recorded());
+    }
+
+    @Test
+    @DisplayName("a failing store is retried with the same batch; after it recovers nothing within the bound is lost")
+    void failingStoreRecovers() {
+        sink.down(true);
+        EventBuffer buffer = new EventBuffer(1_000);
+        EventWriter w = writer(buffer, 20, Duration.ofMillis(10), Duration.ofSeconds(5));
+        for (int i = 0; i < 50; i++) {
+            buffer.offer(view(i));
+        }
+        Eventually.await("several failed attempts", () -> w.metrics().failedWrites() >= 3);
+        for (int i = 50; i < 300; i++) {
+            buffer.offer(view(i));
+        }
+        assertThat(w.metrics().queued()).isEqualTo(300);
+        assertThat(sink.total()).isZero();
+
+        sink.down(false);
+
+        Eventually.await("all 300 written after recovery", () -> sink.total() == 300);
+        assertThat(sink.anonymous().stream().map(AnonymousPageView::path).distinct().count()).isEqualTo(300);
+        TrackingMetrics m = w.metrics();
+        assertThat(m.written()).isEqualTo(300);
+        assertThat(m.dropped()).isZero();
+        assertThat(m.failedWrites()).isEqualTo(sink.failures());
+    }
+
+    @Test
+    @DisplayName("while the store is down, page views beyond the buffer are dropped and counted; the rest arrive later")
+    void outageBeyondBound() {
+        sink.down(true);
+        EventBuffer buffer = new EventBuffer(100);
+        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(5));
+        buffer.offer(view(0));
+        Eventually.await("the first batch failed", () -> w.metrics().failedWrites() >= 1);
+        for (int i = 1; i < 500; i++) {
+            buffer.offer(view(i));
+        }
+        TrackingMetrics during = w.metrics();
+        assertThat(during.recorded() + during.dropped()).isEqualTo(500);
+        assertThat(during.queued()).isLessThanOrEqualTo(100 + 10);
+
+        sink.down(false);
+        Eventually.await("the buffered ones written", () -> sink.total() == during.recorded());
+        assertThat(w.metrics().dropped()).isEqualTo(500 - during.recorded());
+    }
+
+    @Test
+    @DisplayName("a graceful stop writes everything buffered, without waiting for the flush interval")
+    void gracefulStopDrains() {
+        EventBuffer buffer = new EventBuffer(10_000);
+        EventWriter w = writer(buffer, 100, Duration.ofMinutes(1), Duration.ofSeconds(5));
+        for (int i = 0; i < 950; i++) {
+            buffer.offer(view(i));
+        }
+        long start = System.nanoTime();
+        w.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(sink.total()).isEqualTo(950);
+        assertThat(w.metrics()).isEqualTo(new TrackingMetrics(950, 950, 0, 0, 0, 0));
+    }
+
+    @Test
+    @DisplayName("a stop while the store is down gives up after the shutdown wait and counts what was abandoned")
+    void stopWithStoreDown() {
+        sink.down(true);
+        EventBuffer buffer = new EventBuffer(1_000);
+        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofMillis(300));
+        for (int i = 0; i < 35; i++) {
+            buffer.offer(view(i));
+        }
+        long start = System.nanoTime();
+        w.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        TrackingMetrics m = w.metrics();
+        assertThat(m.abandoned()).isEqualTo(35);
+        assertThat(m.written()).isZero();
+        assertThat(m.queued()).isZero();
+    }
+
+    @Test
+    @DisplayName("page views offered after the stop are dropped and counted")
+    void offersAfterStop() {
+        EventBuffer buffer = new EventBuffer(1_000);
+        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(1));
+        w.close();
+        assertThat(buffer.offer(view(1))).isFalse();
+        assertThat(w.metrics().dropped()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("raw events older than the retention are deleted at start and then once a day")
+    void retention() {
+        EventBuffer buffer = new EventBuffer(1_000);
+        writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(1));
+        Eventually.await("the first retention run", () -> sink.retentionCalls().size() == 1);
+        assertThat(sink.retentionCalls().get(0)).isEqualTo(clock.instant().minus(Duration.ofDays(90)));
+
+        clock.advance(Duration.ofHours(23));
+        buffer.offer(view(1));
+        Eventually.await("a write in between", () -> sink.total() == 1);
+        assertThat(sink.retentionCalls()).hasSize(1);
+
+        clock.advance(Duration.ofHours(2));
+        Eventually.await("the second retention run", () -> sink.retentionCalls().size() == 2);
+        assertThat(sink.retentionCalls().get(1)).isEqualTo(clock.instant().minus(Duration.ofDays(90)));
+    }
+
+    private static byte[] key() {
+        byte[] k = new byte[32];
+        Arrays.fill(k, (byte) 7);
+        return k;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.crumb.testsupport;
+
+import dev.crumb.store.AnonymousPageView;
+import dev.crumb.store.EventSink;
+import dev.crumb.store.PageView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An {@link EventSink} that keeps what it is given, in memory, for tests of the tracking pipeline: it
+ * can be taken "down" (every write throws, nothing is kept, as the SPI demands of a failed batch) and
+ * held (writes block until released), and it records the batch sizes and retention calls it saw.
+ */
+public final class CollectingSink implements EventSink {
+
+    private final List<PageView> pageViews = new ArrayList<>();
+    private final List<AnonymousPageView> anonymous = new ArrayList<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
+    private final List<Instant> retentionCalls = new ArrayList<>();
+    private volatile boolean down;
+    private volatile CountDownLatch hold = new CountDownLatch(0);
+    private int failures;
+
+    @Override
+    public void write(List<PageView> views, List<AnonymousPageView> anonymousViews) {
+        try {
+            if (!hold.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("test sink held for too long");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        synchronized (this) {
+            if (down) {
+                failures++;
+                throw new IllegalStateException("the test database is down");
+            }
+            pageViews.addAll(views);
+            anonymous.addAll(anonymousViews);
+            batchSizes.add(views.size() + anonymousViews.size());
+        }
+    }
+
+    @Override
+    public synchronized long deleteRawEventsBefore(Instant before) {
+        retentionCalls.add(before);
+        return 0;
+    }
+
+    /** Makes every write fail (true) or succeed (false). */
+    public void down(boolean isDown) {
+        this.down = isDown;
+    }
+
+    /** Makes writes block until {@link #release()}. */
+    public void hold() {
+        hold = new CountDownLatch(1);
+    }
+
+    /** Lets held writes proceed. */
+    public void release() {
+        hold.countDown();
+    }
+
+    public synchronized List<PageView> pageViews() {
+        return List.copyOf(pageViews);
+    }
+
+    public synchronized List<AnonymousPageView> anonymous() {
+        return List.copyOf(anonymous);
+    }
+
+    public synchronized int total() {
+        return pageViews.size() + anonymous.size();
+    }
+
+    public synchronized List<Integer> batchSizes() {
+        return List.copyOf(batchSizes);
+    }
+
+    public synchronized List<Instant> retentionCalls() {
+        return List.copyOf(retentionCalls);
+    }
+
+    public synchronized int failures() {
+        return failures;
+    }
+}
