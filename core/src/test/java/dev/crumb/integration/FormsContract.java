@@ -343,6 +343,15 @@ abstract class FormsContract {
     }
 
     @Test
+    @DisplayName("links are never rewritten with a session ID, even for a visitor who blocks cookies")
+    void noSessionIdsInUrls() throws Exception {
+        Browser blocked = american(start()).blockingCookies();
+        HttpResponse<String> r = blocked.get("/session-link");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("href=\"/products\"").contains("href=\"/cart\"").doesNotContainIgnoringCase("jsessionid");
+    }
+
+    @Test
     @DisplayName("the cookie-needing pattern matches the path and below it, not look-alikes")
     void patternBoundaries() throws Exception {
         Browser blocked = american(start()).blockingCookies();

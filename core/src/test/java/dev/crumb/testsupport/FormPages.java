@@ -28,6 +28,7 @@ public final class FormPages {
         servlets.put("/prefill", new Prefill());
         servlets.put("/cart", new Plain("cart ok"));
         servlets.put("/home", new Plain("home ok"));
+        servlets.put("/session-link", new SessionLink());
         return servlets;
     }
 
@@ -59,6 +60,17 @@ public final class FormPages {
             PrintWriter w = resp.getWriter();
             w.println("cookiesEnabled=" + Crumb.visitor(req).cookiesEnabled());
             new TreeMap<>(Crumb.visitor(req).savedForm()).forEach((k, v) -> w.println("field." + k + "=" + v));
+        }
+    }
+
+    /** An application that uses the container's session and encodes its links, as old code does. */
+    static final class SessionLink extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            req.getSession(true);
+            resp.setContentType("text/html;charset=UTF-8");
+            resp.getWriter().print("<a href=\"" + resp.encodeURL("/products") + "\">products</a>"
+                    + "<a href=\"" + resp.encodeRedirectURL("/cart") + "\">cart</a>");
         }
     }
 

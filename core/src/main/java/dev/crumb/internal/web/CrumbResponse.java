@@ -58,6 +58,21 @@ public class CrumbResponse extends HttpServletResponseWrapper {
         return writer;
     }
 
+    /**
+     * Returns the URL unchanged: Crumb never lets the container rewrite URLs with a session ID
+     * ({@code ;jsessionid=…}), which would leak the ID into logs, bookmarks and {@code Referer} headers.
+     */
+    @Override
+    public String encodeURL(String url) {
+        return url;
+    }
+
+    /** Returns the URL unchanged, for the same reason as {@link #encodeURL}. */
+    @Override
+    public String encodeRedirectURL(String url) {
+        return url;
+    }
+
     @Override
     public void flushBuffer() throws IOException {
         beforeCommit();
