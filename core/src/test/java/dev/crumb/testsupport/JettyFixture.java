@@ -24,7 +24,8 @@ final class JettyFixture implements ServerFixture {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.setContextPath("/");
         FilterHolder filterHolder = new FilterHolder(filter);
         filterHolder.setAsyncSupported(true);
         context.addFilter(filterHolder, "/*", EnumSet.of(DispatcherType.REQUEST));
