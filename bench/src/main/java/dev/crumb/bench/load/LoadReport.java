@@ -47,8 +47,10 @@ public final class LoadReport {
         if (session != null) {
             long sessions = session.after().sessionsCreated() - session.before().sessionsCreated();
             long delta = session.after().heapUsedAfterGc() - session.before().heapUsedAfterGc();
+            // Pooled buffers and thread stacks move the heap by megabytes; a few sessions drown in that.
             out.printf(Locale.ROOT, "httpsession: %d sessions created in the measured run; heap delta per session %s%n",
-                    sessions, sessions > 0 ? (delta / sessions) + " bytes" : "n/a");
+                    sessions, sessions > 0 && delta > 0 ? (delta / sessions) + " bytes"
+                            : "n/a (delta not positive: below the noise; --new-visitors creates one per request)");
         }
         if (crumb != null) {
             long events = crumb.after().trackedEvents();
