@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * slot back and stores any {@code Set-Cookie}, as a browser would. As each connection has at most one
  * request in flight, a wrk thread with N connections ends up with N visitors, each sending the cookies
  * it was given. The first request of a slot carries no cookie: it is that visitor's first visit.
+ * wrk hands the script one value per header name, so only the last of several {@code Set-Cookie}
+ * headers in one response is kept; each bench server sends at most one.
  */
 public final class VisitorScript {
 
