@@ -19,6 +19,10 @@ public final class BenchMain {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
+            case "servers" -> dev.crumb.bench.load.LoadCommands.servers(rest);
+            case "load" -> dev.crumb.bench.load.LoadCommands.load(rest);
+            case "load-all" -> dev.crumb.bench.load.LoadCommands.loadAll(rest);
+            case "ratios" -> dev.crumb.bench.jmh.RatioReport.main(rest);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'; try --help");
                 System.exit(2);

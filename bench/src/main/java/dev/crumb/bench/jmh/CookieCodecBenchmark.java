@@ -1,0 +1,175 @@
+package dev.crumb.bench.jmh;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crumb.bench.BenchKeys;
+import dev.crumb.internal.cookie.CookieCodec;
+import dev.crumb.internal.cookie.CookiePayload;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The visitor cookie's codec against the floor it cannot beat: the JDK's AES-256-GCM on the same payload
+ * bytes with the same key and a 12-byte IV. {@code open}/{@code seal} are what the filter calls;
+ * {@code rawDecrypt}/{@code rawEncrypt} are the baseline (target: open within 3× rawDecrypt). The
+ * {@code part*} methods take the decode path apart so a miss can be attributed without a profiler:
+ * base64url, jjwt's parse (header JSON, key lookup, cipher) and Jackson's payload binding.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+@State(Scope.Thread)
+public class CookieCodecBenchmark {
+
+    private static final int TAG_BITS = 128;
+    private static final int IV_BYTES = 12;
+
+    @Param({"TYPICAL", "FULL"})
+    public CookieFixtures.Shape shape;
+
+    private CookieCodec codec;
+    private CookiePayload payload;
+    private String token;
+
+    private SecretKey key;
+    private SecureRandom random;
+    private Cipher cipher;
+    private byte[] json;
+    private byte[] iv;
+    private byte[] ciphertext;
+
+    private JwtParser parser;
+    private ObjectMapper mapper;
+    private String[] tokenParts;
+    private DirectJweSketch sketch;
+
+    @Setup
+    public void setUp() throws GeneralSecurityException {
+        codec = CookieFixtures.codec();
+        payload = CookieFixtures.payload(shape);
+        token = codec.seal(payload);
+        if (codec.open(token).isEmpty()) {
+            throw new IllegalStateException("the fixture cookie does not open");
+        }
+
+        key = new SecretKeySpec(BenchKeys.cookieKeyBytes(), "AES");
+        random = new SecureRandom();
+        cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        json = CookieFixtures.json(payload);
+        iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+        ciphertext = cipher.doFinal(json);
+
+        // The same parser settings as CookieCodec, to time jjwt without Crumb's payload binding.
+        parser = Jwts.parser().key().clear().add(Jwts.KEY.DIRECT).and()
+                .enc().clear().add(Jwts.ENC.A256GCM).and().zip().clear().and()
+                .decryptWith(key).build();
+        mapper = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        tokenParts = token.split("\\.");
+        sketch = new DirectJweSketch(Map.of(tokenParts[0], key));
+        if (!payload.equals(sketch.open(token))) {
+            throw new IllegalStateException("the sketch does not open the codec's cookie");
+        }
+    }
+
+    /** What the filter does with a returning visitor's cookie: decrypt, verify, bind the payload. */
+    @Benchmark
+    public Optional<CookieCodec.Opened> open() {
+        return codec.open(token);
+    }
+
+    /** What the filter does when the cookie must be re-sent. */
+    @Benchmark
+    public String seal() {
+        return codec.seal(payload);
+    }
+
+    /** Baseline for {@link #open}: AES-GCM decryption and tag check of the same payload bytes. */
+    @Benchmark
+    public byte[] rawDecrypt() throws GeneralSecurityException {
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+        return cipher.doFinal(ciphertext);
+    }
+
+    /** Baseline for {@link #seal}: a fresh IV from the same kind of random source, then AES-GCM. */
+    @Benchmark
+    public byte[] rawEncrypt() throws GeneralSecurityException {
+        byte[] freshIv = new byte[IV_BYTES];
+        random.nextBytes(freshIv);
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, freshIv));
+        return cipher.doFinal(json);
+    }
+
+    /** {@link #rawDecrypt} with a new {@link Cipher} per call, as a JCA-generic library does. */
+    @Benchmark
+    public byte[] partDecryptNewCipher() throws GeneralSecurityException {
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+        return c.doFinal(ciphertext);
+    }
+
+    /** Base64url decoding of the five JWE parts, which {@link #open} cannot avoid. */
+    @Benchmark
+    public int partBase64() {
+        Base64.Decoder decoder = Base64.getUrlDecoder();
+        int n = 0;
+        for (String part : tokenParts) {
+            n += decoder.decode(part).length;
+        }
+        return n;
+    }
+
+    /** jjwt's whole parse (header, key, decryption) without Crumb's payload binding. */
+    @Benchmark
+    public byte[] partJjwtParse() {
+        return parser.parseEncryptedContent(token).getPayload();
+    }
+
+    /** Jackson binding the decrypted JSON to {@link CookiePayload}, validation included. */
+    @Benchmark
+    public CookiePayload partJsonRead() throws IOException {
+        return mapper.readValue(json, CookiePayload.class);
+    }
+
+    /**
+     * {@link #open} without a general JOSE library: header matched as text, one cached cipher per thread
+     * ({@link DirectJweSketch}); what a purpose-built codec in core could reach.
+     */
+    @Benchmark
+    public CookiePayload sketchOpen() {
+        return sketch.open(token);
+    }
+
+    /** Jackson writing the payload, the first step of {@link #seal}. */
+    @Benchmark
+    public byte[] partJsonWrite() throws IOException {
+        return mapper.writeValueAsBytes(payload);
+    }
+}

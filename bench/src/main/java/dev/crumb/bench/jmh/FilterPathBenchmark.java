@@ -1,0 +1,137 @@
+package dev.crumb.bench.jmh;
+
+import dev.crumb.CrumbConfig;
+import dev.crumb.CrumbFilter;
+import dev.crumb.bench.BenchKeys;
+import dev.crumb.bench.HelloPage;
+import dev.crumb.bench.jmh.servlet.StubRequest;
+import dev.crumb.bench.jmh.servlet.StubResponse;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The filter's whole per-request path for a returning visitor, {@code CrumbFilter.doFilter} around a
+ * servlet that writes a small page, against the same page without the filter. The cookie is the one a
+ * previous response of the filter set. Clocks are fixed so every invocation takes the same branch:
+ * {@code FRESH} (last seen just now: the cookie is opened, nothing is re-sent, the common case within a
+ * visit) and {@code STALE} (last seen five minutes ago: opened and re-sealed with a new
+ * {@code Set-Cookie}, once a minute per active visitor by default). Not included: the container's own
+ * parsing of the {@code Cookie} header, which the load benchmark covers.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+@State(Scope.Thread)
+public class FilterPathBenchmark {
+
+    private static final Instant COOKIE_WRITTEN = Instant.ofEpochSecond(CookieFixtures.NOW);
+
+    /** How old the visitor's cookie is when the request arrives. */
+    public enum CookieAge {
+        FRESH(Duration.ZERO),
+        STALE(Duration.ofMinutes(5));
+
+        final Duration age;
+
+        CookieAge(Duration age) {
+            this.age = age;
+        }
+    }
+
+    @Param({"FRESH", "STALE"})
+    public CookieAge cookieAge;
+
+    private CrumbFilter filter;
+    private StubRequest request;
+    private StubResponse response;
+    private final FilterChain page = (req, res) -> HelloPage.write((HttpServletResponse) res);
+
+    @Setup
+    public void setUp() throws IOException, ServletException {
+        String cookie = cookieFromFirstVisit();
+        filter = filter(Clock.fixed(COOKIE_WRITTEN.plus(cookieAge.age), ZoneOffset.UTC));
+        request = new StubRequest("/hello", Map.of(
+                "accept-language", "de-DE,de;q=0.9,en;q=0.8",
+                "user-agent", "Mozilla/5.0 (X11; Linux x86_64) crumb-bench"),
+                new Cookie[] {new Cookie("crumb", cookie)});
+        response = new StubResponse();
+
+        withCrumb();
+        boolean resent = response.getHeader("Set-Cookie") != null;
+        if (resent != (cookieAge == CookieAge.STALE)) {
+            throw new IllegalStateException("a " + cookieAge + " cookie " + (resent ? "was" : "was not")
+                    + " re-sent; the benchmark would not measure what it says");
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        filter.destroy();
+    }
+
+    /** The request through {@code CrumbFilter}. */
+    @Benchmark
+    public int withCrumb() throws IOException, ServletException {
+        request.recycle();
+        response.recycle();
+        filter.doFilter(request, response, page);
+        return response.bodyLength();
+    }
+
+    /** The same request straight to the page. */
+    @Benchmark
+    public int bare() throws IOException, ServletException {
+        request.recycle();
+        response.recycle();
+        page.doFilter(request, response);
+        return response.bodyLength();
+    }
+
+    private static String cookieFromFirstVisit() throws IOException, ServletException {
+        CrumbFilter first = filter(Clock.fixed(COOKIE_WRITTEN, ZoneOffset.UTC));
+        StubRequest newVisitor = new StubRequest("/hello", Map.of("accept-language", "de-DE,de;q=0.9"), null);
+        StubResponse firstResponse = new StubResponse();
+        first.doFilter(newVisitor, firstResponse, (req, res) -> HelloPage.write((HttpServletResponse) res));
+        first.destroy();
+        String header = firstResponse.getHeader("Set-Cookie");
+        if (header == null || !header.startsWith("crumb=")) {
+            throw new IllegalStateException("the first visit set no crumb cookie: " + header);
+        }
+        return header.substring("crumb=".length(), header.indexOf(';'));
+    }
+
+    private static CrumbFilter filter(Clock clock) throws ServletException {
+        CrumbFilter filter = new CrumbFilter(CrumbConfig.builder()
+                .keys(BenchKeys.COOKIE_KEY)
+                .hashKey(BenchKeys.HASH_KEY)
+                .clock(clock)
+                .random(new SecureRandom())
+                .build());
+        filter.init(null);
+        return filter;
+    }
+}

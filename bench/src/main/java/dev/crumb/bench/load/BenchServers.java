@@ -1,0 +1,174 @@
+package dev.crumb.bench.load;
+
+import dev.crumb.CrumbConfig;
+import dev.crumb.CrumbFilter;
+import dev.crumb.bench.BenchKeys;
+import dev.crumb.store.CrumbStore;
+import dev.crumb.store.CrumbStores;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The three load-test servers in one JVM, each an embedded Jetty 12 serving the same {@code GET /hello}:
+ * bare on the port base, behind {@link CrumbFilter} on base + 1 (fixed bench keys, an embedded H2 store
+ * in a temporary directory), behind a container {@code HttpSession} per visitor on base + 2. Base + 3
+ * answers {@code GET /heap} with a {@link HeapSnapshot} taken after a full GC. Closing stops the servers,
+ * closes the store and deletes its directory.
+ */
+public final class BenchServers implements AutoCloseable {
+
+    /** Sessions expire after 30 minutes of inactivity, the usual {@code web.xml} default. */
+    private static final int SESSION_TIMEOUT_SECONDS = 30 * 60;
+
+    private final String host;
+    private final int portBase;
+    private final Path dataDirectory;
+    private final CrumbStore store;
+    private final SessionHandler sessions;
+    private final List<Server> servers = new ArrayList<>();
+
+    private BenchServers(String host, int portBase) throws IOException {
+        this.host = host;
+        this.portBase = portBase;
+        this.dataDirectory = Files.createTempDirectory("crumb-bench-h2-");
+        this.store = CrumbStores.h2(dataDirectory);
+        this.sessions = new SessionHandler();
+        sessions.setMaxInactiveInterval(SESSION_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Starts the servers on {@code portBase} … {@code portBase + 3}.
+     *
+     * @throws Exception when a port is taken or a server fails to start; whatever started is stopped again
+     */
+    public static BenchServers start(String host, int portBase) throws Exception {
+        BenchServers s = new BenchServers(host, portBase);
+        try {
+            s.startAll();
+            return s;
+        } catch (Exception e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        start(ServerKind.BARE.port(portBase), page(null, null));
+        CrumbConfig crumb = CrumbConfig.builder()
+                .keys(BenchKeys.COOKIE_KEY)
+                .hashKey(BenchKeys.HASH_KEY)
+                .store(store)
+                .build();
+        start(ServerKind.CRUMB.port(portBase), page(new CrumbFilter(crumb), null));
+        start(ServerKind.HTTPSESSION.port(portBase), page(new SessionPerVisitorFilter(), sessions));
+        start(portBase + ServerKind.ADMIN_OFFSET, new HeapEndpoint());
+    }
+
+    /** The page's URL on each server. */
+    public String url(ServerKind kind) {
+        return kind.url(host, portBase);
+    }
+
+    /** The admin URL that answers with a {@link HeapSnapshot}. */
+    public String heapUrl() {
+        return heapUrl(host, portBase);
+    }
+
+    /** The admin URL of servers started elsewhere with this host and port base. */
+    public static String heapUrl(String host, int portBase) {
+        return "http://" + host + ":" + (portBase + ServerKind.ADMIN_OFFSET) + "/heap";
+    }
+
+    /** A full GC, then the heap in use and the per-visitor counters. */
+    public HeapSnapshot snapshot() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        // Twice: the first collection may leave finalizable or reference-queued objects to the second.
+        memory.gc();
+        memory.gc();
+        // Crumb's tracking buffer has no metrics API in main yet; -1 says "unknown" to the report.
+        return new HeapSnapshot(memory.getHeapMemoryUsage().getUsed(), sessions.getSessionsCreated(), -1);
+    }
+
+    private static Handler page(Filter filter, SessionHandler sessionHandler) {
+        ServletContextHandler context = new ServletContextHandler("/");
+        if (sessionHandler != null) {
+            context.setSessionHandler(sessionHandler);
+        }
+        if (filter != null) {
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        context.addServlet(new ServletHolder(new HelloServlet()), "/hello");
+        return context;
+    }
+
+    private void start(int port, Handler handler) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(handler);
+        servers.add(server);
+        server.start();
+    }
+
+    @Override
+    public void close() {
+        for (Server server : servers) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                System.err.println("could not stop the server on " + server.getURI() + ": " + e);
+            }
+        }
+        servers.clear();
+        store.close();
+        deleteRecursively(dataDirectory);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the bench store " + directory, e);
+        }
+    }
+
+    /** {@code GET /heap}: a {@link HeapSnapshot} as JSON. */
+    private final class HeapEndpoint extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            if (!"/heap".equals(Request.getPathInContext(request))) {
+                Response.writeError(request, response, callback, 404);
+                return true;
+            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            Content.Sink.write(response, true, snapshot().toJson(), callback);
+            return true;
+        }
+    }
+}

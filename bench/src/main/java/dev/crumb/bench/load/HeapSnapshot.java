@@ -1,0 +1,39 @@
+package dev.crumb.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The servers' heap after a full GC, with the counters that let a heap delta be divided per visitor.
+ *
+ * @param heapUsedAfterGc bytes of heap in use right after {@code System.gc()}
+ * @param sessionsCreated {@code HttpSession}s the session server has created since it started
+ * @param trackedEvents   events waiting in Crumb's tracking buffer, or -1 while Crumb has no tracking
+ *                        metrics to ask
+ */
+public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The snapshot as the admin endpoint sends it. */
+    public String toJson() {
+        return JSON.createObjectNode()
+                .put("heapUsedAfterGc", heapUsedAfterGc)
+                .put("sessionsCreated", sessionsCreated)
+                .put("trackedEvents", trackedEvents)
+                .toString();
+    }
+
+    /** Reads what {@link #toJson} wrote. */
+    public static HeapSnapshot fromJson(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            return new HeapSnapshot(n.path("heapUsedAfterGc").asLong(-1), n.path("sessionsCreated").asLong(-1),
+                    n.path("trackedEvents").asLong(-1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the admin endpoint did not answer with a heap snapshot", e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.crumb.bench.load;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The options of the {@code servers}, {@code load} and {@code load-all} commands. Each option is
+ * {@code --name value} or {@code --name=value}; an unknown option or a bad value fails with a message
+ * that names it.
+ *
+ * @param host        where the servers listen and wrk connects (default 127.0.0.1)
+ * @param portBase    the bare server's port; the others follow (default 18080)
+ * @param duration    measured time per server (default 30s)
+ * @param warmup      unmeasured time per server before it, for the JIT (default 10s; 0s for none)
+ * @param connections wrk connections (default 64)
+ * @param threads     wrk threads (default 2)
+ * @param visitors    returning visitors (default) or, with {@code --new-visitors}, new ones
+ * @param wrk         the wrk executable (default {@code wrk} on the PATH)
+ */
+public record LoadOptions(String host, int portBase, Duration duration, Duration warmup, int connections, int threads,
+                          VisitorScript.Visitors visitors, String wrk) {
+
+    private static final Pattern TIME = Pattern.compile("(\\d+)(ms|s|m)?");
+
+    /** The usage text of every option. */
+    public static final String USAGE = """
+              --host H           listen on / connect to H (default 127.0.0.1)
+              --port-base P      bare on P, crumb on P+1, httpsession on P+2, heap probe on P+3 (default 18080)
+              --duration D       measured time per server, e.g. 30s or 2m (default 30s)
+              --warmup D         unmeasured run per server before it (default 10s; 0s for none)
+              --connections N    wrk connections (default 64)
+              --threads N        wrk threads (default 2)
+              --new-visitors     send no cookies: every request is a first visit (default: returning visitors)
+              --wrk PATH         the wrk executable (default wrk on the PATH)
+            """;
+
+    /** Parses command-line options over the defaults. */
+    public static LoadOptions parse(String... args) {
+        String host = "127.0.0.1";
+        int portBase = 18080;
+        Duration duration = Duration.ofSeconds(30);
+        Duration warmup = Duration.ofSeconds(10);
+        int connections = 64;
+        int threads = 2;
+        VisitorScript.Visitors visitors = VisitorScript.Visitors.RETURNING;
+        String wrk = "wrk";
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (name.equals("--new-visitors")) {
+                visitors = VisitorScript.Visitors.NEW;
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "--host" -> host = value;
+                case "--port-base" -> portBase = number(name, value, 1, 65532);
+                case "--duration" -> duration = time(name, value);
+                case "--warmup" -> warmup = time(name, value);
+                case "--connections" -> connections = number(name, value, 1, 100_000);
+                case "--threads" -> threads = number(name, value, 1, 1024);
+                case "--wrk" -> wrk = value;
+                default -> throw new IllegalArgumentException("unknown option '" + name + "'; the options are:\n" + USAGE);
+            }
+        }
+        if (duration.toSeconds() < 1) {
+            throw new IllegalArgumentException("--duration must be at least 1s, was " + duration);
+        }
+        if (connections < threads) {
+            throw new IllegalArgumentException("--connections (" + connections + ") must be at least --threads (" + threads + ")");
+        }
+        return new LoadOptions(host, portBase, duration, warmup, connections, threads, visitors, wrk);
+    }
+
+    /** The wrk driver for these options. */
+    public Wrk wrkDriver() {
+        return new Wrk(wrk, threads, connections, visitors);
+    }
+
+    private static int number(String name, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", was '" + value + "'");
+    }
+
+    private static Duration time(String name, String value) {
+        Matcher m = TIME.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(name + " must be a time such as 30s, 2m or 500ms, was '" + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+}

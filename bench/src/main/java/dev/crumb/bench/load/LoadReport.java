@@ -1,0 +1,93 @@
+package dev.crumb.bench.load;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints a load run as a table per server and the ratios against Crumb's targets. */
+public final class LoadReport {
+
+    /** Crumb's throughput target against the bare server. */
+    public static final double TARGET_VS_BARE = 0.90;
+
+    private LoadReport() {
+    }
+
+    /** Prints the table and ratios. */
+    public static void print(LoadOptions options, List<LoadRun.ServerResult> results, PrintStream out) {
+        out.printf(Locale.ROOT, "%ncrumb-bench load: %s visitors, %d connections, %d wrk threads, %ds per server"
+                        + " (warm-up %ds), wrk %s%n%n",
+                options.visitors() == VisitorScript.Visitors.RETURNING ? "returning" : "new",
+                options.connections(), options.threads(), options.duration().toSeconds(),
+                options.warmup().toSeconds(), options.wrk());
+        out.printf(Locale.ROOT, "%-12s %12s %10s %10s %10s %8s %8s %12s %12s %12s%n", "server", "requests/s", "p50",
+                "p90", "p99", "non-2xx", "sock-err", "heap before", "heap after", "heap delta");
+        for (LoadRun.ServerResult r : results) {
+            WrkResult w = r.wrk();
+            out.printf(Locale.ROOT, "%-12s %12.1f %10s %10s %10s %8d %8d %12s %12s %12s%n", r.server().label(),
+                    w.requestsPerSecond(), time(w.p50()), time(w.p90()), time(w.p99()), w.non2xx(),
+                    w.socketErrors().total(), mib(r.before().heapUsedAfterGc()), mib(r.after().heapUsedAfterGc()),
+                    signedMib(r.after().heapUsedAfterGc() - r.before().heapUsedAfterGc()));
+        }
+        out.println();
+        LoadRun.ServerResult bare = find(results, ServerKind.BARE);
+        LoadRun.ServerResult crumb = find(results, ServerKind.CRUMB);
+        LoadRun.ServerResult session = find(results, ServerKind.HTTPSESSION);
+        if (crumb != null && bare != null) {
+            double ratio = crumb.wrk().requestsPerSecond() / bare.wrk().requestsPerSecond();
+            out.printf(Locale.ROOT, "crumb / bare        throughput %.3f  (target >= %.2f: %s)%n", ratio, TARGET_VS_BARE,
+                    ratio >= TARGET_VS_BARE ? "met" : "MISSED");
+        }
+        if (crumb != null && session != null) {
+            double ratio = crumb.wrk().requestsPerSecond() / session.wrk().requestsPerSecond();
+            out.printf(Locale.ROOT, "crumb / httpsession throughput %.3f  (target > 1.00: %s)%n", ratio,
+                    ratio > 1.0 ? "met" : "MISSED");
+        }
+        if (session != null) {
+            long sessions = session.after().sessionsCreated() - session.before().sessionsCreated();
+            long delta = session.after().heapUsedAfterGc() - session.before().heapUsedAfterGc();
+            // Pooled buffers and thread stacks move the heap by megabytes; a few sessions drown in that.
+            out.printf(Locale.ROOT, "httpsession: %d sessions created in the measured run; heap delta per session %s%n",
+                    sessions, sessions > 0 && delta > 0 ? (delta / sessions) + " bytes"
+                            : "n/a (delta not positive: below the noise; --new-visitors creates one per request)");
+        }
+        if (crumb != null) {
+            long events = crumb.after().trackedEvents();
+            long delta = crumb.after().heapUsedAfterGc() - crumb.before().heapUsedAfterGc();
+            out.println(events > 0
+                    ? String.format(Locale.ROOT, "crumb: %d events in the tracking buffer; %d bytes per tracked visit in flight",
+                            events, delta / events)
+                    : "crumb: bytes per tracked visit in flight: n/a (the tracking buffer and its metrics are not in main yet)");
+        }
+        for (LoadRun.ServerResult r : results) {
+            if (r.wrk().non2xx() > 0 || r.wrk().socketErrors().total() > 0) {
+                out.printf(Locale.ROOT, "WARNING: %s had %d non-2xx responses and socket errors %s; its figures are suspect%n",
+                        r.server().label(), r.wrk().non2xx(), r.wrk().socketErrors());
+            }
+        }
+    }
+
+    private static LoadRun.ServerResult find(List<LoadRun.ServerResult> results, ServerKind kind) {
+        return results.stream().filter(r -> r.server() == kind).findFirst().orElse(null);
+    }
+
+    static String time(Duration d) {
+        long nanos = d.toNanos();
+        if (nanos < 1_000_000) {
+            return String.format(Locale.ROOT, "%.0fus", nanos / 1e3);
+        }
+        if (nanos < 1_000_000_000) {
+            return String.format(Locale.ROOT, "%.2fms", nanos / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.2fs", nanos / 1e9);
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1fMiB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static String signedMib(long bytes) {
+        return String.format(Locale.ROOT, "%+.2fMiB", bytes / (1024.0 * 1024.0));
+    }
+}

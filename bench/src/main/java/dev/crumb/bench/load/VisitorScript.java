@@ -1,0 +1,106 @@
+package dev.crumb.bench.load;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The wrk Lua scripts that make wrk's connections behave like visitors.
+ *
+ * <p>wrk's Lua API does not say which connection a response arrived on, so the returning-visitor
+ * script keeps its own visitors ("slots"): each request takes a slot that has no request in flight,
+ * sends that slot's cookies and names the slot in a header the servers echo; the response puts the
+ * slot back and stores any {@code Set-Cookie}, as a browser would. As each connection has at most one
+ * request in flight, a wrk thread with N connections ends up with N visitors, each sending the cookies
+ * it was given. The first request of a slot carries no cookie: it is that visitor's first visit.
+ * wrk hands the script one value per header name, so only the last of several {@code Set-Cookie}
+ * headers in one response is kept; each bench server sends at most one.
+ */
+public final class VisitorScript {
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]+");
+
+    private static final String RETURNING = """
+            -- crumb-bench: returning visitors. Each wrk thread keeps one visitor per connection ("slot");
+            -- a visitor sends back the cookies it was given (Set-Cookie), like a browser.
+            local slot_header = "@SLOT_HEADER@"
+            local slot_header_lower = string.lower(slot_header)
+            local free = {}     -- slots with no request in flight
+            local cookie = {}   -- slot -> Cookie header value, or nil before the first Set-Cookie
+            local jars = {}     -- slot -> { name -> value }
+            local slots = 0
+
+            local function cookie_header(jar)
+              local parts = {}
+              for name, value in pairs(jar) do
+                parts[#parts + 1] = name .. "=" .. value
+              end
+              if #parts == 0 then return nil end
+              table.sort(parts)
+              return table.concat(parts, "; ")
+            end
+
+            function request()
+              local slot = table.remove(free)
+              if slot == nil then
+                slots = slots + 1
+                slot = slots
+                jars[slot] = {}
+              end
+              local headers = { [slot_header] = tostring(slot) }
+              headers["Cookie"] = cookie[slot]
+              return wrk.format(nil, nil, headers)
+            end
+
+            function response(status, headers, body)
+              local slot, set_cookie
+              for name, value in pairs(headers) do
+                local lower = string.lower(name)
+                if lower == slot_header_lower then
+                  slot = tonumber(value)
+                elseif lower == "set-cookie" then
+                  set_cookie = value
+                end
+              end
+              if slot == nil or jars[slot] == nil then return end
+              if set_cookie ~= nil then
+                local name, value = string.match(set_cookie, "^%s*([^=;%s]+)=([^;]*)")
+                if name ~= nil then
+                  if value == "" or string.find(set_cookie, "[Mm]ax%-[Aa]ge=0") then
+                    jars[slot][name] = nil
+                  else
+                    jars[slot][name] = value
+                  end
+                  cookie[slot] = cookie_header(jars[slot])
+                end
+              end
+              free[#free + 1] = slot
+            end
+            """;
+
+    private static final String NEW = """
+            -- crumb-bench: new visitors. Every request goes without cookies, like a first visit.
+            wrk.method = "GET"
+            """;
+
+    private VisitorScript() {
+    }
+
+    /** Whether the simulated visitors come back with their cookies or are new on every request. */
+    public enum Visitors {
+        RETURNING,
+        NEW
+    }
+
+    /**
+     * The script for these visitors.
+     *
+     * @param slotHeader the header the servers echo to name the visitor (letters, digits and '-')
+     */
+    public static String lua(Visitors visitors, String slotHeader) {
+        Objects.requireNonNull(visitors, "visitors");
+        if (slotHeader == null || !HEADER_NAME.matcher(slotHeader).matches()) {
+            throw new IllegalArgumentException("slot header '" + slotHeader + "' must be letters, digits and '-'");
+        }
+        return visitors == Visitors.RETURNING ? RETURNING.replace("@SLOT_HEADER@", slotHeader) : NEW;
+    }
+}

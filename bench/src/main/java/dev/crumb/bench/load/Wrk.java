@@ -1,0 +1,77 @@
+package dev.crumb.bench.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the {@code wrk} executable in its own process with a {@link VisitorScript} and reads its report.
+ *
+ * @param executable  the wrk binary (e.g. {@code wrk} on the PATH or {@code /usr/bin/wrk})
+ * @param threads     wrk threads ({@code -t})
+ * @param connections open connections across all threads ({@code -c})
+ * @param visitors    returning or new visitors
+ */
+public record Wrk(String executable, int threads, int connections, VisitorScript.Visitors visitors) {
+
+    public Wrk {
+        Objects.requireNonNull(executable, "executable");
+        Objects.requireNonNull(visitors, "visitors");
+        if (threads < 1 || connections < threads) {
+            throw new IllegalArgumentException("need at least one thread and at least as many connections as threads, got "
+                    + threads + " threads and " + connections + " connections");
+        }
+    }
+
+    /** The command line for one run, with the script at {@code script}. */
+    public List<String> command(String url, Duration duration, Path script) {
+        List<String> command = new ArrayList<>();
+        command.add(executable);
+        command.add("-t" + threads);
+        command.add("-c" + connections);
+        command.add("-d" + Math.max(1, duration.toSeconds()) + "s");
+        command.add("--latency");
+        command.add("-s");
+        command.add(script.toString());
+        command.add(url);
+        return command;
+    }
+
+    /**
+     * Drives {@code url} for {@code duration} and parses the report.
+     *
+     * @throws IOException when wrk cannot be started, fails, or prints no report
+     */
+    public WrkResult run(String url, Duration duration) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("crumb-bench-", ".lua");
+        try {
+            Files.writeString(script, VisitorScript.lua(visitors, HelloServlet.SLOT_HEADER));
+            Process process = new ProcessBuilder(command(url, duration, script)).redirectErrorStream(true).start();
+            String output;
+            try (InputStream out = process.getInputStream()) {
+                output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("wrk did not finish within a minute after its duration");
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException("wrk exited with " + process.exitValue() + ": " + output.strip());
+            }
+            try {
+                return WrkOutput.parse(output);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+}

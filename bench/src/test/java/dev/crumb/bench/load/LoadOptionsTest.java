@@ -1,0 +1,45 @@
+package dev.crumb.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LoadOptionsTest {
+
+    @Test
+    @DisplayName("without options: returning visitors, 64 connections, 2 threads, 30 s after 10 s warm-up")
+    void defaults() {
+        LoadOptions o = LoadOptions.parse();
+
+        assertThat(o).isEqualTo(new LoadOptions("127.0.0.1", 18080, Duration.ofSeconds(30), Duration.ofSeconds(10), 64, 2,
+                VisitorScript.Visitors.RETURNING, "wrk"));
+    }
+
+    @Test
+    @DisplayName("options are read in both --name value and --name=value form")
+    void bothForms() {
+        LoadOptions o = LoadOptions.parse("--port-base", "9000", "--duration=2m", "--warmup", "0s", "--connections=8",
+                "--threads", "4", "--new-visitors", "--wrk", "/usr/bin/wrk");
+
+        assertThat(o.portBase()).isEqualTo(9000);
+        assertThat(o.duration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(o.warmup()).isZero();
+        assertThat(o.connections()).isEqualTo(8);
+        assertThat(o.threads()).isEqualTo(4);
+        assertThat(o.visitors()).isEqualTo(VisitorScript.Visitors.NEW);
+        assertThat(o.wrk()).isEqualTo("/usr/bin/wrk");
+    }
+
+    @Test
+    @DisplayName("a wrong option or value is named in the error")
+    void errorsNameTheOption() {
+        assertThatThrownBy(() -> LoadOptions.parse("--duraton", "5s")).hasMessageContaining("unknown option '--duraton'");
+        assertThatThrownBy(() -> LoadOptions.parse("--duration", "5 minutes")).hasMessageContaining("--duration");
+        assertThatThrownBy(() -> LoadOptions.parse("--connections", "1", "--threads", "2"))
+                .hasMessageContaining("--connections (1) must be at least --threads (2)");
+        assertThatThrownBy(() -> LoadOptions.parse("--port-base")).hasMessageContaining("--port-base needs a value");
+    }
+}
