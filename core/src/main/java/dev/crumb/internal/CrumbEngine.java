@@ -25,6 +25,7 @@ import dev.crumb.internal.consent.ConsentRules;
 import dev.crumb.internal.consent.CookieGate;
 import dev.crumb.internal.consent.OptInRegions;
 import dev.crumb.internal.cookie.CookieCodec;
+import dev.crumb.internal.cookie.OpenedCookieCache;
 import dev.crumb.internal.cookie.CookieWriter;
 import dev.crumb.internal.cookie.SetCookieHeader;
 import dev.crumb.internal.tracking.PageTracker;
@@ -103,8 +104,10 @@ public final class CrumbEngine implements AutoCloseable {
                 config.honourDnt());
         SessionSupport support = new SessionSupport(csrf, locales, consentRules);
         this.ids = new VisitorIds(config.random());
-        this.visitors = new VisitorResolver(name, codec, locales, ids, config.clock(),
-                config.visitTimeout(), config.lastSeenRefresh(), support);
+        // Decrypting a cookie costs far more than the rest of a request: do it once per value and server.
+        OpenedCookieCache opened = new OpenedCookieCache(codec, 20_000, Duration.ofMinutes(30));
+        this.visitors = new VisitorResolver(name, opened, locales, ids, config.clock(), config.visitTimeout(),
+                config.lastSeenRefresh(), support);
         byte[] hashKey = hashKey(config);
         this.hasher = new VisitorHasher(hashKey);
         this.forms = new FormSaver(config.formFields());

@@ -19,7 +19,7 @@ import java.util.Optional;
  * again. Opening never throws: anything that does not decrypt and validate with a key of the ring is
  * simply "no cookie", which the filter treats as a new visitor.
  */
-public final class CookieCodec {
+public final class CookieCodec implements CookieOpener {
 
     /** Longer values are refused before any parsing: no browser sends more than 4096 bytes per cookie. */
     public static final int MAX_VALUE_LENGTH = 4096;
@@ -65,6 +65,7 @@ public final class CookieCodec {
     }
 
     /** Decrypts and validates a cookie value; empty for anything that is not a valid Crumb cookie of this ring. */
+    @Override
     public Optional<Opened> open(String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_VALUE_LENGTH) {
             return Optional.empty();

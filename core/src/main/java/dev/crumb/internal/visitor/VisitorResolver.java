@@ -1,6 +1,7 @@
 package dev.crumb.internal.visitor;
 
 import dev.crumb.internal.cookie.CookieCodec;
+import dev.crumb.internal.cookie.CookieOpener;
 import dev.crumb.internal.cookie.CookiePayload;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,7 @@ import java.util.Objects;
 public final class VisitorResolver {
 
     private final String cookieName;
-    private final CookieCodec codec;
+    private final CookieOpener codec;
     private final LocaleResolver locales;
     private final VisitorIds ids;
     private final Clock clock;
@@ -25,7 +26,7 @@ public final class VisitorResolver {
     private final long refreshSeconds;
     private final SessionSupport support;
 
-    public VisitorResolver(String cookieName, CookieCodec codec, LocaleResolver locales, VisitorIds ids, Clock clock,
+    public VisitorResolver(String cookieName, CookieOpener codec, LocaleResolver locales, VisitorIds ids, Clock clock,
                            Duration visitTimeout, Duration lastSeenRefresh, SessionSupport support) {
         this.cookieName = Objects.requireNonNull(cookieName, "cookieName");
         this.codec = Objects.requireNonNull(codec, "codec");

@@ -1,0 +1,65 @@
+package dev.crumb.internal.cookie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crumb.testsupport.TestKeys;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The cache of opened cookies")
+class OpenedCookieCacheTest {
+
+    private final CookieCodec codec = new CookieCodec(CookieKeys.parse(List.of(TestKeys.key(1)), "t"), new SecureRandom());
+    private final AtomicInteger decryptions = new AtomicInteger();
+    private final CookieOpener counting = value -> {
+        decryptions.incrementAndGet();
+        return codec.open(value);
+    };
+    private final CookiePayload payload = new CookiePayload("AAAAAAAAAAAAAAAAAAAAAA", "US", "en", 1, 2, 1, null, null, null);
+
+    @Test
+    @DisplayName("decrypts a returning visitor's unchanged cookie once")
+    void decryptsOnce() {
+        OpenedCookieCache cache = new OpenedCookieCache(counting, 100, Duration.ofMinutes(5));
+        String value = codec.seal(payload);
+        for (int i = 0; i < 5; i++) {
+            assertThat(cache.open(value).map(CookieCodec.Opened::payload)).contains(payload);
+        }
+        assertThat(decryptions.get()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("never caches what did not open, so garbage cannot evict real visitors")
+    void invalidNotCached() {
+        OpenedCookieCache cache = new OpenedCookieCache(counting, 100, Duration.ofMinutes(5));
+        assertThat(cache.open("garbage")).isEmpty();
+        assertThat(cache.open("garbage")).isEmpty();
+        assertThat(decryptions.get()).isEqualTo(2);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    @DisplayName("a tampered copy of a cached cookie is decrypted, and refused, on its own")
+    void tamperedCopy() {
+        OpenedCookieCache cache = new OpenedCookieCache(counting, 100, Duration.ofMinutes(5));
+        String value = codec.seal(payload);
+        cache.open(value);
+        String tampered = value.substring(0, value.length() - 3) + (value.endsWith("AAA") ? "BBB" : "AAA");
+        assertThat(cache.open(tampered)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    @DisplayName("stays within its bound")
+    void bounded() {
+        OpenedCookieCache cache = new OpenedCookieCache(counting, 10, Duration.ofMinutes(5));
+        for (int i = 0; i < 50; i++) {
+            cache.open(codec.seal(payload));
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(10);
+    }
+}
