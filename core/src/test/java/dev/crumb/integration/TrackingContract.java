@@ -109,6 +109,21 @@ abstract class TrackingContract {
     }
 
     @Test
+    @DisplayName("a cookie-blocking visitor where analytics is on by default counts as one visitor per entry, not per page")
+    void blockerNotInflated() throws Exception {
+        start(b -> b);
+        Browser blocker = new Browser(base).header("User-Agent", BROWSER_UA).header("Accept-Language", "en-US")
+                .blockingCookies();
+        assertThat(blocker.get("/page").statusCode()).isEqualTo(200);
+        blocker.header("Referer", base.resolve("/page").toString());
+        assertThat(blocker.get("/products/1").statusCode()).isEqualTo(200);
+        assertThat(blocker.get("/products/2").statusCode()).isEqualTo(200);
+        settled();
+        assertThat(store.pageViews()).extracting(PageView::path).containsExactly("/page");
+        assertThat(store.anonymous()).extracting(AnonymousPageView::path).containsExactly("/products/1", "/products/2");
+    }
+
+    @Test
     @DisplayName("a new visit after the visit timeout is recorded with the next visit number")
     void nextVisit() throws Exception {
         start(b -> b);

@@ -118,7 +118,7 @@ public final class PageTracker implements AutoCloseable {
         if (recordedPath == null) {
             return;
         }
-        buffer.offer(attributed(session)
+        buffer.offer(attributed(session, request)
                 ? attributedView(request, session.payload(), recordedPath)
                 : TrackedView.anonymous(clock.instant(), recordedPath));
     }
@@ -126,12 +126,18 @@ public final class PageTracker implements AutoCloseable {
     /**
      * Attributed only with analytics consent and a cookie that carries the ID: one the browser sent, or
      * one this response sets (a first visit, counted as visit 1 — what the cookie now holds). A browser
-     * known to refuse cookies stays anonymous.
+     * known to refuse cookies stays anonymous, and so does a cookieless request that comes from a page of
+     * this same site: that browser was here a moment ago and did not return the cookie it was given, so it
+     * blocks cookies — counting it as a new visitor on every page would inflate visitors and bounces.
      */
-    private static boolean attributed(VisitorSession session) {
-        return session.consents(Category.ANALYTICS)
-                && session.cookiesEnabled() != CookiesEnabled.NO
-                && (session.arrivedWithCookie() || session.cookieWritten());
+    private static boolean attributed(VisitorSession session, HttpServletRequest request) {
+        if (!session.consents(Category.ANALYTICS) || session.cookiesEnabled() == CookiesEnabled.NO) {
+            return false;
+        }
+        if (session.arrivedWithCookie()) {
+            return true;
+        }
+        return session.cookieWritten() && !ReferrerHosts.sameSite(request.getHeader("Referer"), request.getServerName());
     }
 
     private TrackedView attributedView(HttpServletRequest request, CookiePayload p, String recordedPath) {

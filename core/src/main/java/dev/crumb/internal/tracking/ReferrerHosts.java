@@ -35,6 +35,12 @@ public final class ReferrerHosts {
         return host.equals(own) ? null : host;
     }
 
+    /** Whether {@code referer} is an http(s) URL of the same host as {@code requestHost}. */
+    public static boolean sameSite(String referer, String requestHost) {
+        String host = host(referer);
+        return host != null && requestHost != null && host.equals(canonical(stripPort(requestHost.trim())));
+    }
+
     /** The canonical host of an http(s) URL, or {@code null}. */
     static String host(String referer) {
         if (referer == null || referer.length() > MAX_HEADER_LENGTH) {
