@@ -41,7 +41,7 @@ public final class LogCapture implements AutoCloseable {
                 synchronized (copy) {
                     copy.write(b);
                 }
-                original.write(b);
+                target().write(b);
             }
 
             @Override
@@ -49,11 +49,16 @@ public final class LogCapture implements AutoCloseable {
                 synchronized (copy) {
                     copy.write(b, off, len);
                 }
-                original.write(b, off, len);
+                target().write(b, off, len);
             }
         }, true, StandardCharsets.UTF_8);
         appender.setStream(tee);
         jetty.setLoggerLevel(CRUMB, "DEBUG");
+    }
+
+    /** Where the appender wrote before: its own stream, or standard error when it had none (the default). */
+    private PrintStream target() {
+        return original != null ? original : System.err;
     }
 
     /** Starts capturing. */
