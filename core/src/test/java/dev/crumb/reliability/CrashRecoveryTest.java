@@ -78,7 +78,7 @@ class CrashRecoveryTest {
             });
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (acknowledged.size() < 150 && System.nanoTime() < deadline) {
+        while (acknowledged.size() < 100 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         child.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL while the clients keep posting
