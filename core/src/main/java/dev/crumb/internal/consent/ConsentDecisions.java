@@ -25,11 +25,14 @@ import org.slf4j.LoggerFactory;
 public final class ConsentDecisions {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentDecisions.class);
+    private static final java.time.Duration DEFAULTS_PAUSE = java.time.Duration.ofSeconds(30);
 
     private final ConsentRules rules;
     private final ConsentJournal journal;
     private final CookieRegistry registry;
     private final Clock clock;
+    /** After a store failure, defaults are not retried before this epoch millisecond (see recordDefaultOnce). */
+    private final java.util.concurrent.atomic.AtomicLong defaultsPausedUntil = new java.util.concurrent.atomic.AtomicLong();
 
     public ConsentDecisions(ConsentRules rules, ConsentJournal journal, CookieRegistry registry, Clock clock) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -92,7 +95,8 @@ public final class ConsentDecisions {
      * logged and retried on the next request; the page itself is not affected.
      */
     public void recordDefaultOnce(VisitorSession session) {
-        if (!journal.keepsProof() || !session.arrivedWithCookie()) {
+        if (!journal.keepsProof() || !session.arrivedWithCookie()
+                || clock.millis() < defaultsPausedUntil.get()) {
             return;
         }
         ConsentState state = session.consent();
@@ -103,8 +107,11 @@ public final class ConsentDecisions {
         try {
             journal.append(session.payload().visitorId(), state, now);
         } catch (ConsentJournal.ConsentNotRecordedException e) {
-            LOG.warn("could not record a {} consent default ({}); it is retried on the visitor's next request",
-                    state.source().name().toLowerCase(java.util.Locale.ROOT), e.getCause().getClass().getSimpleName());
+            // Do not let every page view of every visitor wait on a store that is down: pause the defaults.
+            defaultsPausedUntil.set(clock.millis() + DEFAULTS_PAUSE.toMillis());
+            LOG.warn("could not record a {} consent default ({}); defaults are retried after {} on the visitor's next request",
+                    state.source().name().toLowerCase(java.util.Locale.ROOT), e.getCause().getClass().getSimpleName(),
+                    DEFAULTS_PAUSE);
             return;
         }
         session.replace(session.payload().withConsent(state.toStored(now)));

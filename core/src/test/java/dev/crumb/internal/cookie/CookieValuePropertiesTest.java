@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 @Label("Cookie values, whatever they hold")
-class CookieValueProperties {
+class CookieValuePropertiesTest {
 
     private final CookieCodec codec = new CookieCodec(CookieKeys.parse(List.of(TestKeys.key(1)), "t"), new SecureRandom());
     private final String valid = codec.seal(new CookiePayload("AAAAAAAAAAAAAAAAAAAAAA", "US", "en", 1, 2, 1, null, null, null));
