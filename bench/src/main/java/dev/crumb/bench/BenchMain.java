@@ -23,6 +23,7 @@ public final class BenchMain {
             case "load" -> dev.crumb.bench.load.LoadCommands.load(rest);
             case "load-all" -> dev.crumb.bench.load.LoadCommands.loadAll(rest);
             case "ratios" -> dev.crumb.bench.jmh.RatioReport.main(rest);
+            case "soak" -> dev.crumb.bench.load.SoakCommand.main(rest);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'; try --help");
                 System.exit(2);

@@ -48,6 +48,8 @@ public final class BenchServers implements AutoCloseable {
     private final CrumbStore store;
     private final SessionHandler sessions;
     private final List<Server> servers = new ArrayList<>();
+    private final HelloServlet crumbPage = new HelloServlet();
+    private CrumbFilter crumbFilter;
 
     private BenchServers(String host, int portBase) throws IOException {
         this.host = host;
@@ -75,14 +77,15 @@ public final class BenchServers implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        start(ServerKind.BARE.port(portBase), page(null, null));
+        start(ServerKind.BARE.port(portBase), page(null, null, new HelloServlet()));
         CrumbConfig crumb = CrumbConfig.builder()
                 .keys(BenchKeys.COOKIE_KEY)
                 .hashKey(BenchKeys.HASH_KEY)
                 .store(store)
                 .build();
-        start(ServerKind.CRUMB.port(portBase), page(new CrumbFilter(crumb), null));
-        start(ServerKind.HTTPSESSION.port(portBase), page(new SessionPerVisitorFilter(), sessions));
+        crumbFilter = new CrumbFilter(crumb);
+        start(ServerKind.CRUMB.port(portBase), page(crumbFilter, null, crumbPage));
+        start(ServerKind.HTTPSESSION.port(portBase), page(new SessionPerVisitorFilter(), sessions, new HelloServlet()));
         start(portBase + ServerKind.ADMIN_OFFSET, new HeapEndpoint());
     }
 
@@ -107,11 +110,11 @@ public final class BenchServers implements AutoCloseable {
         // Twice: the first collection may leave finalizable or reference-queued objects to the second.
         memory.gc();
         memory.gc();
-        // Crumb's tracking buffer has no metrics API in main yet; -1 says "unknown" to the report.
-        return new HeapSnapshot(memory.getHeapMemoryUsage().getUsed(), sessions.getSessionsCreated(), -1);
+        long inFlight = crumbFilter == null ? -1 : crumbFilter.metrics().queued();
+        return new HeapSnapshot(memory.getHeapMemoryUsage().getUsed(), sessions.getSessionsCreated(), inFlight);
     }
 
-    private static Handler page(Filter filter, SessionHandler sessionHandler) {
+    private static Handler page(Filter filter, SessionHandler sessionHandler, HelloServlet hello) {
         ServletContextHandler context = new ServletContextHandler("/");
         if (sessionHandler != null) {
             context.setSessionHandler(sessionHandler);
@@ -119,7 +122,7 @@ public final class BenchServers implements AutoCloseable {
         if (filter != null) {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
-        context.addServlet(new ServletHolder(new HelloServlet()), "/hello");
+        context.addServlet(new ServletHolder(hello), "/hello");
         return context;
     }
 
@@ -132,6 +135,21 @@ public final class BenchServers implements AutoCloseable {
         server.setHandler(handler);
         servers.add(server);
         server.start();
+    }
+
+    /** The filter of the Crumb server, for its tracking metrics. */
+    public CrumbFilter crumbFilter() {
+        return crumbFilter;
+    }
+
+    /** The Crumb server's store, for the analytics a soak checks. */
+    public CrumbStore store() {
+        return store;
+    }
+
+    /** How many pages the Crumb server answered. */
+    public long crumbPagesServed() {
+        return crumbPage.served();
     }
 
     @Override

@@ -16,8 +16,16 @@ final class HelloServlet extends HttpServlet {
     /** The request header naming the simulated visitor; echoed unchanged. */
     static final String SLOT_HEADER = "X-Bench-Slot";
 
+    private final java.util.concurrent.atomic.LongAdder served = new java.util.concurrent.atomic.LongAdder();
+
+    /** How many pages this servlet has answered. */
+    long served() {
+        return served.sum();
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        served.increment();
         String slot = request.getHeader(SLOT_HEADER);
         if (slot != null) {
             response.setHeader(SLOT_HEADER, slot);

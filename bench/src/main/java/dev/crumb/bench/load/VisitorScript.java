@@ -23,6 +23,8 @@ public final class VisitorScript {
             -- crumb-bench: returning visitors. Each wrk thread keeps one visitor per connection ("slot");
             -- a visitor sends back the cookies it was given (Set-Cookie), like a browser.
             local slot_header = "@SLOT_HEADER@"
+            -- a browser's user agent, so that Crumb counts the page views (wrk's own would be a bot)
+            local user_agent = "@USER_AGENT@"
             local slot_header_lower = string.lower(slot_header)
             local free = {}     -- slots with no request in flight
             local cookie = {}   -- slot -> Cookie header value, or nil before the first Set-Cookie
@@ -46,7 +48,8 @@ public final class VisitorScript {
                 slot = slots
                 jars[slot] = {}
               end
-              local headers = { [slot_header] = tostring(slot) }
+              local headers = { [slot_header] = tostring(slot), ["User-Agent"] = user_agent,
+                                ["Accept-Language"] = "en-US,en;q=0.8" }
               headers["Cookie"] = cookie[slot]
               return wrk.format(nil, nil, headers)
             end
@@ -80,7 +83,13 @@ public final class VisitorScript {
     private static final String NEW = """
             -- crumb-bench: new visitors. Every request goes without cookies, like a first visit.
             wrk.method = "GET"
+            wrk.headers["User-Agent"] = "@USER_AGENT@"
+            wrk.headers["Accept-Language"] = "en-US,en;q=0.8"
             """;
+
+    /** The user agent the simulated visitors send: an ordinary browser, so Crumb tracks their page views. */
+    public static final String BROWSER_USER_AGENT =
+            "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
     private VisitorScript() {
     }
@@ -101,6 +110,7 @@ public final class VisitorScript {
         if (slotHeader == null || !HEADER_NAME.matcher(slotHeader).matches()) {
             throw new IllegalArgumentException("slot header '" + slotHeader + "' must be letters, digits and '-'");
         }
-        return visitors == Visitors.RETURNING ? RETURNING.replace("@SLOT_HEADER@", slotHeader) : NEW;
+        String script = visitors == Visitors.RETURNING ? RETURNING.replace("@SLOT_HEADER@", slotHeader) : NEW;
+        return script.replace("@USER_AGENT@", BROWSER_USER_AGENT);
     }
 }
