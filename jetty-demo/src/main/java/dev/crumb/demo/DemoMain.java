@@ -106,7 +106,8 @@ public final class DemoMain {
         }
     }
 
-    private static void seed(PrintStream out, DemoServer server, Clock clock) {
+    /** Stores the made-up weeks of visits of {@code --seed-demo-data}, once, and says what it did. */
+    static void seed(PrintStream out, DemoServer server, Clock clock) {
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
         LocalDate first = yesterday.minusDays(SEED_DAYS - 1L);
         DemoDataSeeder.Events events = new DemoDataSeeder(SEED, Catalog.officeSupplies()).generate(yesterday, SEED_DAYS);

@@ -41,8 +41,12 @@ public final class RunningDemo implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dataDir.toString()));
         args.addAll(List.of(extraArgs));
         DemoOptions options = DemoOptions.parse(args.toArray(String[]::new), env);
-        return new RunningDemo(DemoServer.start(options, DemoSecrets.load(env, dataDir, new SecureRandom()),
-                Clock.systemUTC()));
+        DemoServer server = DemoServer.start(options, DemoSecrets.load(env, dataDir, new SecureRandom()),
+                Clock.systemUTC());
+        if (options.seedDemoData()) {
+            DemoMain.seed(System.out, server, Clock.systemUTC());
+        }
+        return new RunningDemo(server);
     }
 
     /** The server, e.g. for its port, store or tracking metrics. */
