@@ -245,6 +245,11 @@ class DemoSiteIT {
         assertThat(visitor.get("/contact").body()).contains("value=\"Ada Lovelace\"").contains("value=\"London\"")
                 .contains("<textarea id=\"message\" name=\"message\" rows=\"6\" required></textarea>");
         assertThat(visitor.get("/account").body()).contains("id=\"saved-details\"").contains("Ada Lovelace");
+
+        SitePages.submit(visitor, "/contact", "/contact", Map.of("name", "Ada Lovelace", "email", "ada@example.com",
+                "city", "", "message", "Moved away."));
+        assertThat(visitor.get("/contact").body()).as("a cleared field is no longer offered")
+                .contains("value=\"Ada Lovelace\"").doesNotContain("London");
     }
 
     @Test

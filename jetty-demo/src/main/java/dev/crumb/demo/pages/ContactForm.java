@@ -31,7 +31,8 @@ public record ContactForm(String name, String email, String street, String city,
 
     /**
      * The fields worth remembering for next time, under the names of Crumb's allow-list: the contact
-     * details, never the message or the opt-in.
+     * details, never the message or the opt-in. An empty field removes what was saved for it, so a
+     * visitor who clears the phone number is not offered it again.
      */
     public Map<String, String> detailsToSave() {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -41,7 +42,7 @@ public record ContactForm(String name, String email, String street, String city,
         fields.put("city", city);
         fields.put("postcode", postcode);
         fields.put("phone", phone);
-        return SavedDetails.nonBlank(fields);
+        return fields;
     }
 
     /** Reads the form from a posted request. */

@@ -39,17 +39,6 @@ public final class SavedDetails {
         return Html.of("<dl class=\"saved-details\" id=\"saved-details\">{}</dl>", rows);
     }
 
-    /** The submitted values worth saving: non-blank, under the names Crumb's allow-list uses. */
-    static Map<String, String> nonBlank(Map<String, String> fields) {
-        Map<String, String> out = new LinkedHashMap<>();
-        fields.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                out.put(name, value);
-            }
-        });
-        return out;
-    }
-
     /** How the outcome of a save is carried to the thank-you page, in its {@code saved} query parameter. */
     static String outcomeCode(FormSaveResult result) {
         if (result.anySaved()) {

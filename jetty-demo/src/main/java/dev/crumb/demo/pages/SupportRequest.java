@@ -27,14 +27,15 @@ public record SupportRequest(String name, String email, String serialNumber, Str
 
     /**
      * The fields worth remembering for next time, under the names of Crumb's allow-list: name, email
-     * and the serial number, never the description of the problem.
+     * and the serial number, never the description of the problem. An empty field removes what was
+     * saved for it.
      */
     public Map<String, String> detailsToSave() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("name", name);
         fields.put("email", email);
         fields.put("serialNumber", serialNumber);
-        return SavedDetails.nonBlank(fields);
+        return fields;
     }
 
     /** Reads the form from a posted request. */
