@@ -43,8 +43,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The demo site on embedded Jetty: plain servlets in one servlet context behind Crumb's filter, started
@@ -52,8 +50,6 @@ import org.slf4j.LoggerFactory;
  * and closes it once Jetty has stopped, after the filter has written its last page views.
  */
 public final class DemoServer implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
 
     private static final int MAX_CARTS = 10_000;
 
@@ -232,7 +228,6 @@ public final class DemoServer implements AutoCloseable {
     public void close() {
         try {
             server.stop();
-            LOG.info("stopped; page views written {}, dropped {}", crumb.metrics().written(), crumb.metrics().dropped());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while stopping the demo server", e);
