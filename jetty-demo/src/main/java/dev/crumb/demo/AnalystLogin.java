@@ -1,5 +1,6 @@
 package dev.crumb.demo;
 
+import dev.crumb.AnalystPassword;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,13 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The login of the site's analysts, who may see the analytics dashboard. The password comes from
- * {@code CRUMB_ANALYST_PASSWORD}; without it the demo generates one on first start, keeps only its hash
- * in {@code <data>/analyst-password} and shows the password once, on that start.
+ * The password of the site's analyst, who may see the analytics dashboard. Crumb checks the login; the
+ * demo only decides where the password comes from and hands Crumb its hash
+ * ({@link AnalystPassword#hash}). The password comes from {@code CRUMB_ANALYST_PASSWORD}; without it the
+ * demo generates one on first start, keeps only its hash in {@code <data>/analyst-password} and shows
+ * the password once, on that start.
  */
 public final class AnalystLogin {
 
-    /** The user name of the analyst login. */
+    /** The user name of the analyst login, fixed by Crumb. */
     public static final String USER = "analyst";
 
     /** The environment variable holding the password. */
@@ -25,7 +28,7 @@ public final class AnalystLogin {
     /** The file in the data directory holding the hash of a generated password. */
     public static final String FILE_NAME = "analyst-password";
 
-    /** The shortest password accepted from the environment. */
+    /** The shortest password accepted from the environment, as Crumb requires. */
     public static final int MIN_PASSWORD_LENGTH = 12;
 
     private static final int GENERATED_PASSWORD_BYTES = 18;
@@ -40,12 +43,12 @@ public final class AnalystLogin {
         NEW_PASSWORD
     }
 
-    private final PasswordHash hash;
+    private final String hash;
     private final Source source;
     private final String newPassword;
     private final Path hashFile;
 
-    private AnalystLogin(PasswordHash hash, Source source, String newPassword, Path hashFile) {
+    private AnalystLogin(String hash, Source source, String newPassword, Path hashFile) {
         this.hash = hash;
         this.source = source;
         this.newPassword = newPassword;
@@ -57,7 +60,7 @@ public final class AnalystLogin {
      * password with {@code random} and writes its hash.
      *
      * @throws DemoConfigException when the password in the environment is too short, or the hash file is
-     *                             unreadable or damaged
+     *                             unreadable
      */
     public static AnalystLogin load(Map<String, String> env, Path dataDir, SecureRandom random) {
         Path file = dataDir.resolve(FILE_NAME);
@@ -67,30 +70,31 @@ public final class AnalystLogin {
                 throw new DemoConfigException(ENV + " is " + fromEnv.length() + " characters; use at least "
                         + MIN_PASSWORD_LENGTH + ", or unset it and the demo generates a password");
             }
-            return new AnalystLogin(PasswordHash.of(fromEnv, random), Source.ENVIRONMENT, null, file);
+            return new AnalystLogin(AnalystPassword.hash(fromEnv.toCharArray()), Source.ENVIRONMENT, null, file);
         }
         try {
             if (!Files.exists(file)) {
                 String password = newPassword(random);
-                PasswordHash hash = PasswordHash.of(password, random);
-                if (SecretFiles.createOwnerOnly(file, hash.encoded() + System.lineSeparator())) {
+                String hash = AnalystPassword.hash(password.toCharArray());
+                if (SecretFiles.createOwnerOnly(file, hash + System.lineSeparator())) {
                     return new AnalystLogin(hash, Source.NEW_PASSWORD, password, file);
                 }
             }
-            return new AnalystLogin(PasswordHash.parse(Files.readString(file, StandardCharsets.UTF_8)),
-                    Source.STORED_HASH, null, file);
+            return new AnalystLogin(Files.readString(file, StandardCharsets.UTF_8).strip(), Source.STORED_HASH, null,
+                    file);
         } catch (IOException e) {
             throw new DemoConfigException("cannot read or create " + file + " (" + e.getMessage()
                     + "); check the permissions of the data directory, or set " + ENV, e);
-        } catch (IllegalArgumentException e) {
-            throw new DemoConfigException(file + " holds no usable password hash (" + e.getMessage()
-                    + "); delete it to have a new analyst password generated, or set " + ENV, e);
         }
     }
 
-    /** Whether {@code password} is the analyst's password. */
-    public boolean verify(String password) {
-        return password != null && hash.matches(password);
+    /**
+     * The hash for {@code CrumbConfig.Builder.analystPasswordHash}. A damaged hash file is only noticed
+     * when Crumb reads the hash; {@link DemoServer} turns that into a {@link DemoConfigException} naming
+     * {@link #hashFile()}.
+     */
+    public String hash() {
+        return hash;
     }
 
     /** The password generated on this start, to show once; empty on every later start. */
@@ -108,7 +112,7 @@ public final class AnalystLogin {
         return hashFile;
     }
 
-    /** Never shows the password. */
+    /** Never shows the password or its hash. */
     @Override
     public String toString() {
         return "AnalystLogin[user=" + USER + ", from " + source + "]";

@@ -123,6 +123,11 @@ public final class DemoKeys {
         return keys.stream().map(byte[]::clone).toList();
     }
 
+    /** Every key as base64url without padding, the encryption key first, for {@code CrumbConfig.Builder.keys}. */
+    public List<String> base64Url() {
+        return keys.stream().map(key -> Base64.getUrlEncoder().withoutPadding().encodeToString(key)).toList();
+    }
+
     /** Where the keys came from. */
     public Source source() {
         return source;

@@ -1,7 +1,9 @@
 package dev.crumb.demo;
 
 import dev.crumb.demo.analytics.DemoDataSeeder;
+import dev.crumb.demo.analytics.DemoDataWriter;
 import dev.crumb.demo.shop.Catalog;
+import dev.crumb.store.StoreException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -49,8 +51,7 @@ public final class DemoMain {
     static Launch launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
                          SecureRandom random, Clock clock) {
         DemoOptions options;
-        DemoKeys keys;
-        AnalystLogin login;
+        DemoSecrets secrets;
         try {
             options = DemoOptions.parse(args, env);
             switch (options.action()) {
@@ -65,19 +66,20 @@ public final class DemoMain {
                 case RUN -> { /* below */ }
             }
             createDataDirectory(options);
-            keys = DemoKeys.load(env, options.dataDir(), random);
-            login = AnalystLogin.load(env, options.dataDir(), random);
+            secrets = DemoSecrets.load(env, options.dataDir(), random);
         } catch (DemoConfigException e) {
             err.println("crumb-jetty-demo: " + e.getMessage());
             return new Launch(null, EXIT_BAD_SETTING);
         }
-        if (options.seedDemoData()) {
-            seed(out, clock);
-        }
+        DemoServer server;
         try {
-            DemoServer server = DemoServer.start(options, keys, login, clock);
-            printWelcome(out, server, keys, login);
-            return new Launch(server, 0);
+            server = DemoServer.start(options, secrets, clock);
+        } catch (DemoConfigException e) {
+            err.println("crumb-jetty-demo: " + e.getMessage());
+            return new Launch(null, EXIT_BAD_SETTING);
+        } catch (StoreException e) {
+            err.println("crumb-jetty-demo: cannot open the store: " + e.getMessage());
+            return new Launch(null, EXIT_CANNOT_START);
         } catch (IOException e) {
             String reason = e.getCause() instanceof BindException || e instanceof BindException
                     ? "port " + options.port() + " is in use; choose another with --port"
@@ -88,6 +90,11 @@ public final class DemoMain {
             err.println("crumb-jetty-demo: cannot start: " + e);
             return new Launch(null, EXIT_CANNOT_START);
         }
+        if (options.seedDemoData()) {
+            seed(out, server, clock);
+        }
+        printWelcome(out, server, secrets);
+        return new Launch(server, 0);
     }
 
     private static void createDataDirectory(DemoOptions options) {
@@ -99,17 +106,23 @@ public final class DemoMain {
         }
     }
 
-    private static void seed(PrintStream out, Clock clock) {
+    /** Stores the made-up weeks of visits of {@code --seed-demo-data}, once, and says what it did. */
+    static void seed(PrintStream out, DemoServer server, Clock clock) {
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        LocalDate first = yesterday.minusDays(SEED_DAYS - 1L);
         DemoDataSeeder.Events events = new DemoDataSeeder(SEED, Catalog.officeSupplies()).generate(yesterday, SEED_DAYS);
-        // crumb: write the events through the library's store, store.events().write(events.pageViews(),
-        // events.anonymous()), once; skip when the store already holds them.
-        out.printf("Made up %d page views and %d anonymous page views for the last %d days "
-                        + "(they are stored once the demo is wired to Crumb).%n",
-                events.pageViews().size(), events.anonymous().size(), SEED_DAYS);
+        DemoDataWriter.Outcome outcome = new DemoDataWriter(server.store()).write(events, first, yesterday);
+        if (outcome.written()) {
+            out.printf("Made up %d page views and %d anonymous page views for %s to %s and stored them.%n",
+                    outcome.pageViews(), outcome.anonymous(), first, yesterday);
+        } else {
+            out.printf("Not seeding: the store already counts page views for %s to %s "
+                    + "(from an earlier --seed-demo-data or real visits).%n", first, yesterday);
+        }
     }
 
-    private static void printWelcome(PrintStream out, DemoServer server, DemoKeys keys, AnalystLogin login) {
+    private static void printWelcome(PrintStream out, DemoServer server, DemoSecrets secrets) {
+        AnalystLogin login = secrets.analyst();
         out.println("Crumb Office Supply is running at " + server.uri());
         out.println("Analytics dashboard: " + server.uri().resolve("/analytics") + " (user " + AnalystLogin.USER + ")");
         switch (login.source()) {
@@ -119,8 +132,11 @@ public final class DemoMain {
                     + " to get a new one)");
             case ENVIRONMENT -> out.println("Analyst password: from " + AnalystLogin.ENV);
         }
-        if (keys.source() == DemoKeys.Source.NEW_KEY_FILE) {
+        if (secrets.keys().source() == DemoKeys.Source.NEW_KEY_FILE) {
             out.println("Generated a cookie key; it is kept in the data directory so restarts keep visitors.");
+        }
+        if (secrets.hashKey().source() == DemoKeys.Source.NEW_KEY_FILE) {
+            out.println("Generated a hash key; it is kept in the data directory and must never change.");
         }
     }
 }

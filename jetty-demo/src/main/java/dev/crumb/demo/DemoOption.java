@@ -11,7 +11,7 @@ enum DemoOption {
     PORT("--port", "PORT", "8080", "a port number from 0 to 65535",
             "HTTP port to listen on; 0 picks a free one"),
     DATA("--data", "DIR", "./crumb-data", "a directory path",
-            "where the embedded database, the key file and the analyst password hash are kept"),
+            "where the embedded database, the key files and the analyst password hash are kept"),
     VISIT_TIMEOUT("--visit-timeout", "DURATION", "PT30M", "an ISO-8601 duration from PT1M to PT24H, like PT30M",
             "inactivity after which a visitor's next page view starts a new visit"),
     POLICY_REVISION("--policy-revision", "N", "1", "a whole number from 1 up",
@@ -22,7 +22,7 @@ enum DemoOption {
     DB_USER("--db-user", "USER", "none", "a database user name",
             "user for --db-url"),
     SEED_DEMO_DATA("--seed-demo-data", null, "off", null,
-            "make up four weeks of visits so the analytics dashboard has something to show"),
+            "store four made-up weeks of visits, ending yesterday, so the dashboard has something to show; skipped when the store already counts page views in those days"),
     NEW_KEY("--new-key", null, null, null,
             "print a fresh random key for CRUMB_KEYS and exit"),
     HELP("--help", null, null, null,
@@ -75,6 +75,8 @@ enum DemoOption {
                 Environment:
                   CRUMB_KEYS               comma-separated base64url keys of 32 bytes; the first encrypts,
                                            all decrypt (default: a key generated once into DIR/crumb-keys)
+                  CRUMB_HASH_KEY           one base64url key of 32 bytes for the keyed hashes in the store;
+                                           never change it (default: generated once into DIR/crumb-hash-key)
                   CRUMB_ANALYST_PASSWORD   password of the analyst login, 12 characters or more
                                            (default: generated on first start, printed once, hash kept in DIR)
                   CRUMB_DB_PASSWORD        password for --db-url

@@ -84,9 +84,34 @@ class DemoMainTest {
                     .contains("is running at http://localhost:" + launch.server().port() + "/")
                     .contains("Analytics dashboard: http://localhost:" + launch.server().port() + "/analytics (user analyst)")
                     .containsPattern("Analyst password: [A-Za-z0-9_-]{24}  <- shown only this once")
-                    .contains("Made up ");
+                    .contains("Made up ").contains("and stored them");
         } finally {
             launch.server().close();
         }
+    }
+
+    @Test
+    @DisplayName("--seed-demo-data stores the made-up weeks once; a second start leaves them as they are")
+    void seedsOnce() throws Exception {
+        DemoMain.Launch first = launch(Map.of(), "--port", "0", "--data", dataDir.toString(), "--seed-demo-data");
+        first.server().close();
+        DemoMain.Launch second = launch(Map.of(), "--port", "0", "--data", dataDir.toString(), "--seed-demo-data");
+        try {
+            assertThat(out()).containsOnlyOnce("and stored them").contains("Not seeding: the store already counts");
+        } finally {
+            second.server().close();
+        }
+    }
+
+    @Test
+    @DisplayName("a damaged analyst password hash prints one line naming the file and exits with 2")
+    void damagedHashFile() throws Exception {
+        java.nio.file.Files.writeString(dataDir.resolve(AnalystLogin.FILE_NAME), "hunter2");
+
+        DemoMain.Launch launch = launch(Map.of(), "--port", "0", "--data", dataDir.toString());
+
+        assertThat(launch.exitStatus()).isEqualTo(2);
+        assertThat(err()).contains(AnalystLogin.FILE_NAME).contains("delete it to have a new analyst password generated")
+                .doesNotContain("\tat ");
     }
 }

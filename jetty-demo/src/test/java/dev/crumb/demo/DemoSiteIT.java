@@ -2,10 +2,13 @@ package dev.crumb.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crumb.testsupport.Browser;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("The demo site, running in-process on a free port")
@@ -34,23 +38,69 @@ class DemoSiteIT {
 
     static Stream<String> pages() {
         return Stream.of("/", "/products", "/products/p200-laser-printer", "/products/st24-stapler", "/cart",
-                "/account", "/contact", "/contact/thanks", "/support", "/support/thanks", "/privacy", "/analytics",
-                "/analytics?from=2026-11-01&to=2026-11-28");
+                "/account", "/contact", "/contact/thanks", "/support", "/support/thanks", "/privacy");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
-    @DisplayName("every page answers 200 with UTF-8 HTML, the cookie settings link and a main landmark")
+    @DisplayName("every page answers a visitor with a cookie 200 with UTF-8 HTML, the cookie settings link and a main landmark")
     void everyPageRenders(String path) throws Exception {
-        HttpResponse<String> response = demo.get(path);
+        Browser visitor = demo.browser();
+        visitor.get("/");
+
+        HttpResponse<String> response = visitor.get(path);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertIsUtf8Html(response);
         assertThat(response.body())
                 .contains("<a href=\"/crumb/consent\">Cookie settings</a>")
+                .contains("<a href=\"/crumb/unsubscribe\">")
                 .contains("<main id=\"main\"")
                 .contains("<nav class=\"site-nav\" aria-label=\"Main\">")
                 .doesNotContain("{}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    @DisplayName("every page answers a new visitor 2xx with the cookie settings link, or 3xx")
+    void everyPageAnswersANewVisitor(String path) throws Exception {
+        HttpResponse<String> response = demo.get(path);
+
+        assertThat(response.statusCode()).isBetween(200, 399);
+        if (response.statusCode() < 300) {
+            assertThat(response.body()).contains("<a href=\"/crumb/consent\">Cookie settings</a>");
+        } else {
+            assertThat(path).as("only pages that need a cookie probe for it").isIn("/cart", "/account");
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).contains(path + "?crumb_probe=1"));
+        }
+    }
+
+    @Test
+    @DisplayName("the dashboard sends whoever is not signed in to Crumb's analyst login, and back after it")
+    void dashboardNeedsTheAnalyst() throws Exception {
+        HttpResponse<String> response = demo.get("/analytics?from=2026-11-01&to=2026-11-28");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue(
+                "/crumb/analytics/login?return=%2Fanalytics%3Ffrom%3D2026-11-01%26to%3D2026-11-28");
+    }
+
+    @Test
+    @DisplayName("an analyst signed in through Crumb's login form sees the dashboard with its chart")
+    void dashboardForTheAnalyst() throws Exception {
+        Browser analyst = demo.browser();
+        HttpResponse<String> login = SitePages.submit(analyst, "/crumb/analytics/login?return=/analytics",
+                "/crumb/analytics/login", Map.of("user", AnalystLogin.USER, "password", RunningDemo.ANALYST_PASSWORD,
+                        "return", "/analytics"));
+
+        assertThat(login.statusCode()).isEqualTo(303);
+        assertThat(login.headers().firstValue("Location")).hasValue("/analytics");
+        HttpResponse<String> dashboard = analyst.get("/analytics");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("<h1>Site analytics</h1>").contains("<svg class=\"chart\"")
+                .contains("href=\"/crumb/analytics/summary.csv?from=").contains("action=\"/crumb/analytics/logout\"")
+                .contains("<a href=\"/crumb/consent\">Cookie settings</a>");
     }
 
     static Stream<String> missingPages() {
@@ -93,6 +143,8 @@ class DemoSiteIT {
                 demo.post("/", "x=1"),
                 demo.post("/privacy", ""),
                 demo.get("/analytics?from=yesterday&to=%3Cscript%3E"),
+                demo.post("/crumb/locale", "country=XX&language=tlh"),
+                demo.post("/crumb/consent", "action=accept-all"),
                 demo.get("/products/p200-laser-printer", "recently_viewed=<script>alert(1)</script>"),
                 demo.get("/products/p200-laser-printer", "recently_viewed=" + "a.".repeat(500)));
 
@@ -100,21 +152,73 @@ class DemoSiteIT {
     }
 
     @Test
-    @DisplayName("a product page remembers the product in a recently_viewed cookie and lists earlier ones")
-    void recentlyViewed() throws Exception {
-        HttpResponse<String> response = demo.get("/products/p200-laser-printer", "recently_viewed=st24-stapler");
+    @DisplayName("a new visitor sees Crumb's banner until choosing, and not after")
+    void banner() throws Exception {
+        Browser visitor = demo.browser();
+        assertThat(visitor.get("/").body()).contains("id=\"crumb-banner\"");
 
-        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+        HttpResponse<String> choice = SitePages.choose(visitor, "reject-all");
+
+        assertThat(choice.statusCode()).isEqualTo(303);
+        assertThat(visitor.get("/").body()).doesNotContain("id=\"crumb-banner\"");
+        assertThat(visitor.get("/products").body()).doesNotContain("id=\"crumb-banner\"");
+    }
+
+    @Test
+    @DisplayName("a product page remembers the product in a recently_viewed cookie, with preferences consent only")
+    void recentlyViewed() throws Exception {
+        Browser visitor = demo.browser();
+        SitePages.choose(visitor, "reject-all");
+        assertThat(Browser.setCookie(visitor.get("/products/st24-stapler"), "recently_viewed")).isNull();
+
+        SitePages.choose(visitor, "accept-all");
+        visitor.setCookie("recently_viewed", "st24-stapler");
+        HttpResponse<String> response = visitor.get("/products/p200-laser-printer");
+
+        assertThat(Browser.setCookie(response, "recently_viewed"))
                 .startsWith("recently_viewed=p200-laser-printer.st24-stapler;")
-                .containsIgnoringCase("HttpOnly").contains("Path=/products"));
+                .containsIgnoringCase("HttpOnly").contains("Path=/products");
         assertThat(response.body()).contains("Recently viewed").contains("href=\"/products/st24-stapler\"");
+    }
+
+    static Stream<Arguments> demoPosts() {
+        return Stream.of(
+                Arguments.of("/cart", "/products/lm3-laminator", Map.of("action", "add", "product", "lm3-laminator")),
+                Arguments.of("/contact", "/contact", Map.of("name", "Ada", "email", "ada@example.com",
+                        "message", "Hello", "marketing", "yes")),
+                Arguments.of("/support", "/support", Map.of("name", "Ada", "email", "ada@example.com",
+                        "serial", "P200-4471-K", "message", "It jams")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("demoPosts")
+    @DisplayName("the demo's own forms refuse a post without this visitor's CSRF token with a friendly 403")
+    void csrfRefusal(String action, String formPath, Map<String, String> fields) throws Exception {
+        Browser visitor = demo.browser();
+        visitor.get(formPath);
+        Browser other = demo.browser();
+        String othersToken = SitePages.csrf(other.get(formPath).body());
+
+        HttpResponse<String> without = visitor.post(action, fields);
+        Map<String, String> withOthers = new LinkedHashMap<>(fields);
+        withOthers.put("csrf", othersToken);
+        HttpResponse<String> foreign = visitor.post(action, withOthers);
+
+        assertThat(List.of(without, foreign)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertIsUtf8Html(response);
+            assertThat(response.body()).contains("id=\"csrf-refused\"").contains("That form has expired")
+                    .contains("Cookie settings");
+        });
+        assertThat(visitor.get("/cart").body()).contains("Your cart is empty");
+        assertThat(demo.server().emailChoices().mayEmail("ada@example.com")).isFalse();
     }
 
     @Test
     @DisplayName("a contact form with problems is shown again with its values escaped and a message per field")
     void contactFormProblems() throws Exception {
-        HttpResponse<String> response = demo.post("/contact",
-                "name=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&email=nope&message=");
+        HttpResponse<String> response = SitePages.submit(demo.browser(), "/contact", "/contact",
+                Map.of("name", "\"><script>alert(1)</script>", "email", "nope", "message", ""));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertIsUtf8Html(response);
@@ -127,14 +231,58 @@ class DemoSiteIT {
     }
 
     @Test
-    @DisplayName("a valid contact form redirects to the thank-you page (Post/Redirect/Get)")
+    @DisplayName("a valid contact form redirects to the thank-you page, which says what was saved for next time")
     void contactFormRedirects() throws Exception {
-        HttpResponse<String> response = demo.post("/contact",
-                "name=Ada+Lovelace&email=ada%40example.com&message=A+quote+for+ten+printers%2C+please.");
+        Browser visitor = demo.browser();
+        SitePages.choose(visitor, "accept-all");
+        HttpResponse<String> response = SitePages.submit(visitor, "/contact", "/contact", Map.of("name", "Ada Lovelace",
+                "email", "ada@example.com", "city", "London", "message", "A quote for ten printers, please."));
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/contact/thanks"));
+        assertThat(response.headers().firstValue("Location")).hasValue("/contact/thanks?saved=all");
+        assertThat(visitor.get("/contact/thanks?saved=all").body()).contains("id=\"saved-note\"")
+                .contains("Saved for next time: name, email, city");
+        assertThat(visitor.get("/contact").body()).contains("value=\"Ada Lovelace\"").contains("value=\"London\"")
+                .contains("<textarea id=\"message\" name=\"message\" rows=\"6\" required></textarea>");
+        assertThat(visitor.get("/account").body()).contains("id=\"saved-details\"").contains("Ada Lovelace");
+
+        SitePages.submit(visitor, "/contact", "/contact", Map.of("name", "Ada Lovelace", "email", "ada@example.com",
+                "city", "", "message", "Moved away."));
+        assertThat(visitor.get("/contact").body()).as("a cleared field is no longer offered")
+                .contains("value=\"Ada Lovelace\"").doesNotContain("London");
+    }
+
+    @Test
+    @DisplayName("without preferences consent the contact form saves nothing and says how to have it remembered")
+    void contactFormWithoutConsent() throws Exception {
+        Browser visitor = demo.browser();
+        SitePages.choose(visitor, "reject-all");
+        HttpResponse<String> response = SitePages.submit(visitor, "/contact", "/contact",
+                Map.of("name", "Ada Lovelace", "email", "ada@example.com", "message", "Hello"));
+
+        assertThat(response.headers().firstValue("Location")).hasValue("/contact/thanks?saved=consent");
+        assertThat(visitor.get("/contact/thanks?saved=consent").body())
+                .contains("Allow preference cookies in the");
+        assertThat(visitor.get("/contact").body()).doesNotContain("Ada Lovelace");
+        assertThat(visitor.get("/account").body()).contains("id=\"no-saved-details\"");
+    }
+
+    @Test
+    @DisplayName("a ticked opt-in on the contact form is recorded with Crumb; an unticked one and the support form record nothing")
+    void marketingOptInIsRecorded() throws Exception {
+        Browser visitor = demo.browser();
+        SitePages.submit(visitor, "/contact", "/contact", Map.of("name", "Ada", "email", "ticked@example.com",
+                "message", "Hello", "marketing", "yes"));
+        SitePages.submit(visitor, "/contact", "/contact", Map.of("name", "Ada", "email", "unticked@example.com",
+                "message", "Hello"));
+        HttpResponse<String> support = SitePages.submit(visitor, "/support", "/support", Map.of("name", "Ada",
+                "email", "support@example.com", "serial", "P200-4471-K", "message", "It jams"));
+
+        assertThat(support.statusCode()).isEqualTo(303);
+        assertThat(demo.server().emailChoices().mayEmail("ticked@example.com")).isTrue();
+        assertThat(demo.server().emailChoices().mayEmail("unticked@example.com")).isFalse();
+        assertThat(demo.server().emailChoices().mayEmail("support@example.com")).isFalse();
+        assertThat(visitor.get("/support").body()).contains("value=\"P200-4471-K\"");
     }
 
     @Test
@@ -147,12 +295,30 @@ class DemoSiteIT {
     }
 
     @Test
-    @DisplayName("a product added to the cart is listed in it")
+    @DisplayName("a product added to the cart is listed in the cart of that visitor only")
     void cart() throws Exception {
-        HttpResponse<String> added = demo.post("/cart", "action=add&product=lm3-laminator&quantity=2");
+        Browser visitor = demo.browser();
+        HttpResponse<String> added = SitePages.submit(visitor, "/products/lm3-laminator", "/cart",
+                Map.of("action", "add", "product", "lm3-laminator", "quantity", "2"));
 
         assertThat(added.statusCode()).isEqualTo(303);
-        assertThat(demo.get("/cart").body()).contains("LM3 Laminator").contains("$159.00");
+        assertThat(visitor.get("/cart").body()).contains("LM3 Laminator").contains("$159.00");
+        Browser someoneElse = demo.browser();
+        someoneElse.get("/");
+        assertThat(someoneElse.get("/cart").body()).contains("Your cart is empty");
+    }
+
+    @Test
+    @DisplayName("the header's country and language form posts to Crumb and shows the choice preselected")
+    void localeChoice() throws Exception {
+        Browser visitor = demo.browser();
+        HttpResponse<String> chosen = SitePages.submit(visitor, "/products", "/crumb/locale",
+                Map.of("country", "DE", "language", "de", "return", "/products"));
+
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        assertThat(chosen.headers().firstValue("Location")).hasValue("/products");
+        assertThat(visitor.get("/products").body()).contains("<option value=\"DE\" selected>Germany</option>")
+                .contains("<option value=\"de\" selected>Deutsch</option>");
     }
 
     @Test

@@ -1,19 +1,24 @@
 package dev.crumb.demo;
 
+import dev.crumb.testsupport.Browser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The demo site running in this JVM on a free port, with its data in a temporary directory, and an
- * HTTP client that does not follow redirects. The one place tests start the site from.
+ * HTTP client that neither follows redirects nor keeps cookies. The one place tests start the site from.
  */
 public final class RunningDemo implements AutoCloseable {
 
@@ -31,18 +36,32 @@ public final class RunningDemo implements AutoCloseable {
     }
 
     /** Starts the site with its data in {@code dataDir}. */
-    public static RunningDemo start(Path dataDir) throws Exception {
+    public static RunningDemo start(Path dataDir, String... extraArgs) throws Exception {
         Map<String, String> env = Map.of(AnalystLogin.ENV, ANALYST_PASSWORD);
-        DemoOptions options = DemoOptions.parse(new String[] {"--port", "0", "--data", dataDir.toString()}, env);
-        SecureRandom random = new SecureRandom();
-        return new RunningDemo(DemoServer.start(options, DemoKeys.load(env, dataDir, random),
-                AnalystLogin.load(env, dataDir, random), Clock.systemUTC()));
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dataDir.toString()));
+        args.addAll(List.of(extraArgs));
+        DemoOptions options = DemoOptions.parse(args.toArray(String[]::new), env);
+        DemoServer server = DemoServer.start(options, DemoSecrets.load(env, dataDir, new SecureRandom()),
+                Clock.systemUTC());
+        if (options.seedDemoData()) {
+            DemoMain.seed(System.out, server, Clock.systemUTC());
+        }
+        return new RunningDemo(server);
     }
 
-    /** The server, e.g. for its port. */
+    /** The server, e.g. for its port, store or tracking metrics. */
     public DemoServer server() {
         return server;
     }
+
+    /** A new cookie-keeping HTTP browser on the site, sending {@code Accept-Language: en-US}. */
+    public Browser browser() {
+        return new Browser(server.uri()).header("Accept-Language", "en-US,en;q=0.8").header("User-Agent", USER_AGENT);
+    }
+
+    /** A desktop browser's user agent, so Crumb counts the page views of HTTP tests. */
+    public static final String USER_AGENT =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
     /** Sends a GET for {@code path} and returns the response with its body as text. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -56,6 +75,14 @@ public final class RunningDemo implements AutoCloseable {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a GET for {@code path} as the analyst, with HTTP Basic as scripts do. */
+    public HttpResponse<String> getAsAnalyst(String path) throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder().encodeToString(
+                (AnalystLogin.USER + ":" + ANALYST_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials).GET()
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts {@code form} (already URL-encoded) to {@code path}. */
     public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri(path))
@@ -64,7 +91,8 @@ public final class RunningDemo implements AutoCloseable {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private URI uri(String path) {
+    /** The address of {@code path} on the site. */
+    public URI uri(String path) {
         return server.uri().resolve(path);
     }
 

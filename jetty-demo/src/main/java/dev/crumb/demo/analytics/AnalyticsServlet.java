@@ -1,5 +1,8 @@
 package dev.crumb.demo.analytics;
 
+import dev.crumb.Crumb;
+import dev.crumb.demo.web.CrumbHooks;
+import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.store.AnalyticsReader;
@@ -8,12 +11,20 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** The analytics dashboard at {@code /analytics?from=2026-11-01&to=2026-11-28}, for the site's analysts. */
+/**
+ * The analytics dashboard at {@code /analytics?from=2026-11-01&to=2026-11-28}, for the site's analysts.
+ * Whoever is not signed in through Crumb's analyst login is sent there first and comes back here.
+ */
 public final class AnalyticsServlet extends HttpServlet {
+
+    /** Crumb's sign-in form. */
+    static final String LOGIN_PATH = "/crumb/analytics/login";
 
     private final AnalyticsReader reader;
     private final Clock clock;
@@ -28,13 +39,31 @@ public final class AnalyticsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // crumb: the library's analyst login guards this path; a request without a valid login never
-        // gets here.
+        response.setHeader("X-Robots-Tag", "noindex");
+        if (CrumbHooks.visitor(request).isEmpty() || !Crumb.isAnalyst(request)) {
+            response.setHeader("Cache-Control", "no-store");
+            HtmlResponse.seeOther(response, LOGIN_PATH + "?return=" + URLEncoder.encode(here(request),
+                    StandardCharsets.UTF_8));
+            return;
+        }
         DateRange.Choice choice = DateRange.parse(request.getParameter("from"), request.getParameter("to"),
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         AnalyticsSummary summary = reader.summary(choice.range().from(), choice.range().to());
-        response.setHeader("X-Robots-Tag", "noindex");
-        HtmlResponse.send(response, layout.page(request, "Site analytics",
-                DashboardPage.render(summary, choice.problem())));
+        HtmlResponse.send(response, layout.page(request, "Site analytics", Html.of("{}{}",
+                DashboardPage.render(summary, choice.problem()), signOut(request))));
+    }
+
+    private static String here(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? "/analytics" : "/analytics?" + query;
+    }
+
+    private static Html signOut(HttpServletRequest request) {
+        return Html.of("""
+                <form class="sign-out" method="post" action="/crumb/analytics/logout">
+                  {}
+                  <p class="fine-print">Signed in as analyst.
+                  <button type="submit" class="button button-small button-secondary">Sign out</button></p>
+                </form>""", CrumbHooks.csrfField(request));
     }
 }

@@ -2,6 +2,8 @@ package dev.crumb.demo.pages;
 
 import dev.crumb.demo.web.FormProblems;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,29 @@ public record ContactForm(String name, String email, String street, String city,
     /** An empty form, as first shown. */
     public static ContactForm empty() {
         return new ContactForm("", "", "", "", "", "", "", false);
+    }
+
+    /** The form pre-filled from details Crumb saved in the visitor's cookie; the opt-in is never ticked. */
+    public static ContactForm prefilled(Map<String, String> saved) {
+        return new ContactForm(saved.getOrDefault("name", ""), saved.getOrDefault("email", ""),
+                saved.getOrDefault("street", ""), saved.getOrDefault("city", ""), saved.getOrDefault("postcode", ""),
+                saved.getOrDefault("phone", ""), "", false);
+    }
+
+    /**
+     * The fields worth remembering for next time, under the names of Crumb's allow-list: the contact
+     * details, never the message or the opt-in. An empty field removes what was saved for it, so a
+     * visitor who clears the phone number is not offered it again.
+     */
+    public Map<String, String> detailsToSave() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("email", email);
+        fields.put("street", street);
+        fields.put("city", city);
+        fields.put("postcode", postcode);
+        fields.put("phone", phone);
+        return fields;
     }
 
     /** Reads the form from a posted request. */

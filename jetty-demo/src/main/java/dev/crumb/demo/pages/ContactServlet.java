@@ -1,6 +1,10 @@
 package dev.crumb.demo.pages;
 
+import dev.crumb.Crumb;
+import dev.crumb.FormSaveResult;
+import dev.crumb.Visitor;
 import dev.crumb.demo.web.CrumbHooks;
+import dev.crumb.demo.web.CsrfRefusal;
 import dev.crumb.demo.web.FormControls;
 import dev.crumb.demo.web.FormControls.Field;
 import dev.crumb.demo.web.FormProblems;
@@ -11,6 +15,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,19 +37,25 @@ public final class ContactServlet extends HttpServlet {
             .withHint("Only if you would rather we call you back.");
     static final Field MESSAGE = Field.required("message", "Message", "text", "off");
 
+    /** The form name recorded with a marketing opt-in, as proof of where it was given. */
+    static final String FORM_NAME = "contact";
+
     private final SiteLayout layout;
+    private final CsrfRefusal csrf;
 
     /** Creates the servlet rendering into {@code layout}. */
     public ContactServlet(SiteLayout layout) {
         this.layout = layout;
+        this.csrf = new CsrfRefusal(layout);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String pathInfo = request.getPathInfo();
         if (pathInfo == null) {
-            // crumb: prefill from the library's saved-form API when the visitor allowed PREFERENCES.
-            HtmlResponse.send(response, formPage(request, ContactForm.empty(), new FormProblems()));
+            // Crumb gives saved details only to a visitor who allowed preferences; otherwise it is empty.
+            Map<String, String> saved = CrumbHooks.visitor(request).map(Visitor::savedForm).orElse(Map.of());
+            HtmlResponse.send(response, formPage(request, ContactForm.prefilled(saved), new FormProblems()));
         } else if (pathInfo.equals("/thanks")) {
             HtmlResponse.send(response, thanksPage(request));
         } else {
@@ -58,20 +69,38 @@ public final class ContactServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        // crumb: the filter has checked the CSRF token before the request gets here.
+        if (csrf.refused(request, response, "/contact")) {
+            return;
+        }
         ContactForm form = ContactForm.from(request);
         FormProblems problems = form.problems();
+        if (problems.isEmpty() && form.marketing()) {
+            problems = optIn(request, form);
+        }
         if (!problems.isEmpty()) {
             HtmlResponse.send(response, 422, formPage(request, form, problems));
             return;
         }
-        // crumb: when form.marketing() is true, record the opt-in through the library (it keeps a keyed
-        // hash of the address with the policy revision and the form name "contact"); save name and
-        // address through the saved-form API when the visitor allowed PREFERENCES.
+        // Only with preferences consent, and only the allow-listed details; Crumb says what it kept.
+        FormSaveResult saved = Crumb.saveForm(request, form.detailsToSave());
         // A real shop would now queue the message for its service team; the demo only counts it, and
         // logs no name or address.
         LOG.info("contact message received (marketing opt-in: {})", form.marketing() ? "yes" : "no");
-        HtmlResponse.seeOther(response, "/contact/thanks");
+        HtmlResponse.seeOther(response, "/contact/thanks?saved=" + SavedDetails.outcomeCode(saved));
+    }
+
+    /**
+     * Records the ticked opt-in: Crumb keeps a keyed hash of the address with the policy revision and the
+     * form name. Called only when the box was ticked, which it never is by default.
+     */
+    private static FormProblems optIn(HttpServletRequest request, ContactForm form) {
+        try {
+            Crumb.emails(request).optIn(form.email(), FORM_NAME);
+            return new FormProblems();
+        } catch (IllegalArgumentException e) {
+            return new FormProblems().problem("email",
+                    "We cannot send news to this address. Check it, or untick \"Send me news and offers\".");
+        }
     }
 
     private Html formPage(HttpServletRequest request, ContactForm form, FormProblems problems) {
@@ -114,7 +143,13 @@ public final class ContactServlet extends HttpServlet {
                 <div class="narrow confirmation">
                   <h1>Thank you, your message is on its way</h1>
                   <p class="lead">We reply within one business day, usually sooner.</p>
+                  {}
                   <p class="actions"><a class="button" href="/products">Back to the shop</a></p>
-                </div>"""));
+                </div>""", savedNote(request, "/contact")));
+    }
+
+    static Html savedNote(HttpServletRequest request, String formPath) {
+        Map<String, String> saved = CrumbHooks.visitor(request).map(Visitor::savedForm).orElse(Map.of());
+        return SavedDetails.note(request.getParameter("saved"), saved, formPath);
     }
 }

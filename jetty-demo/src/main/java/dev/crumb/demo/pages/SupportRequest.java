@@ -2,6 +2,8 @@ package dev.crumb.demo.pages;
 
 import dev.crumb.demo.web.FormProblems;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,25 @@ public record SupportRequest(String name, String email, String serialNumber, Str
     /** An empty form, as first shown. */
     public static SupportRequest empty() {
         return new SupportRequest("", "", "", "");
+    }
+
+    /** The form pre-filled from details Crumb saved in the visitor's cookie. */
+    public static SupportRequest prefilled(Map<String, String> saved) {
+        return new SupportRequest(saved.getOrDefault("name", ""), saved.getOrDefault("email", ""),
+                saved.getOrDefault("serialNumber", ""), "");
+    }
+
+    /**
+     * The fields worth remembering for next time, under the names of Crumb's allow-list: name, email
+     * and the serial number, never the description of the problem. An empty field removes what was
+     * saved for it.
+     */
+    public Map<String, String> detailsToSave() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("email", email);
+        fields.put("serialNumber", serialNumber);
+        return fields;
     }
 
     /** Reads the form from a posted request. */

@@ -1,6 +1,10 @@
 package dev.crumb.demo.pages;
 
+import dev.crumb.Crumb;
+import dev.crumb.FormSaveResult;
+import dev.crumb.Visitor;
 import dev.crumb.demo.web.CrumbHooks;
+import dev.crumb.demo.web.CsrfRefusal;
 import dev.crumb.demo.web.FormControls;
 import dev.crumb.demo.web.FormControls.Field;
 import dev.crumb.demo.web.FormProblems;
@@ -11,6 +15,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,24 +34,28 @@ public final class SupportServlet extends HttpServlet {
     static final Field MESSAGE = Field.required("message", "What is the problem?", "text", "off");
 
     private final SiteLayout layout;
+    private final CsrfRefusal csrf;
 
     /** Creates the servlet rendering into {@code layout}. */
     public SupportServlet(SiteLayout layout) {
         this.layout = layout;
+        this.csrf = new CsrfRefusal(layout);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String pathInfo = request.getPathInfo();
         if (pathInfo == null) {
-            HtmlResponse.send(response, formPage(request, SupportRequest.empty(), new FormProblems()));
+            Map<String, String> saved = CrumbHooks.visitor(request).map(Visitor::savedForm).orElse(Map.of());
+            HtmlResponse.send(response, formPage(request, SupportRequest.prefilled(saved), new FormProblems()));
         } else if (pathInfo.equals("/thanks")) {
             HtmlResponse.send(response, layout.page(request, "Request received", Html.of("""
                     <div class="narrow confirmation">
                       <h1>We have your support request</h1>
                       <p class="lead">A technician will reply by email within one business day.</p>
+                      {}
                       <p class="actions"><a class="button" href="/products">Back to the shop</a></p>
-                    </div>""")));
+                    </div>""", ContactServlet.savedNote(request, "/support"))));
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -58,16 +67,20 @@ public final class SupportServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        // crumb: the filter has checked the CSRF token before the request gets here.
+        if (csrf.refused(request, response, "/support")) {
+            return;
+        }
         SupportRequest form = SupportRequest.from(request);
         FormProblems problems = form.problems();
         if (!problems.isEmpty()) {
             HtmlResponse.send(response, 422, formPage(request, form, problems));
             return;
         }
-        // Reply only: the address answers this request and is never added to any mailing list.
+        // Reply only: the address answers this request and is never added to any mailing list, so there
+        // is no opt-in here. Name, email and serial number may be remembered, with preferences consent.
+        FormSaveResult saved = Crumb.saveForm(request, form.detailsToSave());
         LOG.info("support request received");
-        HtmlResponse.seeOther(response, "/support/thanks");
+        HtmlResponse.seeOther(response, "/support/thanks?saved=" + SavedDetails.outcomeCode(saved));
     }
 
     private Html formPage(HttpServletRequest request, SupportRequest form, FormProblems problems) {

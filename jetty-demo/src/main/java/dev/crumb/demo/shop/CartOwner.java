@@ -1,5 +1,8 @@
 package dev.crumb.demo.shop;
 
+import dev.crumb.CookiesEnabled;
+import dev.crumb.Visitor;
+import dev.crumb.demo.web.CrumbHooks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
@@ -14,20 +17,13 @@ public interface CartOwner {
     Optional<String> keyOf(HttpServletRequest request);
 
     /**
-     * The stand-in used until the demo is wired to Crumb: every visitor shares one cart, because the
-     * demo has no way of its own to tell visitors apart (and deliberately sets no cookie for it).
+     * The cart of the visitor Crumb recognised from its cookie. Crumb itself keeps a browser without the
+     * cookie away from {@code /cart} (cookie-required path); this guard only makes sure a visitor ID
+     * that would change on every request never gets a cart of its own.
      */
-    static CartOwner sharedUntilCrumbIsWired() {
-        // crumb: replace with request -> Optional.of(Crumb.visitor(request).visitorId()), empty when the
-        // browser keeps no cookies (Visitor tells whether cookies are enabled); then delete SharedCart.
-        return new SharedCart();
-    }
-
-    /** The stand-in of {@link #sharedUntilCrumbIsWired()}; the cart page says that the cart is shared. */
-    record SharedCart() implements CartOwner {
-        @Override
-        public Optional<String> keyOf(HttpServletRequest request) {
-            return Optional.of("shared-demo-cart");
-        }
+    static CartOwner crumbVisitor() {
+        return request -> CrumbHooks.visitor(request)
+                .filter(visitor -> visitor.cookiesEnabled() == CookiesEnabled.YES)
+                .map(Visitor::id);
     }
 }

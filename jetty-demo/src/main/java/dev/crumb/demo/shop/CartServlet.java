@@ -1,6 +1,7 @@
 package dev.crumb.demo.shop;
 
 import dev.crumb.demo.web.CrumbHooks;
+import dev.crumb.demo.web.CsrfRefusal;
 import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
@@ -22,6 +23,7 @@ public final class CartServlet extends HttpServlet {
     private final CartStore carts;
     private final CartOwner owner;
     private final SiteLayout layout;
+    private final CsrfRefusal csrf;
 
     /** Creates the servlet keeping carts in {@code carts} under the key {@code owner} gives. */
     public CartServlet(Catalog catalog, CartStore carts, CartOwner owner, SiteLayout layout) {
@@ -29,6 +31,7 @@ public final class CartServlet extends HttpServlet {
         this.carts = carts;
         this.owner = owner;
         this.layout = layout;
+        this.csrf = new CsrfRefusal(layout);
     }
 
     @Override
@@ -40,7 +43,9 @@ public final class CartServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // crumb: the filter has checked the CSRF token before the request gets here.
+        if (csrf.refused(request, response, "/cart")) {
+            return;
+        }
         Optional<String> key = owner.keyOf(request);
         Optional<UnaryOperator<Cart>> change = changeOf(request);
         if (change.isEmpty()) {
@@ -87,19 +92,11 @@ public final class CartServlet extends HttpServlet {
         Html items = lines.stream().map(line -> lineItem(request, line)).collect(Html.joining());
         return Html.of("""
                 <h1>Your cart</h1>
-                {}
                 <ul class="cart-lines" aria-label="Products in your cart">{}</ul>
                 <p class="cart-total">Total ({} items) <strong>{}</strong></p>
                 <p class="actions"><a class="button button-secondary" href="/products">Keep shopping</a></p>
                 <p class="fine-print">This is a demo shop: there is no checkout and nothing will be charged or shipped.</p>""",
-                sharedCartNote(), items, cart.itemCount(), Product.formatCents(cart.totalCents(catalog)));
-    }
-
-    private Html sharedCartNote() {
-        return owner instanceof CartOwner.SharedCart
-                ? Html.of("<p class=\"note\">Demo note: until this site is wired to Crumb it cannot tell visitors "
-                        + "apart, so everyone shares this one cart.</p>")
-                : Html.EMPTY;
+                items, cart.itemCount(), Product.formatCents(cart.totalCents(catalog)));
     }
 
     private static Html lineItem(HttpServletRequest request, Cart.Line line) {
@@ -118,10 +115,12 @@ public final class CartServlet extends HttpServlet {
                 product.name());
     }
 
+    // Crumb answers a browser without its cookie on /cart itself (cookie-required path); this page is
+    // the fallback should the cart ever be reached without a recognised visitor.
     private static Html needsCookiesPage() {
         return Html.of("""
                 <h1>Your cart</h1>
-                <div class="empty-state">
+                <div class="empty-state" id="cart-needs-cookies">
                   <p>The cart needs a cookie to remember what you put in it from one page to the next, and your
                   browser is not keeping our cookie.</p>
                   <p>Allow cookies for this site in your browser, or order by phone on 1-800-555-0142.</p>

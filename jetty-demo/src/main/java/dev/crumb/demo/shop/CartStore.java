@@ -1,44 +1,58 @@
 package dev.crumb.demo.shop;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
- * Keeps carts in memory by owner key. It holds at most a fixed number of carts and forgets the least
- * recently used one beyond that, so a flood of new visitors cannot exhaust memory. A real shop would
- * keep carts in its database.
+ * Keeps carts in memory by owner key. It holds at most a fixed number of carts, so a flood of new
+ * visitors cannot exhaust memory, and forgets a cart nobody touched for a while. A real shop would keep
+ * carts in its database.
  */
 public final class CartStore {
 
-    private final Map<String, Cart> carts;
+    /** How long an untouched cart is kept. */
+    public static final Duration DEFAULT_EXPIRY = Duration.ofDays(2);
 
-    /** A store holding at most {@code maxCarts} carts. */
+    private final Cache<String, Cart> carts;
+
+    /** A store holding at most {@code maxCarts} carts, each for {@link #DEFAULT_EXPIRY} after its last use. */
     public CartStore(int maxCarts) {
+        this(maxCarts, DEFAULT_EXPIRY, Ticker.systemTicker());
+    }
+
+    /** A store holding at most {@code maxCarts} carts, each for {@code expiry} after its last use by {@code ticker}. */
+    CartStore(int maxCarts, Duration expiry, Ticker ticker) {
         if (maxCarts < 1) {
             throw new IllegalArgumentException("maxCarts must be 1 or more, was " + maxCarts);
         }
-        this.carts = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cart> eldest) {
-                return size() > maxCarts;
-            }
-        };
+        this.carts = Caffeine.newBuilder()
+                .maximumSize(maxCarts)
+                .expireAfterAccess(expiry)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** The cart of {@code owner}; empty when there is none. */
-    public synchronized Cart cartOf(String owner) {
-        return carts.getOrDefault(owner, Cart.empty());
+    public Cart cartOf(String owner) {
+        Cart cart = carts.getIfPresent(owner);
+        return cart == null ? Cart.empty() : cart;
     }
 
     /** Replaces the cart of {@code owner} by {@code change} applied to it, atomically. */
-    public synchronized Cart update(String owner, UnaryOperator<Cart> change) {
-        Cart next = change.apply(cartOf(owner));
-        if (next.quantities().isEmpty()) {
-            carts.remove(owner);
-        } else {
-            carts.put(owner, next);
-        }
-        return next;
+    public Cart update(String owner, UnaryOperator<Cart> change) {
+        Cart next = carts.asMap().compute(owner, (key, cart) -> {
+            Cart changed = change.apply(cart == null ? Cart.empty() : cart);
+            return changed.quantities().isEmpty() ? null : changed;
+        });
+        return next == null ? Cart.empty() : next;
+    }
+
+    /** Finishes pending evictions; for tests of the size bound. */
+    void cleanUp() {
+        carts.cleanUp();
     }
 }

@@ -111,11 +111,10 @@ public final class ProductsServlet extends HttpServlet {
 
     private static void rememberViewed(HttpServletRequest request, HttpServletResponse response,
                                        RecentlyViewed viewed) {
-        // Set like any application that knows nothing about consent would set it.
-        // crumb: the filter holds this cookie back unless the visitor allowed the PREFERENCES category;
-        // nothing here changes.
+        // Set like any application that knows nothing about consent would set it: Crumb holds it back
+        // unless the visitor allowed preferences (DemoServer registers it as such, with this path).
         Cookie cookie = new Cookie(RecentlyViewed.COOKIE_NAME, viewed.cookieValue());
-        cookie.setPath("/products");
+        cookie.setPath(RecentlyViewed.COOKIE_PATH);
         cookie.setMaxAge(COOKIE_MAX_AGE);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());

@@ -20,6 +20,9 @@ public record RecentlyViewed(List<String> productIds) {
     /** The name of the cookie. */
     public static final String COOKIE_NAME = "recently_viewed";
 
+    /** The path the cookie is set with: only product pages read it. */
+    public static final String COOKIE_PATH = "/products";
+
     /** How many products are remembered. */
     public static final int MAX_ITEMS = 4;
 

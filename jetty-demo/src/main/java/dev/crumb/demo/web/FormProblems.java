@@ -48,6 +48,12 @@ public final class FormProblems {
         return this;
     }
 
+    /** Adds a problem found outside these checks, for example by a service the form calls. */
+    public FormProblems problem(String field, String message) {
+        add(field, message);
+        return this;
+    }
+
     /** Whether every check passed. */
     public boolean isEmpty() {
         return byField.isEmpty();

@@ -1,8 +1,12 @@
 package dev.crumb.demo.web;
 
+import dev.crumb.Visitor;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The frame around every page: head, header with logo, navigation and the country and language
@@ -28,9 +32,9 @@ public final class SiteLayout {
             new Choice("US", "United States"), new Choice("CA", "Canada"), new Choice("GB", "United Kingdom"),
             new Choice("DE", "Germany"), new Choice("FR", "France"), new Choice("NL", "Netherlands"));
 
+    // The languages Crumb is configured with (DemoServer); the consent banner and pages exist in each.
     private static final List<Choice> LANGUAGES = List.of(
-            new Choice("en", "English"), new Choice("fr", "Français"), new Choice("de", "Deutsch"),
-            new Choice("nl", "Nederlands"));
+            new Choice("en", "English"), new Choice("de", "Deutsch"), new Choice("fr", "Français"));
 
     private static final Html LOGO = Html.trusted("""
             <svg class="brand-mark" viewBox="0 0 32 32" width="34" height="34" aria-hidden="true" focusable="false">\
@@ -41,25 +45,31 @@ public final class SiteLayout {
     /**
      * What a page's frame needs to know about the request.
      *
-     * @param currentPath   the request path, to mark the current navigation link
+     * @param currentPath   the request path, to mark the current navigation link and to come back to
      * @param consentBanner Crumb's banner fragment, or {@link Html#EMPTY}
      * @param csrfField     Crumb's hidden CSRF input for the header's form, or {@link Html#EMPTY}
+     * @param country       the visitor's country as Crumb knows it, preselected in the header's form
+     * @param language      the visitor's language as Crumb knows it, preselected in the header's form
      */
-    public record Chrome(String currentPath, Html consentBanner, Html csrfField) {
+    public record Chrome(String currentPath, Html consentBanner, Html csrfField, String country, String language) {
         public Chrome {
             Objects.requireNonNull(currentPath, "currentPath");
             Objects.requireNonNull(consentBanner, "consentBanner");
             Objects.requireNonNull(csrfField, "csrfField");
+            Objects.requireNonNull(country, "country");
+            Objects.requireNonNull(language, "language");
         }
 
         /** The frame of a page rendered outside a request, for example in a test or a preview. */
         public static Chrome outsideRequest(String currentPath) {
-            return new Chrome(currentPath, Html.EMPTY, Html.EMPTY);
+            return new Chrome(currentPath, Html.EMPTY, Html.EMPTY, "US", "en");
         }
 
         static Chrome of(HttpServletRequest request) {
+            Optional<Visitor> visitor = CrumbHooks.visitor(request);
             return new Chrome(request.getRequestURI(), CrumbHooks.consentBanner(request),
-                    CrumbHooks.csrfField(request));
+                    CrumbHooks.csrfField(request), visitor.map(Visitor::country).orElse("US"),
+                    visitor.map(Visitor::language).orElse("en"));
         }
     }
 
@@ -122,25 +132,38 @@ public final class SiteLayout {
     }
 
     private Html localeSelector(Chrome chrome) {
-        // crumb: preselect the visitor's country and language from Crumb.visitor(request); until then the
-        // first option of each list shows.
         return Html.of("""
                 <details class="locale">
                   <summary>Country &amp; language</summary>
                   <form class="locale-form" method="post" action="{}">
                     {}
+                    <input type="hidden" name="return" value="{}">
                     <label for="locale-country">Country</label>
                     <select id="locale-country" name="country" autocomplete="country">{}</select>
                     <label for="locale-language">Language</label>
                     <select id="locale-language" name="language">{}</select>
                     <button type="submit" class="button button-small">Save</button>
                   </form>
-                </details>""", CrumbHooks.localeAction(), chrome.csrfField(), options(COUNTRIES), options(LANGUAGES));
+                </details>""", CrumbHooks.LOCALE_ACTION, chrome.csrfField(), chrome.currentPath(),
+                options(withCurrent(COUNTRIES, chrome.country()), chrome.country()),
+                options(LANGUAGES, chrome.language()));
     }
 
-    private static Html options(List<Choice> choices) {
+    /** The list with the visitor's own country added when it is not among the usual ones. */
+    private static List<Choice> withCurrent(List<Choice> choices, String country) {
+        if (choices.stream().anyMatch(choice -> choice.code().equals(country))) {
+            return choices;
+        }
+        String name = "ZZ".equals(country) ? "Other country" : new Locale("", country).getDisplayCountry(Locale.US);
+        List<Choice> all = new ArrayList<>(choices);
+        all.add(new Choice(country, name));
+        return all;
+    }
+
+    private static Html options(List<Choice> choices, String selected) {
         return choices.stream()
-                .map(choice -> Html.of("<option value=\"{}\">{}</option>", choice.code(), choice.label()))
+                .map(choice -> Html.of("<option value=\"{}\"{}>{}</option>", choice.code(),
+                        choice.code().equals(selected) ? Html.trusted(" selected") : Html.EMPTY, choice.label()))
                 .collect(Html.joining());
     }
 
@@ -159,6 +182,8 @@ public final class SiteLayout {
                         <li><a href="/contact">Contact us</a></li>
                         <li><a href="/privacy">Privacy policy</a></li>
                         <li><a href="/crumb/consent">Cookie settings</a></li>
+                        <li><a href="/crumb/me">Your data</a></li>
+                        <li><a href="/crumb/unsubscribe">Unsubscribe from news</a></li>
                       </ul>
                     </nav>
                     <nav aria-labelledby="footer-shop">

@@ -2,7 +2,11 @@ package dev.crumb.demo.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -50,16 +54,51 @@ class CartTest {
     }
 
     @Test
-    @DisplayName("a store keeps carts apart by owner and forgets the least recently used beyond its size")
+    @DisplayName("a store keeps carts apart by owner")
+    void storeKeepsCartsApart() {
+        CartStore store = new CartStore(10);
+        store.update("a", cart -> cart.add("st24-stapler", 1));
+        store.update("b", cart -> cart.add("lm3-laminator", 2));
+
+        assertThat(store.cartOf("a").quantities()).containsExactly(Map.entry("st24-stapler", 1));
+        assertThat(store.cartOf("b").quantities()).containsExactly(Map.entry("lm3-laminator", 2));
+        assertThat(store.cartOf("c").quantities()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a store holds at most its size of carts")
     void storeIsBounded() {
         CartStore store = new CartStore(2);
-        store.update("a", cart -> cart.add("st24-stapler", 1));
-        store.update("b", cart -> cart.add("lm3-laminator", 1));
-        store.cartOf("a");
-        store.update("c", cart -> cart.add("sh12-shredder", 1));
+        for (String owner : List.of("a", "b", "c", "d", "e")) {
+            store.update(owner, cart -> cart.add("st24-stapler", 1));
+        }
+        store.cleanUp();
 
-        assertThat(store.cartOf("a").quantityOf("st24-stapler")).contains(1);
-        assertThat(store.cartOf("b").quantities()).isEmpty();
-        assertThat(store.cartOf("c").quantityOf("sh12-shredder")).contains(1);
+        assertThat(List.of("a", "b", "c", "d", "e").stream().filter(o -> store.cartOf(o).itemCount() > 0))
+                .hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a store forgets a cart nobody touched for longer than its expiry")
+    void cartsExpire() {
+        AtomicLong nanos = new AtomicLong();
+        CartStore store = new CartStore(10, Duration.ofHours(1), nanos::get);
+        store.update("a", cart -> cart.add("st24-stapler", 1));
+
+        nanos.addAndGet(Duration.ofMinutes(59).toNanos());
+        assertThat(store.cartOf("a").itemCount()).isEqualTo(1);
+        nanos.addAndGet(Duration.ofMinutes(61).toNanos());
+        assertThat(store.cartOf("a").itemCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("emptying a cart removes it from the store")
+    void emptyCartIsRemoved() {
+        CartStore store = new CartStore(10);
+        store.update("a", cart -> cart.add("st24-stapler", 1));
+        Cart after = store.update("a", cart -> cart.remove("st24-stapler"));
+
+        assertThat(after.quantities()).isEmpty();
+        assertThat(store.cartOf("a").quantities()).isEmpty();
     }
 }

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Answers every range with zeros. Until the demo is wired to Crumb it records no page views, so zero is
- * the true count; the dashboard then shows its layout with nothing in it.
+ * Answers every range with zeros, as a store without any page views does: for tests of the dashboard's
+ * empty state.
  */
 public final class EmptyAnalyticsReader implements AnalyticsReader {
 
