@@ -40,6 +40,15 @@ public final class Crumb {
     }
 
     /**
+     * Whether {@link CrumbFilter} handled this request — false, for example, for an error page the
+     * container renders for a request it refused before any filter ran. Every other method of this class
+     * needs a handled request.
+     */
+    public static boolean handled(HttpServletRequest request) {
+        return request != null && request.getAttribute(VisitorSession.ATTRIBUTE) instanceof VisitorSession;
+    }
+
+    /**
      * The visitor of this request.
      *
      * @throws IllegalStateException when {@link CrumbFilter} did not handle the request

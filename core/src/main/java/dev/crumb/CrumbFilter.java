@@ -24,6 +24,7 @@ public final class CrumbFilter implements Filter {
 
     private CrumbConfig config;
     private volatile CrumbEngine engine;
+    private volatile TrackingMetrics finalMetrics = TrackingMetrics.NONE;
 
     /** For {@code web.xml}: the configuration comes from init-params in {@link #init}. */
     public CrumbFilter() {
@@ -75,11 +76,11 @@ public final class CrumbFilter implements Filter {
 
     /**
      * The page-view pipeline's counters: recorded, written, dropped, failed writes, queued. All zero
-     * before {@link #init}, after {@link #destroy}, and when tracking is off.
+     * before {@link #init} and when tracking is off; after {@link #destroy}, the final counts.
      */
     public TrackingMetrics metrics() {
         CrumbEngine running = engine;
-        return running == null ? TrackingMetrics.NONE : running.trackingMetrics();
+        return running == null ? finalMetrics : running.trackingMetrics();
     }
 
     @Override
@@ -88,6 +89,7 @@ public final class CrumbFilter implements Filter {
         engine = null;
         if (running != null) {
             running.close();
+            finalMetrics = running.trackingMetrics();
         }
     }
 }

@@ -306,6 +306,37 @@ abstract class FormsContract {
     }
 
     @Test
+    @DisplayName("a visitor who blocks cookies can still send a form from this site, but a cross-site POST is refused")
+    void blockedVisitorSendsForms() throws Exception {
+        URI base = start();
+        String origin = base.toString();
+        Browser blocked = american(base).blockingCookies();
+        String token = blocked.get("/csrf").body();
+        Map<String, String> form = Map.of("country", "DE", "language", "de", "csrf", token, "return", "/home");
+        assertThat(blocked.post("/crumb/locale", form).statusCode()).as("no proof of origin").isEqualTo(403);
+        Browser fromThisSite = american(base).blockingCookies().header("Origin", origin);
+        assertThat(fromThisSite.post("/crumb/locale", form).statusCode()).isEqualTo(303);
+        Browser fetchMetadata = american(base).blockingCookies().header("Sec-Fetch-Site", "same-origin");
+        assertThat(fetchMetadata.post("/crumb/locale", form).statusCode()).isEqualTo(303);
+        Browser crossSite = american(base).blockingCookies().header("Origin", "https://evil.example")
+                .header("Sec-Fetch-Site", "cross-site");
+        assertThat(crossSite.post("/crumb/locale", form).statusCode()).isEqualTo(403);
+        Browser lookAlike = american(base).blockingCookies().header("Origin", origin + ".evil.example");
+        assertThat(lookAlike.post("/crumb/locale", form).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("a visitor with a cookie needs a token of their own, even on a same-origin request")
+    void cookieHolderNeedsOwnToken() throws Exception {
+        URI base = start();
+        Browser other = american(base).blockingCookies();
+        String someoneElsesToken = other.get("/csrf").body();
+        Browser victim = american(base).header("Origin", base.toString());
+        victim.get("/home");
+        assertThat(victim.post("/crumb/forget", Map.of("csrf", someoneElsesToken)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     @DisplayName("a cookie-needing page probes once, then explains — never a loop")
     void blockedGetsExplanation() throws Exception {
         URI base = start();

@@ -2,6 +2,7 @@ package dev.crumb.internal.visitor;
 
 import dev.crumb.internal.cookie.CookieCodec;
 import dev.crumb.internal.cookie.CookieOpener;
+import dev.crumb.internal.web.SameOriginRequests;
 import dev.crumb.internal.cookie.CookiePayload;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,13 +59,17 @@ public final class VisitorResolver {
             changed = true;
         }
         // A clock behind the one that wrote the cookie (gap < 0) keeps the cookie's time: never move back.
-        return new VisitorSession(support, p, true, newVisit, changed, support.consent().refusalSignal(request));
+        VisitorSession session = new VisitorSession(support, p, true, newVisit, changed, support.consent().refusalSignal(request));
+        session.markSameOriginRequest(SameOriginRequests.sameOrigin(request));
+        return session;
     }
 
     private VisitorSession newVisitor(HttpServletRequest request, long now) {
         LocaleResolver.Resolved locale = locales.resolve(request);
         CookiePayload p = new CookiePayload(ids.next(), locale.country(), locale.language(), now, now, 1, null, null, null);
-        return new VisitorSession(support, p, false, true, true, support.consent().refusalSignal(request));
+        VisitorSession session = new VisitorSession(support, p, false, true, true, support.consent().refusalSignal(request));
+        session.markSameOriginRequest(SameOriginRequests.sameOrigin(request));
+        return session;
     }
 
     private CookieCodec.Opened newestValidCookie(Cookie[] cookies) {

@@ -27,6 +27,7 @@ public final class VisitorSession {
     private boolean cookieWritten;
     private boolean committed;
     private boolean cookiesBlocked;
+    private boolean sameOriginRequest;
 
     public VisitorSession(SessionSupport support, CookiePayload payload, boolean arrivedWithCookie, boolean newVisit,
                           boolean changed) {
@@ -114,9 +115,17 @@ public final class VisitorSession {
         return support.csrf().issue(payload.visitorId());
     }
 
-    /** Whether the token is a valid CSRF token of this visitor. */
+    /**
+     * Whether the token is a valid CSRF token of this visitor — or, for a request that carried no cookie
+     * (a browser that blocks cookies) but shows it comes from this site, a valid token of this site.
+     */
     public boolean validCsrfToken(String token) {
-        return support.csrf().valid(payload.visitorId(), token);
+        return support.csrf().valid(payload.visitorId(), token, !arrivedWithCookie && sameOriginRequest);
+    }
+
+    /** Records whether the request shows it comes from a page of this site (see {@code SameOriginRequests}). */
+    public void markSameOriginRequest(boolean sameOrigin) {
+        this.sameOriginRequest = sameOrigin;
     }
 
     /** What the browser is known to do with cookies. */

@@ -17,10 +17,19 @@ import javax.crypto.spec.SecretKeySpec;
  * Stateless CSRF tokens bound to one visitor ID and valid for a limited time: the expiry and an HMAC
  * of (visitor ID, expiry) under a key derived from the cookie key ring. Any server with the same keys
  * checks them; a token of one visitor is worthless for another; a retired key retires its tokens.
+ *
+ * <p>A token also carries a second HMAC over the expiry alone, for browsers that block cookies: their
+ * visitor ID changes with every request, so no token can be bound to it. That second proof counts only
+ * when the request itself shows it comes from this site ({@code Sec-Fetch-Site: same-origin} or a
+ * matching {@code Origin}) — a forged cross-site POST cannot show that, and it cannot carry the visitor's
+ * SameSite=Lax cookie either.
  */
 public final class CsrfTokens {
 
     private static final int MAC_BYTES = 16;
+    private static final int TOKEN_BYTES = Long.BYTES + 2 * MAC_BYTES;
+    /** The subject of the cookieless proof: no visitor ID is 11 characters long. */
+    private static final String NO_COOKIE = "no-cookie";
 
     private final List<byte[]> keys;
     private final Clock clock;
@@ -35,13 +44,21 @@ public final class CsrfTokens {
     /** A fresh token for this visitor. */
     public String issue(String visitorId) {
         long expiry = clock.instant().plus(lifetime).getEpochSecond();
-        byte[] mac = mac(keys.get(0), visitorId, expiry);
-        ByteBuffer b = ByteBuffer.allocate(Long.BYTES + MAC_BYTES).putLong(expiry).put(mac);
+        ByteBuffer b = ByteBuffer.allocate(TOKEN_BYTES).putLong(expiry)
+                .put(mac(keys.get(0), visitorId, expiry)).put(mac(keys.get(0), NO_COOKIE, expiry));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
     }
 
     /** Whether the token was issued for this visitor by a key of the ring and has not expired. */
     public boolean valid(String visitorId, String token) {
+        return valid(visitorId, token, false);
+    }
+
+    /**
+     * Whether the token is valid for this visitor, or — when {@code sameOriginRequest} — a valid token of
+     * this site for a browser that does not keep the cookie.
+     */
+    public boolean valid(String visitorId, String token, boolean sameOriginRequest) {
         if (visitorId == null || token == null || token.length() > 64) {
             return false;
         }
@@ -51,18 +68,20 @@ public final class CsrfTokens {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        if (raw.length != Long.BYTES + MAC_BYTES) {
+        if (raw.length != TOKEN_BYTES) {
             return false;
         }
         ByteBuffer b = ByteBuffer.wrap(raw);
         long expiry = b.getLong();
-        byte[] given = new byte[MAC_BYTES];
-        b.get(given);
+        byte[] bound = new byte[MAC_BYTES];
+        byte[] cookieless = new byte[MAC_BYTES];
+        b.get(bound).get(cookieless);
         if (expiry < clock.instant().getEpochSecond()) {
             return false;
         }
         for (byte[] key : keys) {
-            if (MessageDigest.isEqual(given, mac(key, visitorId, expiry))) {
+            if (MessageDigest.isEqual(bound, mac(key, visitorId, expiry))
+                    || (sameOriginRequest && MessageDigest.isEqual(cookieless, mac(key, NO_COOKIE, expiry)))) {
                 return true;
             }
         }

@@ -47,6 +47,23 @@ class CsrfTokensTest {
     }
 
     @Test
+    @DisplayName("for a browser without the cookie, a token of this site counts only on a same-origin request")
+    void cookielessProof() {
+        String token = tokens.issue("id-on-the-form-page");
+        assertThat(tokens.valid("id-of-the-cookieless-post", token, true)).isTrue();
+        assertThat(tokens.valid("id-of-the-cookieless-post", token, false)).isFalse();
+        clock.advance(Duration.ofHours(3));
+        assertThat(tokens.valid("id-of-the-cookieless-post", token, true)).isFalse();
+    }
+
+    @Test
+    @DisplayName("a forged token carries no valid proof, whatever the request shows")
+    void forgedCookieless() {
+        CsrfTokens otherSite = new CsrfTokens(CookieKeys.parse(List.of(TestKeys.key(5)), "t"), clock, Duration.ofHours(2));
+        assertThat(tokens.valid("x", otherSite.issue("x"), true)).isFalse();
+    }
+
+    @Test
     @DisplayName("garbage, null and oversized tokens are simply invalid")
     void garbage() {
         assertThat(tokens.valid("visitor-a", null)).isFalse();
