@@ -33,8 +33,7 @@ public final class CsrfRefusal {
                           <h1 id="error-title">That form has expired</h1>
                           <p>For your safety we only accept a form that this site showed you in the last two hours,
                           and nothing was sent or changed. Please go back, reload the page and send it again.</p>
-                          <p>Forms on this site need our cookie to recognise you from one page to the next; if your
-                          browser blocks cookies, call us on 1-800-555-0142 instead.</p>
+                          <p>If it keeps happening, you can always reach us on 1-800-555-0142.</p>
                           <p class="actions"><a class="button" href="{}">Back to the form</a>
                           <a class="button button-secondary" href="/">Go to the home page</a></p>
                         </section>""", backPath)));

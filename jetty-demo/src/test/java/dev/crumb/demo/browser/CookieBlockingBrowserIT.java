@@ -45,6 +45,12 @@ class CookieBlockingBrowserIT {
                 assertThat(driver.findElements(By.cssSelector("main h1"))).as("page content of " + path).hasSize(1);
             }
             assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEmpty();
+            type(driver, "name", "Grace Hopper");
+            type(driver, "email", "grace@example.com");
+            type(driver, "message", "Do you ship to Arlington?");
+            Chromium.submit(driver, driver.findElement(By.cssSelector("form.form button[type=submit]")));
+            assertThat(driver.getCurrentUrl()).as("the contact form works without cookies").contains("/contact/thanks");
+            assertThat(driver.findElement(By.cssSelector("main h1")).getText()).startsWith("Thank you");
 
             driver.get(demo.uri("/cart").toString());
 
