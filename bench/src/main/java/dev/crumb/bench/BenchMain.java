@@ -19,6 +19,7 @@ public final class BenchMain {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
+            case "store-summary" -> dev.crumb.bench.store.StoreSummaryBench.main(rest);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'; try --help");
                 System.exit(2);
