@@ -13,7 +13,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help")) {
-            System.out.println("usage: java -jar bench/target/crumb-bench.jar jmh [JMH options]");
+            System.out.println("usage: java -jar bench/target/crumb-bench.jar jmh [JMH options] | ratios | servers | load | load-all | soak | store-summary\n(see docs/performance.md for every command and its options)");
             return;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -24,6 +24,7 @@ public final class BenchMain {
             case "load-all" -> dev.crumb.bench.load.LoadCommands.loadAll(rest);
             case "ratios" -> dev.crumb.bench.jmh.RatioReport.main(rest);
             case "soak" -> dev.crumb.bench.load.SoakCommand.main(rest);
+            case "store-summary" -> dev.crumb.bench.store.StoreSummaryBench.main(rest);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'; try --help");
                 System.exit(2);

@@ -8,29 +8,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
- * Computes the summary from the rollup tables only ({@code crumb_visit}, {@code crumb_visit_page},
- * {@code crumb_anonymous_day}), all queries on one snapshot. The raw events are never read, so the
- * numbers stay exact after retention has deleted them. See {@code docs/storage.md} for the plan.
+ * Computes the summary from the daily aggregates ({@code crumb_day_count}, {@code crumb_day_repeat},
+ * {@code crumb_anonymous_day}) on one snapshot, so its cost grows with days × items in range, not with
+ * visits. Additive numbers are sums over the days; a distinct count is the visitor-days in range minus the
+ * repeats whose previous day is in range too (see {@code docs/storage.md}).
  */
 final class JdbcAnalyticsReader implements AnalyticsReader {
-    private static final String IN_RANGE = " FROM crumb_visit WHERE start_day BETWEEN ? AND ?";
-    private static final String TOTALS = "SELECT COUNT(DISTINCT visitor_key),"
-            + " COUNT(DISTINCT CASE WHEN visit_number = 1 THEN visitor_key END),"
-            + " COUNT(DISTINCT CASE WHEN visit_number > 1 THEN visitor_key END),"
-            + " COUNT(*), COALESCE(SUM(pageviews), 0),"
-            + " COALESCE(SUM(CASE WHEN pageviews = 1 THEN 1 ELSE 0 END), 0),"
-            + " COALESCE(SUM(last_ms - first_ms), 0)" + IN_RANGE;
-    private static final String DAYS = "SELECT start_day, COUNT(DISTINCT visitor_key), COUNT(*), SUM(pageviews)"
-            + IN_RANGE + " GROUP BY start_day";
-    private static final String PAGES = "SELECT p.path, SUM(p.views) AS n, COUNT(DISTINCT p.visitor_key)"
-            + " FROM crumb_visit v JOIN crumb_visit_page p"
-            + " ON p.visitor_key = v.visitor_key AND p.visit_number = v.visit_number"
-            + " WHERE v.start_day BETWEEN ? AND ? GROUP BY p.path ORDER BY n DESC, p.path LIMIT " + SummaryLists.LIMIT;
+    private static final String TOTALS = "SELECT metric, item, SUM(amount) FROM crumb_day_count"
+            + " WHERE start_day BETWEEN ? AND ? GROUP BY metric, item";
+    private static final String REPEATS = "SELECT metric, item, SUM(amount) FROM crumb_day_repeat"
+            + " WHERE start_day BETWEEN ? AND ? AND prev_day >= ? GROUP BY metric, item";
+    private static final String DAYS = "SELECT start_day, metric, amount FROM crumb_day_count"
+            + " WHERE start_day BETWEEN ? AND ? AND metric IN ('" + Metric.VISITORS.code() + "', '"
+            + Metric.VISITS.code() + "', '" + Metric.PAGEVIEWS.code() + "') AND item = ''";
     private static final String ANONYMOUS = "SELECT COALESCE(SUM(views), 0) FROM crumb_anonymous_day"
             + " WHERE view_day BETWEEN ? AND ?";
 
@@ -44,25 +41,47 @@ final class JdbcAnalyticsReader implements AnalyticsReader {
     public AnalyticsSummary summary(LocalDate from, LocalDate to) {
         DateRange range = new DateRange(from, to);
         return database.inSnapshot("compute the analytics summary", connection -> {
-            VisitTotals totals = totals(connection, range);
+            Map<Metric, Map<String, Long>> counts = sums(connection, TOTALS, 1, range.from(), range.to());
+            Map<Metric, Map<String, Long>> repeats = sums(connection, REPEATS, -1, range.from(), range.to(),
+                    range.from());
+            repeats.forEach((metric, items) -> items.forEach(
+                    (item, repeat) -> counts.get(metric).merge(item, repeat, Long::sum)));
+            VisitTotals totals = new VisitTotals(total(counts, Metric.VISITORS), total(counts, Metric.FIRST_VISITS),
+                    total(counts, Metric.RETURNING), total(counts, Metric.VISITS), total(counts, Metric.PAGEVIEWS),
+                    total(counts, Metric.BOUNCES), total(counts, Metric.DURATION));
             return new AnalyticsSummary(from, to, totals.visitors(), totals.newVisitors(),
                     totals.returningVisitors(), totals.visits(), totals.pageviews(), anonymous(connection, range),
-                    totals.bounceRate(), totals.avgVisitSeconds(), days(connection, range), pages(connection, range),
-                    pathVisits(connection, range, "entry_path"), pathVisits(connection, range, "exit_path"),
-                    firstVisitAttribute(connection, range, "entry_country").stream()
-                            .map(c -> new AnalyticsSummary.CountryVisitors(c.key(), c.count())).toList(),
-                    firstVisitAttribute(connection, range, "entry_language").stream()
-                            .map(c -> new AnalyticsSummary.LanguageVisitors(c.key(), c.count())).toList(),
-                    referrers(connection, range));
+                    totals.bounceRate(), totals.avgVisitSeconds(), days(connection, range), pages(counts),
+                    ranked(counts, Metric.ENTRY, AnalyticsSummary.PathVisits::new),
+                    ranked(counts, Metric.EXIT, AnalyticsSummary.PathVisits::new),
+                    ranked(counts, Metric.COUNTRY, AnalyticsSummary.CountryVisitors::new),
+                    ranked(counts, Metric.LANGUAGE, AnalyticsSummary.LanguageVisitors::new),
+                    ranked(counts, Metric.REFERRER, AnalyticsSummary.ReferrerVisits::new));
         });
     }
 
-    private static VisitTotals totals(Connection connection, DateRange range) throws SQLException {
-        try (PreparedStatement select = prepare(connection, TOTALS, range); ResultSet row = select.executeQuery()) {
-            row.next();
-            return new VisitTotals(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
-                    row.getLong(6), row.getLong(7));
+    /** Sums per metric and item, times {@code sign}; every metric has a (possibly empty) map. */
+    private static Map<Metric, Map<String, Long>> sums(Connection connection, String sql, int sign,
+                                                       LocalDate... parameters) throws SQLException {
+        Map<Metric, Map<String, Long>> sums = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            sums.put(metric, new HashMap<>());
         }
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sums.get(Metric.ofCode(rows.getString(1))).put(rows.getString(2), sign * rows.getLong(3));
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static long total(Map<Metric, Map<String, Long>> counts, Metric metric) {
+        return counts.get(metric).getOrDefault("", 0L);
     }
 
     private static long anonymous(Connection connection, DateRange range) throws SQLException {
@@ -73,56 +92,37 @@ final class JdbcAnalyticsReader implements AnalyticsReader {
     }
 
     private static List<AnalyticsSummary.Day> days(Connection connection, DateRange range) throws SQLException {
-        Map<LocalDate, AnalyticsSummary.Day> known = new HashMap<>();
+        Map<LocalDate, long[]> known = new HashMap<>();
         try (PreparedStatement select = prepare(connection, DAYS, range); ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                LocalDate day = rows.getObject(1, LocalDate.class);
-                known.put(day, new AnalyticsSummary.Day(day, rows.getLong(2), rows.getLong(3), rows.getLong(4)));
+                long[] day = known.computeIfAbsent(rows.getObject(1, LocalDate.class), d -> new long[3]);
+                Metric metric = Metric.ofCode(rows.getString(2));
+                day[metric == Metric.VISITORS ? 0 : metric == Metric.VISITS ? 1 : 2] = rows.getLong(3);
             }
         }
-        return SummaryLists.everyDay(range, known);
+        Map<LocalDate, AnalyticsSummary.Day> days = new HashMap<>();
+        known.forEach((day, n) -> days.put(day, new AnalyticsSummary.Day(day, n[0], n[1], n[2])));
+        return SummaryLists.everyDay(range, days);
     }
 
-    private static List<AnalyticsSummary.Page> pages(Connection connection, DateRange range) throws SQLException {
+    private static List<AnalyticsSummary.Page> pages(Map<Metric, Map<String, Long>> counts) {
         List<AnalyticsSummary.Page> pages = new ArrayList<>();
-        try (PreparedStatement select = prepare(connection, PAGES, range); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                pages.add(new AnalyticsSummary.Page(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+        Map<String, Long> visitors = counts.get(Metric.PAGE_VISITORS);
+        counts.get(Metric.PAGE_VIEWS).forEach((path, views) -> {
+            if (views > 0) {
+                pages.add(new AnalyticsSummary.Page(path, views, visitors.getOrDefault(path, 0L)));
             }
-        }
-        return pages;
+        });
+        return SummaryLists.ranked(pages, AnalyticsSummary.Page::pageviews, AnalyticsSummary.Page::path);
     }
 
-    private static List<AnalyticsSummary.PathVisits> pathVisits(Connection connection, DateRange range,
-                                                                String column) throws SQLException {
-        return counted(connection, range, "SELECT " + column + " AS k, COUNT(*) AS n" + IN_RANGE
-                + " GROUP BY " + column + " ORDER BY n DESC, k LIMIT " + SummaryLists.LIMIT).stream()
-                .map(c -> new AnalyticsSummary.PathVisits(c.key(), c.count())).toList();
-    }
-
-    private static List<AnalyticsSummary.ReferrerVisits> referrers(Connection connection, DateRange range)
-            throws SQLException {
-        return counted(connection, range, "SELECT entry_referrer AS k, COUNT(*) AS n" + IN_RANGE
-                + " AND entry_referrer <> '' GROUP BY entry_referrer ORDER BY n DESC, k LIMIT " + SummaryLists.LIMIT)
-                .stream().map(c -> new AnalyticsSummary.ReferrerVisits(c.key(), c.count())).toList();
-    }
-
-    /** Visitors counted by an entry attribute of their earliest visit in range (by start time, then number). */
-    private static List<KeyCount> firstVisitAttribute(Connection connection, DateRange range, String column)
-            throws SQLException {
-        return counted(connection, range, "SELECT k, COUNT(*) AS n FROM (SELECT " + column + " AS k,"
-                + " ROW_NUMBER() OVER (PARTITION BY visitor_key ORDER BY first_ms, visit_number) AS r" + IN_RANGE
-                + ") f WHERE r = 1 GROUP BY k ORDER BY n DESC, k LIMIT " + SummaryLists.LIMIT);
-    }
-
-    private static List<KeyCount> counted(Connection connection, DateRange range, String sql) throws SQLException {
-        List<KeyCount> counts = new ArrayList<>();
-        try (PreparedStatement select = prepare(connection, sql, range); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                counts.add(new KeyCount(rows.getString(1), rows.getLong(2)));
-            }
-        }
-        return counts;
+    /** The items of {@code metric} with a positive count, made into summary entries, ranked and cut. */
+    private static <T> List<T> ranked(Map<Metric, Map<String, Long>> counts, Metric metric,
+                                      BiFunction<String, Long, T> entry) {
+        List<Map.Entry<String, Long>> positive = counts.get(metric).entrySet().stream()
+                .filter(e -> e.getValue() > 0).toList();
+        return SummaryLists.ranked(positive, Map.Entry::getValue, Map.Entry::getKey).stream()
+                .map(e -> entry.apply(e.getKey(), e.getValue())).toList();
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, DateRange range) throws SQLException {
@@ -131,6 +131,4 @@ final class JdbcAnalyticsReader implements AnalyticsReader {
         statement.setObject(2, range.to());
         return statement;
     }
-
-    private record KeyCount(String key, long count) {}
 }

@@ -51,6 +51,10 @@ public final class JdbcCrumbStore implements CrumbStore {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(4);
+        if (dialect == Dialect.POSTGRESQL && !url.contains("reWriteBatchedInserts")) {
+            // Sends a batch of inserts and upserts as multi-row statements: several times faster writes.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         // Fail at start-up after one attempt instead of serving requests that cannot be recorded.
         config.setInitializationFailTimeout(1);
         HikariDataSource pool;

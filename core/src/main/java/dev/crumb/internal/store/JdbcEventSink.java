@@ -5,55 +5,84 @@ import dev.crumb.store.EventSink;
 import dev.crumb.store.PageView;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Writes page views in one transaction per batch: the raw events, then the visit and per-visit page
- * rollups, then the anonymous daily counts. Rollup rows are upserted in a fixed key order so that
- * servers writing page views of the same visits at once wait for each other instead of deadlocking.
+ * Writes page views in one transaction per batch: the raw events, then — holding a row lock on each
+ * visitor of the batch — the visit rollups and the daily aggregates that the summary reads. For every
+ * visitor the batch touches, the writer reads what is stored about the visitor's visits, takes away their
+ * old contribution to the aggregates, merges the batch and adds the new contribution, so the aggregates
+ * stay exact whatever the order of arrival and however many servers write (see {@code docs/storage.md}).
+ * Rows are locked and updated in a fixed key order so that concurrent writers wait instead of deadlocking.
  */
 final class JdbcEventSink implements EventSink {
+    /** Raw page views deleted per transaction by {@link #deleteRawEventsBefore}. */
+    static final int DELETE_CHUNK = 10_000;
+    /** Visitor keys per {@code IN (…)} list when reading what is stored about them. */
+    private static final int READ_CHUNK = 250;
+
     private static final String INSERT_RAW = "INSERT INTO crumb_page_view (viewed_at, visitor_key, visit_number,"
             + " path, country, language_code, referrer_host) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String ENTRY_IS_EARLIER = "(n.first_ms, n.entry_path, n.entry_referrer, n.entry_country,"
-            + " n.entry_language) < (v.first_ms, v.entry_path, v.entry_referrer, v.entry_country, v.entry_language)";
-    private static final String VISIT_UPDATES = "pageviews = v.pageviews + n.pageviews"
-            + ", first_ms = LEAST(v.first_ms, n.first_ms)"
-            + ", last_ms = GREATEST(v.last_ms, n.last_ms)"
-            + ", start_day = " + ifEntryIsEarlier("start_day")
-            + ", entry_path = " + ifEntryIsEarlier("entry_path")
-            + ", entry_referrer = " + ifEntryIsEarlier("entry_referrer")
-            + ", entry_country = " + ifEntryIsEarlier("entry_country")
-            + ", entry_language = " + ifEntryIsEarlier("entry_language")
-            + ", exit_path = CASE WHEN (n.last_ms, n.exit_path) > (v.last_ms, v.exit_path)"
-            + " THEN n.exit_path ELSE v.exit_path END";
+    private static final String VISIT_COLUMNS = "visitor_key, visit_number, start_day, first_ms, last_ms,"
+            + " pageviews, entry_path, entry_referrer, entry_country, entry_language, exit_path";
+    private static final String SELECT_VISITS = "SELECT " + VISIT_COLUMNS + " FROM crumb_visit WHERE visitor_key IN ";
+    private static final String SELECT_VISIT_PAGES = "SELECT visitor_key, visit_number, path, views"
+            + " FROM crumb_visit_page WHERE visitor_key IN ";
+    private static final String DELETE_RAW = "DELETE FROM crumb_page_view WHERE id IN (SELECT id FROM crumb_page_view"
+            + " WHERE viewed_at < ? ORDER BY viewed_at LIMIT ?)";
 
     private final Database database;
+    private final int deleteChunk;
+    private final String lockVisitor;
     private final String upsertVisit;
     private final String upsertVisitPage;
+    private final String upsertDayCount;
+    private final String upsertDayRepeat;
     private final String upsertAnonymous;
 
     JdbcEventSink(Database database) {
-        this.database = database;
-        Dialect dialect = database.dialect();
-        this.upsertVisit = dialect.upsert("crumb_visit", "visitor_key, visit_number, start_day, first_ms, last_ms,"
-                + " pageviews, entry_path, entry_referrer, entry_country, entry_language, exit_path",
-                "visitor_key, visit_number", VISIT_UPDATES);
-        this.upsertVisitPage = dialect.upsert("crumb_visit_page", "visitor_key, visit_number, path, views",
-                "visitor_key, visit_number, path", "views = v.views + n.views");
-        this.upsertAnonymous = dialect.upsert("crumb_anonymous_day", "view_day, path, views",
-                "view_day, path", "views = v.views + n.views");
+        this(database, DELETE_CHUNK);
     }
 
-    private static String ifEntryIsEarlier(String column) {
-        return "CASE WHEN " + ENTRY_IS_EARLIER + " THEN n." + column + " ELSE v." + column + " END";
+    JdbcEventSink(Database database, int deleteChunk) {
+        if (deleteChunk < 1) {
+            throw new IllegalArgumentException("deleteChunk must be 1 or more, was " + deleteChunk);
+        }
+        this.database = database;
+        this.deleteChunk = deleteChunk;
+        Dialect dialect = database.dialect();
+        this.lockVisitor = dialect.upsert("crumb_visitor", "visitor_key, batches", "visitor_key",
+                "batches = v.batches + n.batches");
+        StringBuilder overwrite = new StringBuilder();
+        for (String column : VISIT_COLUMNS.split(",\\s*")) {
+            if (!column.equals("visitor_key") && !column.equals("visit_number")) {
+                overwrite.append(overwrite.length() == 0 ? "" : ", ").append(column).append(" = n.").append(column);
+            }
+        }
+        this.upsertVisit = dialect.upsert("crumb_visit", VISIT_COLUMNS, "visitor_key, visit_number",
+                overwrite.toString());
+        this.upsertVisitPage = dialect.upsert("crumb_visit_page", "visitor_key, visit_number, path, views",
+                "visitor_key, visit_number, path", "views = v.views + n.views");
+        this.upsertDayCount = dialect.upsert("crumb_day_count", "start_day, metric, item, amount",
+                "start_day, metric, item", "amount = v.amount + n.amount");
+        this.upsertDayRepeat = dialect.upsert("crumb_day_repeat", "start_day, prev_day, metric, item, amount",
+                "start_day, prev_day, metric, item", "amount = v.amount + n.amount");
+        this.upsertAnonymous = dialect.upsert("crumb_anonymous_day", "view_day, path, views",
+                "view_day, path", "views = v.views + n.views");
     }
 
     @Override
@@ -69,29 +98,110 @@ final class JdbcEventSink implements EventSink {
             visits.merge(new VisitId(view.visitorKey(), view.visit()), VisitRollup.of(view), VisitRollup::merge);
             visitPages.merge(new VisitPageKey(view.visitorKey(), view.visit(), view.path()), 1L, Long::sum);
         }
+        SortedSet<String> visitors = new TreeSet<>();
+        visits.keySet().forEach(id -> visitors.add(id.visitorKey()));
         Map<AnonymousDayKey, Long> anonymousCounts = new TreeMap<>();
         for (AnonymousPageView view : anonymous) {
             anonymousCounts.merge(new AnonymousDayKey(Times.utcDay(view.at()), view.path()), 1L, Long::sum);
         }
         database.inTransaction("write a batch of page views", connection -> {
             insertRaw(connection, pageViews);
-            upsertVisits(connection, visits.values());
+            lockVisitors(connection, visitors);
+            Map<String, VisitorActivity> stored = readActivity(connection, visitors);
+            DayCounts changes = new DayCounts();
+            stored.values().forEach(activity -> activity.contributeTo(changes, -1));
+            List<VisitRollup> merged = new ArrayList<>(visits.size());
+            for (VisitRollup visit : visits.values()) {
+                VisitorActivity activity = stored.get(visit.id().visitorKey());
+                activity.mergeVisit(visit);
+                merged.add(activity.visit(visit.id().visit()));
+            }
+            visitPages.forEach((key, views) ->
+                    stored.get(key.visitorKey()).addPageViews(key.visit(), key.path(), views));
+            stored.values().forEach(activity -> activity.contributeTo(changes, 1));
+            upsertVisits(connection, merged);
             upsertVisitPages(connection, visitPages);
+            applyChanges(connection, changes);
             upsertAnonymous(connection, anonymousCounts);
             return null;
         });
     }
 
+    /**
+     * Deletes in transactions of at most {@link #DELETE_CHUNK} rows, oldest first, so that purging months
+     * of raw events neither holds one huge transaction nor blocks writers for long.
+     */
     @Override
     public long deleteRawEventsBefore(Instant before) {
         Objects.requireNonNull(before, "before");
-        return database.inTransaction("delete old raw page views", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM crumb_page_view WHERE viewed_at < ?")) {
-                delete.setObject(1, Times.column(before));
-                return (long) delete.executeUpdate();
+        long deleted = 0;
+        while (true) {
+            long chunk = database.inTransaction("delete old raw page views", connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(DELETE_RAW)) {
+                    delete.setObject(1, Times.column(before));
+                    delete.setInt(2, deleteChunk);
+                    return (long) delete.executeUpdate();
+                }
+            });
+            deleted += chunk;
+            if (chunk < deleteChunk) {
+                return deleted;
             }
-        });
+        }
+    }
+
+    /** Takes a row lock on each visitor, in key order; held until the batch commits. */
+    private void lockVisitors(Connection connection, SortedSet<String> visitors) throws SQLException {
+        if (visitors.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(lockVisitor)) {
+            for (String visitor : visitors) {
+                upsert.setString(1, visitor);
+                upsert.setLong(2, 1);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** What is stored about the visits of {@code visitors}: an entry for each, empty for a new visitor. */
+    private static Map<String, VisitorActivity> readActivity(Connection connection, SortedSet<String> visitors)
+            throws SQLException {
+        Map<String, VisitorActivity> activity = new HashMap<>();
+        visitors.forEach(visitor -> activity.put(visitor, new VisitorActivity()));
+        List<String> keys = new ArrayList<>(visitors);
+        for (int from = 0; from < keys.size(); from += READ_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + READ_CHUNK));
+            String in = "(" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement select = connection.prepareStatement(SELECT_VISITS + in)) {
+                bind(select, chunk);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        activity.get(rows.getString(1)).mergeVisit(new VisitRollup(
+                                new VisitId(rows.getString(1), rows.getInt(2)), rows.getLong(4), rows.getLong(5),
+                                rows.getLong(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                                rows.getString(10), rows.getString(11)));
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(SELECT_VISIT_PAGES + in)) {
+                bind(select, chunk);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        activity.get(rows.getString(1)).addPageViews(rows.getInt(2), rows.getString(3),
+                                rows.getLong(4));
+                    }
+                }
+            }
+        }
+        return activity;
+    }
+
+    private static void bind(PreparedStatement select, List<String> keys) throws SQLException {
+        for (int i = 0; i < keys.size(); i++) {
+            select.setString(i + 1, keys.get(i));
+        }
     }
 
     private void insertRaw(Connection connection, List<PageView> pageViews) throws SQLException {
@@ -117,7 +227,7 @@ final class JdbcEventSink implements EventSink {
         }
     }
 
-    private void upsertVisits(Connection connection, Iterable<VisitRollup> visits) throws SQLException {
+    private void upsertVisits(Connection connection, List<VisitRollup> visits) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(upsertVisit)) {
             boolean any = false;
             for (VisitRollup visit : visits) {
@@ -154,6 +264,36 @@ final class JdbcEventSink implements EventSink {
                 upsert.addBatch();
             }
             upsert.executeBatch();
+        }
+    }
+
+    private void applyChanges(Connection connection, DayCounts changes) throws SQLException {
+        SortedMap<DayCounts.DayKey, Long> days = changes.days();
+        if (!days.isEmpty()) {
+            try (PreparedStatement upsert = connection.prepareStatement(upsertDayCount)) {
+                for (Map.Entry<DayCounts.DayKey, Long> change : days.entrySet()) {
+                    upsert.setObject(1, change.getKey().day());
+                    upsert.setString(2, change.getKey().metric().code());
+                    upsert.setString(3, change.getKey().item());
+                    upsert.setLong(4, change.getValue());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        }
+        SortedMap<DayCounts.RepeatKey, Long> repeats = changes.repeats();
+        if (!repeats.isEmpty()) {
+            try (PreparedStatement upsert = connection.prepareStatement(upsertDayRepeat)) {
+                for (Map.Entry<DayCounts.RepeatKey, Long> change : repeats.entrySet()) {
+                    upsert.setObject(1, change.getKey().day());
+                    upsert.setObject(2, change.getKey().previousDay());
+                    upsert.setString(3, change.getKey().metric().code());
+                    upsert.setString(4, change.getKey().item());
+                    upsert.setLong(5, change.getValue());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
         }
     }
 

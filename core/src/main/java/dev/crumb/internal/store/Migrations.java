@@ -14,6 +14,11 @@ final class Migrations {
     private Migrations() {}
 
     static void apply(DataSource dataSource, Dialect dialect) {
+        applyUpTo(dataSource, dialect, "latest");
+    }
+
+    /** Applies the migrations up to and including {@code version}; tests use it to upgrade old schemas. */
+    static void applyUpTo(DataSource dataSource, Dialect dialect, String version) {
         Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -21,6 +26,7 @@ final class Migrations {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .placeholders(dialect.migrationPlaceholders())
+                .target(version)
                 .load()
                 .migrate();
     }

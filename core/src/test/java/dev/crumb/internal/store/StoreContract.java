@@ -240,20 +240,7 @@ abstract class StoreContract {
     void concurrentWritersAgree() throws Exception {
         List<PageView> views = Events.crowd(60, 5, 7);
         List<List<PageView>> batches = Events.shuffledBatches(views, 25, 11);
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < batches.size(); i++) {
-                List<PageView> batch = batches.get(i);
-                List<AnonymousPageView> anonymousViews = Events.anonymous("2025-01-02T10:00:00Z", "/", i % 3);
-                done.add(writers.submit(() -> store().events().write(batch, anonymousViews)));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            writers.shutdown();
-        }
+        writeConcurrently(batches, 4, i -> Events.anonymous("2025-01-02T10:00:00Z", "/", i % 3));
         InMemoryCrumbStore oracle = new InMemoryCrumbStore();
         oracle.write(views, IntStream.range(0, batches.size())
                 .mapToObj(i -> Events.anonymous("2025-01-02T10:00:00Z", "/", i % 3))
@@ -263,6 +250,76 @@ abstract class StoreContract {
         LocalDate to = LocalDate.parse("2025-01-06");
         assertThat(store().analytics().summary(from, to)).isEqualTo(oracle.summary(from, to));
         assertThat(store().analytics().summary(from, to).pageviews()).isEqualTo(views.size());
+    }
+
+    @Test
+    @DisplayName("eight writers with small batches of a few loyal visitors agree with the oracle on every sub-range")
+    void manyWritersOnFewVisitorsAgreeOnEveryRange() throws Exception {
+        // Few visitors with many visits over many days: every batch touches visitors that other batches are
+        // changing at the same time, late page views move visits between days, and visitor-day chains grow
+        // from both ends.
+        List<PageView> views = Events.crowd(12, 8, 23).stream()
+                .flatMap(v -> java.util.stream.Stream.of(v, new PageView(v.at().plusSeconds(86_000), v.visitorKey(),
+                        v.visit() + 3, v.path(), v.country(), v.language(), v.referrerHost())))
+                .toList();
+        writeConcurrently(Events.shuffledBatches(views, 3, 5), 8, i -> List.of());
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        oracle.write(views, List.of());
+
+        LocalDate first = LocalDate.parse("2025-01-01");
+        for (int from = 0; from < 10; from++) {
+            for (int to = from; to < 10; to++) {
+                LocalDate a = first.plusDays(from);
+                LocalDate b = first.plusDays(to);
+                assertThat(store().analytics().summary(a, b)).as("%s..%s", a, b).isEqualTo(oracle.summary(a, b));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a late first page view moves its visit, visitor, entry and bounce to the day before")
+    void lateFirstPageViewMovesTheVisit() {
+        store().events().write(List.of(view("2025-03-11T00:10:00Z", "v1", 2, "/b", "DE", "de", null),
+                view("2025-03-12T09:00:00Z", "v1", 3, "/c", "DE", "de", null)), List.of());
+        AnalyticsSummary before = store().analytics().summary(D2, D2);
+
+        store().events().write(List.of(view("2025-03-10T23:50:00Z", "v1", 2, "/a", "FR", "fr", "x.com")),
+                List.of());
+
+        assertThat(before.visitors()).isEqualTo(1);
+        assertThat(before.bounceRate()).isEqualTo(1.0);
+        assertThat(store().analytics().summary(D2, D2).visits()).isZero();
+        AnalyticsSummary d1 = store().analytics().summary(D1, D1);
+        assertThat(d1.visitors()).isEqualTo(1);
+        assertThat(d1.returningVisitors()).isEqualTo(1);
+        assertThat(d1.bounceRate()).isZero();
+        assertThat(d1.avgVisitSeconds()).isEqualTo(1200.0);
+        assertThat(d1.entryPages()).containsExactly(new PathVisits("/a", 1));
+        assertThat(d1.exitPages()).containsExactly(new PathVisits("/b", 1));
+        assertThat(d1.countries()).containsExactly(new CountryVisitors("FR", 1));
+        assertThat(d1.referrers()).containsExactly(new ReferrerVisits("x.com", 1));
+        assertThat(store().analytics().summary(D1, D3).visitors()).isEqualTo(1);
+        assertThat(store().analytics().summary(D1, D3).countries()).containsExactly(new CountryVisitors("FR", 1));
+        assertThat(store().analytics().summary(D2, D3).countries()).containsExactly(new CountryVisitors("DE", 1));
+    }
+
+    private void writeConcurrently(List<List<PageView>> batches, int threads,
+                                   java.util.function.IntFunction<List<AnonymousPageView>> anonymous)
+            throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < batches.size(); i++) {
+                List<PageView> batch = batches.get(i);
+                List<AnonymousPageView> anonymousViews = anonymous.apply(i);
+                done.add(writers.submit(() -> store().events().write(batch, anonymousViews)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
     }
 
     @Test

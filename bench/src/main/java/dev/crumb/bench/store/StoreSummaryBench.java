@@ -1,0 +1,266 @@
+package dev.crumb.bench.store;
+
+import dev.crumb.store.AnalyticsSummary;
+import dev.crumb.store.AnonymousPageView;
+import dev.crumb.store.CrumbStore;
+import dev.crumb.store.CrumbStores;
+import dev.crumb.store.PageView;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * {@code store-summary}: loads deterministic synthetic traffic into a fresh database through the store's
+ * real write path, then times the summary over the whole range against a plain count of the raw events.
+ *
+ * <pre>
+ * CRUMB_DB_PASSWORD=crumb java -jar bench/target/crumb-bench.jar store-summary \
+ *     --db-url jdbc:postgresql://127.0.0.1:5432/crumb_bench --db-user crumb --events 10000000 --days 90
+ * </pre>
+ *
+ * The database named in the URL is dropped and created again (PostgreSQL; the user needs CREATEDB), or
+ * emptied with {@code DROP ALL OBJECTS} (H2).
+ */
+public final class StoreSummaryBench {
+    private static final String BASELINE = "SELECT count(*), count(DISTINCT visitor_key) FROM crumb_page_view";
+
+    private final Map<String, String> options;
+
+    private StoreSummaryBench(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("--db-user", "crumb", "--events", "10000000",
+                "--days", "90", "--visitors", "300000", "--paths", "400", "--batch", "1000", "--writers", "2",
+                "--runs", "15", "--baseline-runs", "5", "--seed", "20250101"));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--help") || !options.containsKey(args[i]) && !args[i].equals("--db-url")
+                    || i + 1 == args.length) {
+                System.out.println("usage: store-summary --db-url URL [--db-user crumb] [--events 10000000]"
+                        + " [--days 90] [--visitors 300000] [--paths 400] [--batch 1000] [--writers 2] [--runs 15]"
+                        + " [--baseline-runs 5] [--seed N]; password from CRUMB_DB_PASSWORD");
+                System.exit(args[i].equals("--help") ? 0 : 2);
+            }
+            options.put(args[i], args[++i]);
+        }
+        if (!options.containsKey("--db-url")) {
+            System.err.println("store-summary needs --db-url (jdbc:postgresql://… or jdbc:h2:…); try --help");
+            System.exit(2);
+        }
+        new StoreSummaryBench(options).run();
+    }
+
+    private String url() {
+        return options.get("--db-url");
+    }
+
+    private String user() {
+        return options.get("--db-user");
+    }
+
+    private static String password() {
+        String password = System.getenv("CRUMB_DB_PASSWORD");
+        return password == null ? "" : password;
+    }
+
+    private int number(String option) {
+        return Integer.parseInt(options.get(option));
+    }
+
+    private boolean postgres() {
+        return url().startsWith("jdbc:postgresql:");
+    }
+
+    private void run() throws Exception {
+        long events = Long.parseLong(options.get("--events"));
+        int days = number("--days");
+        SyntheticTraffic traffic = new SyntheticTraffic(Long.parseLong(options.get("--seed")), number("--visitors"),
+                number("--paths"), LocalDate.parse("2025-01-01"), days, events);
+        recreateDatabase();
+        try (CrumbStore store = CrumbStores.jdbc(url(), user(), password())) {
+            Load load = load(store, traffic);
+            System.out.printf(Locale.ROOT, "load: %,d page views + %,d anonymous in %,d batches of %d by %d"
+                            + " writers in %.1f s = %,.0f page views/s (batch p50 %.0f ms, p95 %.0f ms)%n",
+                    load.pageViews, load.anonymous, load.batches, number("--batch"), number("--writers"),
+                    load.seconds, load.pageViews / load.seconds, load.batchP50, load.batchP95);
+            maintain();
+            describeTables();
+            LocalDate from = traffic.firstDay();
+            LocalDate to = traffic.lastDay();
+            AnalyticsSummary summary = store.analytics().summary(from, to);
+            System.out.printf(Locale.ROOT, "summary %s..%s: %,d visitors (%,d new, %,d returning), %,d visits,"
+                            + " %,d page views, %,d anonymous, bounce rate %.3f, %.1f s per visit, %d pages,"
+                            + " %d countries%n", from, to, summary.visitors(), summary.newVisitors(),
+                    summary.returningVisitors(), summary.visits(), summary.pageviews(), summary.anonymousPageviews(),
+                    summary.bounceRate(), summary.avgVisitSeconds(), summary.pages().size(),
+                    summary.countries().size());
+            double[] times = time(3, number("--runs"), () -> store.analytics().summary(from, to));
+            double[] baseline = time(1, number("--baseline-runs"), this::baseline);
+            System.out.printf(Locale.ROOT, "summary over %d days: median %.1f ms, p95 %.1f ms (%d runs after 3"
+                    + " warm-up)%n", days, percentile(times, 50), percentile(times, 95), times.length);
+            System.out.printf(Locale.ROOT, "baseline (%s): median %.1f ms, p95 %.1f ms (%d runs after 1 warm-up)%n",
+                    BASELINE, percentile(baseline, 50), percentile(baseline, 95), baseline.length);
+            System.out.printf(Locale.ROOT, "ratio: the summary takes %.4f of the baseline's time (%.0f× faster)%n",
+                    percentile(times, 50) / percentile(baseline, 50), percentile(baseline, 50) / percentile(times, 50));
+        }
+    }
+
+    /** Writes every day's traffic in time order, in batches, through {@code --writers} threads. */
+    private Load load(CrumbStore store, SyntheticTraffic traffic) throws Exception {
+        int batch = number("--batch");
+        int writers = number("--writers");
+        ExecutorService pool = new ThreadPoolExecutor(writers, writers, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(writers * 4), new ThreadPoolExecutor.CallerRunsPolicy());
+        List<Future<Long>> pending = new ArrayList<>();
+        List<Long> batchNanos = new ArrayList<>();
+        long pageViews = 0;
+        long anonymous = 0;
+        long started = System.nanoTime();
+        try {
+            for (int day = 0; day < traffic.days(); day++) {
+                List<PageView> views = traffic.pageViews(day);
+                List<AnonymousPageView> anonymousViews = traffic.anonymousViews(day);
+                int batches = (views.size() + batch - 1) / batch;
+                for (int b = 0; b < batches; b++) {
+                    List<PageView> part = views.subList(b * batch, Math.min(views.size(), (b + 1) * batch));
+                    List<AnonymousPageView> anonymousPart = anonymousViews.subList(
+                            anonymousViews.size() * b / batches, anonymousViews.size() * (b + 1) / batches);
+                    pending.add(pool.submit(() -> {
+                        long t = System.nanoTime();
+                        store.events().write(part, anonymousPart);
+                        return System.nanoTime() - t;
+                    }));
+                }
+                pageViews += views.size();
+                anonymous += anonymousViews.size();
+                for (Future<Long> done : pending) {
+                    batchNanos.add(done.get());
+                }
+                pending.clear();
+                if ((day + 1) % 10 == 0) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    System.out.printf(Locale.ROOT, "  loaded %d of %d days, %,d page views, %,.0f/s%n", day + 1,
+                            traffic.days(), pageViews, pageViews / seconds);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double[] batchMs = batchNanos.stream().mapToDouble(n -> n / 1e6).toArray();
+        return new Load(pageViews, anonymous, batchMs.length, (System.nanoTime() - started) / 1e9,
+                percentile(batchMs, 50), percentile(batchMs, 95));
+    }
+
+    private record Load(long pageViews, long anonymous, int batches, double seconds, double batchP50,
+                        double batchP95) {}
+
+    private void recreateDatabase() throws SQLException {
+        if (postgres()) {
+            String base = url().contains("?") ? url().substring(0, url().indexOf('?')) : url();
+            String database = base.substring(base.lastIndexOf('/') + 1);
+            if (!database.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("the database name '" + database + "' must be lower-case letters,"
+                        + " digits and underscores; this command drops and creates it");
+            }
+            String admin = base.substring(0, base.lastIndexOf('/') + 1) + "postgres";
+            try (Connection connection = DriverManager.getConnection(admin, user(), password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                statement.execute("CREATE DATABASE " + database);
+            }
+        } else {
+            try (Connection connection = DriverManager.getConnection(url(), user(), password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP ALL OBJECTS");
+            }
+        }
+    }
+
+    /** What autovacuum would have done by the time anyone reads a report: statistics and visibility maps. */
+    private void maintain() throws SQLException {
+        if (!postgres()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(url(), user(), password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+        }
+        System.out.printf(Locale.ROOT, "vacuum analyze: %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private void describeTables() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), user(), password());
+             Statement statement = connection.createStatement()) {
+            for (String table : List.of("crumb_page_view", "crumb_visit", "crumb_visit_page", "crumb_visitor",
+                    "crumb_day_count", "crumb_day_repeat", "crumb_anonymous_day")) {
+                long rows;
+                try (ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                    row.next();
+                    rows = row.getLong(1);
+                }
+                String size = "";
+                if (postgres()) {
+                    try (ResultSet row = statement.executeQuery(
+                            "SELECT pg_size_pretty(pg_total_relation_size('" + table + "'))")) {
+                        row.next();
+                        size = ", " + row.getString(1) + " with indexes";
+                    }
+                }
+                System.out.printf(Locale.ROOT, "  %-20s %,12d rows%s%n", table, rows, size);
+            }
+        }
+    }
+
+    private Object baseline() {
+        try (Connection connection = DriverManager.getConnection(url(), user(), password());
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(BASELINE)) {
+            row.next();
+            return row.getLong(1) + row.getLong(2);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the baseline query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Milliseconds of {@code runs} calls after {@code warmUp} untimed ones. */
+    private static double[] time(int warmUp, int runs, Supplier<Object> call) {
+        for (int i = 0; i < warmUp; i++) {
+            call.get();
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long started = System.nanoTime();
+            call.get();
+            ms[i] = (System.nanoTime() - started) / 1e6;
+        }
+        return ms;
+    }
+
+    /** The nearest-rank percentile. */
+    private static double percentile(double[] values, int percent) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+}
