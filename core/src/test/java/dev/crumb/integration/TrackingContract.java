@@ -241,6 +241,9 @@ abstract class TrackingContract {
         server.close();
         server = null;
         assertThat(store.pageViews()).hasSize(25);
-        assertThat(filter.metrics()).isEqualTo(TrackingMetrics.NONE);
+        TrackingMetrics last = filter.metrics();
+        assertThat(last.recorded()).as("final counts after destroy").isEqualTo(25);
+        assertThat(last.written()).isEqualTo(25);
+        assertThat(last.queued()).isZero();
     }
 }
