@@ -41,6 +41,9 @@ public final class JdbcCrumbStore implements CrumbStore {
         this.analytics = new JdbcAnalyticsReader(database);
     }
 
+    /** How long a request waits for a database connection before the store reports it unavailable. */
+    static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+
     /** Opens a store on a pool of its own for {@code url}; closing the store closes the pool. */
     public static JdbcCrumbStore open(String url, String user, String password) {
         Dialect dialect = Dialect.forUrl(url);
@@ -51,6 +54,13 @@ public final class JdbcCrumbStore implements CrumbStore {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(4);
+        // A consent POST waits for a connection while the database is down: answer 503 after seconds,
+        // not after Hikari's default 30 s. The background writer simply retries.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        if (dialect == Dialect.POSTGRESQL && !url.contains("socketTimeout")) {
+            // A half-open connection (network cut) must not hang a request forever either.
+            config.addDataSourceProperty("socketTimeout", "30");
+        }
         if (dialect == Dialect.POSTGRESQL && !url.contains("reWriteBatchedInserts")) {
             // Sends a batch of inserts and upserts as multi-row statements: several times faster writes.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
