@@ -49,12 +49,14 @@ public final class StoreSummaryBench {
         Map<String, String> options = new HashMap<>(Map.of("--db-user", "crumb", "--events", "10000000",
                 "--days", "90", "--visitors", "300000", "--paths", "400", "--batch", "1000", "--writers", "2",
                 "--runs", "15", "--baseline-runs", "5", "--seed", "20250101"));
+        options.put("--reuse", "false");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || !options.containsKey(args[i]) && !args[i].equals("--db-url")
                     || i + 1 == args.length) {
                 System.out.println("usage: store-summary --db-url URL [--db-user crumb] [--events 10000000]"
                         + " [--days 90] [--visitors 300000] [--paths 400] [--batch 1000] [--writers 2] [--runs 15]"
-                        + " [--baseline-runs 5] [--seed N]; password from CRUMB_DB_PASSWORD");
+                        + " [--baseline-runs 5] [--seed N] [--reuse true: time a database loaded before with the same"
+                        + " options]; password from CRUMB_DB_PASSWORD");
                 System.exit(args[i].equals("--help") ? 0 : 2);
             }
             options.put(args[i], args[++i]);
@@ -92,14 +94,19 @@ public final class StoreSummaryBench {
         int days = number("--days");
         SyntheticTraffic traffic = new SyntheticTraffic(Long.parseLong(options.get("--seed")), number("--visitors"),
                 number("--paths"), LocalDate.parse("2025-01-01"), days, events);
-        recreateDatabase();
+        boolean reuse = Boolean.parseBoolean(options.get("--reuse"));
+        if (!reuse) {
+            recreateDatabase();
+        }
         try (CrumbStore store = CrumbStores.jdbc(url(), user(), password())) {
-            Load load = load(store, traffic);
-            System.out.printf(Locale.ROOT, "load: %,d page views + %,d anonymous in %,d batches of %d by %d"
-                            + " writers in %.1f s = %,.0f page views/s (batch p50 %.0f ms, p95 %.0f ms)%n",
-                    load.pageViews, load.anonymous, load.batches, number("--batch"), number("--writers"),
-                    load.seconds, load.pageViews / load.seconds, load.batchP50, load.batchP95);
-            maintain();
+            if (!reuse) {
+                Load load = load(store, traffic);
+                System.out.printf(Locale.ROOT, "load: %,d page views + %,d anonymous in %,d batches of %d by %d"
+                                + " writers in %.1f s = %,.0f page views/s (batch p50 %.0f ms, p95 %.0f ms)%n",
+                        load.pageViews, load.anonymous, load.batches, number("--batch"), number("--writers"),
+                        load.seconds, load.pageViews / load.seconds, load.batchP50, load.batchP95);
+                maintain();
+            }
             describeTables();
             LocalDate from = traffic.firstDay();
             LocalDate to = traffic.lastDay();

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,13 +22,12 @@ import java.util.function.BiFunction;
  * repeats whose previous day is in range too (see {@code docs/storage.md}).
  */
 final class JdbcAnalyticsReader implements AnalyticsReader {
-    private static final String TOTALS = "SELECT metric, item, SUM(amount) FROM crumb_day_count"
-            + " WHERE start_day BETWEEN ? AND ? GROUP BY metric, item";
+    /** Sums per metric and item; a day's totals (item '') per day too, for the list of days: one scan. */
+    private static final String TOTALS = "SELECT metric, item, CASE WHEN item = '' THEN start_day END,"
+            + " SUM(amount) FROM crumb_day_count WHERE start_day BETWEEN ? AND ?"
+            + " GROUP BY metric, item, CASE WHEN item = '' THEN start_day END";
     private static final String REPEATS = "SELECT metric, item, SUM(amount) FROM crumb_day_repeat"
             + " WHERE start_day BETWEEN ? AND ? AND prev_day >= ? GROUP BY metric, item";
-    private static final String DAYS = "SELECT start_day, metric, amount FROM crumb_day_count"
-            + " WHERE start_day BETWEEN ? AND ? AND metric IN ('" + Metric.VISITORS.code() + "', '"
-            + Metric.VISITS.code() + "', '" + Metric.PAGEVIEWS.code() + "') AND item = ''";
     private static final String ANONYMOUS = "SELECT COALESCE(SUM(views), 0) FROM crumb_anonymous_day"
             + " WHERE view_day BETWEEN ? AND ?";
 
@@ -41,9 +41,14 @@ final class JdbcAnalyticsReader implements AnalyticsReader {
     public AnalyticsSummary summary(LocalDate from, LocalDate to) {
         DateRange range = new DateRange(from, to);
         return database.inSnapshot("compute the analytics summary", connection -> {
-            Map<Metric, Map<String, Long>> counts = sums(connection, TOTALS, 1, range.from(), range.to());
-            Map<Metric, Map<String, Long>> repeats = sums(connection, REPEATS, -1, range.from(), range.to(),
-                    range.from());
+            try (Statement settings = connection.createStatement()) {
+                for (String setting : database.dialect().summarySettings()) {
+                    settings.execute(setting);
+                }
+            }
+            Map<LocalDate, long[]> days = new HashMap<>();
+            Map<Metric, Map<String, Long>> counts = totals(connection, range, days);
+            Map<Metric, Map<String, Long>> repeats = repeats(connection, range);
             repeats.forEach((metric, items) -> items.forEach(
                     (item, repeat) -> counts.get(metric).merge(item, repeat, Long::sum)));
             VisitTotals totals = new VisitTotals(total(counts, Metric.VISITORS), total(counts, Metric.FIRST_VISITS),
@@ -51,7 +56,7 @@ final class JdbcAnalyticsReader implements AnalyticsReader {
                     total(counts, Metric.BOUNCES), total(counts, Metric.DURATION));
             return new AnalyticsSummary(from, to, totals.visitors(), totals.newVisitors(),
                     totals.returningVisitors(), totals.visits(), totals.pageviews(), anonymous(connection, range),
-                    totals.bounceRate(), totals.avgVisitSeconds(), days(connection, range), pages(counts),
+                    totals.bounceRate(), totals.avgVisitSeconds(), days(range, days), pages(counts),
                     ranked(counts, Metric.ENTRY, AnalyticsSummary.PathVisits::new),
                     ranked(counts, Metric.EXIT, AnalyticsSummary.PathVisits::new),
                     ranked(counts, Metric.COUNTRY, AnalyticsSummary.CountryVisitors::new),
@@ -60,22 +65,48 @@ final class JdbcAnalyticsReader implements AnalyticsReader {
         });
     }
 
-    /** Sums per metric and item, times {@code sign}; every metric has a (possibly empty) map. */
-    private static Map<Metric, Map<String, Long>> sums(Connection connection, String sql, int sign,
-                                                       LocalDate... parameters) throws SQLException {
+    /**
+     * Sums of {@code crumb_day_count} per metric and item over the range; the visitors, visits and page
+     * views of each day go to {@code days} on the way.
+     */
+    private static Map<Metric, Map<String, Long>> totals(Connection connection, DateRange range,
+                                                         Map<LocalDate, long[]> days) throws SQLException {
+        Map<Metric, Map<String, Long>> sums = emptySums();
+        try (PreparedStatement select = prepare(connection, TOTALS, range); ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                Metric metric = Metric.ofCode(rows.getString(1));
+                long amount = rows.getLong(4);
+                sums.get(metric).merge(rows.getString(2), amount, Long::sum);
+                int column = metric == Metric.VISITORS ? 0 : metric == Metric.VISITS ? 1
+                        : metric == Metric.PAGEVIEWS ? 2 : -1;
+                LocalDate day = rows.getObject(3, LocalDate.class);
+                if (column >= 0 && day != null) {
+                    days.computeIfAbsent(day, d -> new long[3])[column] = amount;
+                }
+            }
+        }
+        return sums;
+    }
+
+    /** Sums of the repeats with both days in the range, negated: what the distinct counts take away. */
+    private static Map<Metric, Map<String, Long>> repeats(Connection connection, DateRange range)
+            throws SQLException {
+        Map<Metric, Map<String, Long>> sums = emptySums();
+        try (PreparedStatement select = prepare(connection, REPEATS, range)) {
+            select.setObject(3, range.from());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sums.get(Metric.ofCode(rows.getString(1))).put(rows.getString(2), -rows.getLong(3));
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static Map<Metric, Map<String, Long>> emptySums() {
         Map<Metric, Map<String, Long>> sums = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             sums.put(metric, new HashMap<>());
-        }
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    sums.get(Metric.ofCode(rows.getString(1))).put(rows.getString(2), sign * rows.getLong(3));
-                }
-            }
         }
         return sums;
     }
@@ -91,15 +122,7 @@ final class JdbcAnalyticsReader implements AnalyticsReader {
         }
     }
 
-    private static List<AnalyticsSummary.Day> days(Connection connection, DateRange range) throws SQLException {
-        Map<LocalDate, long[]> known = new HashMap<>();
-        try (PreparedStatement select = prepare(connection, DAYS, range); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                long[] day = known.computeIfAbsent(rows.getObject(1, LocalDate.class), d -> new long[3]);
-                Metric metric = Metric.ofCode(rows.getString(2));
-                day[metric == Metric.VISITORS ? 0 : metric == Metric.VISITS ? 1 : 2] = rows.getLong(3);
-            }
-        }
+    private static List<AnalyticsSummary.Day> days(DateRange range, Map<LocalDate, long[]> known) {
         Map<LocalDate, AnalyticsSummary.Day> days = new HashMap<>();
         known.forEach((day, n) -> days.put(day, new AnalyticsSummary.Day(day, n[0], n[1], n[2])));
         return SummaryLists.everyDay(range, days);
