@@ -15,7 +15,9 @@ public final class Crumb {
 
     /**
      * The request attribute holding the consent banner's markup for template engines ({@code ""} when no
-     * choice is needed); the same as {@link #bannerHtml}, rendered when the application's chain starts.
+     * choice is needed); the same as {@link #bannerHtml}. Its value is a {@link CharSequence} rendered
+     * when it is first printed ({@code toString()}), so requests that never show the banner never pay
+     * for it.
      */
     public static final String BANNER_ATTRIBUTE = "crumb.banner";
 

@@ -15,6 +15,7 @@ import dev.crumb.internal.email.UnsubscribeTokens;
 import dev.crumb.internal.form.FormSaver;
 import dev.crumb.internal.web.CookieRequirement;
 import dev.crumb.internal.web.ForgetEndpoint;
+import dev.crumb.internal.web.LazyBannerHtml;
 import dev.crumb.internal.web.Responses;
 import dev.crumb.internal.web.SavedFormMeSection;
 import java.util.LinkedHashMap;
@@ -187,7 +188,7 @@ public final class CrumbEngine implements AutoCloseable {
                             CookieRequirement.explanation("/", prefix + "/me"));
                 }
                 case PROCEED -> {
-                    request.setAttribute(Crumb.BANNER_ATTRIBUTE, banner.html(request, session));
+                    request.setAttribute(Crumb.BANNER_ATTRIBUTE, new LazyBannerHtml(banner, request, session));
                     chain.doFilter(request, wrapped);
                 }
             }

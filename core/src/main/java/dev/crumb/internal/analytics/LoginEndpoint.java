@@ -73,8 +73,7 @@ public final class LoginEndpoint implements Endpoint {
     private void signIn(Exchange exchange) throws IOException {
         HttpServletRequest request = exchange.request();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.page(exchange.response(), 403, "Please try again",
-                    "<p>This form has expired or did not come from this site. Reload the sign-in page and try again.</p>");
+            Responses.formExpired(exchange.response(), "");
             return;
         }
         String password = request.getParameter("password");

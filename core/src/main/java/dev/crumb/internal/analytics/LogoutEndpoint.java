@@ -29,8 +29,7 @@ public final class LogoutEndpoint implements Endpoint {
     @Override
     public void handle(Exchange exchange) throws IOException {
         if (!exchange.session().validCsrfToken(exchange.request().getParameter("csrf"))) {
-            Responses.page(exchange.response(), 403, "Please try again",
-                    "<p>This form has expired or did not come from this site. Reload the page and try again.</p>");
+            Responses.formExpired(exchange.response(), "");
             return;
         }
         exchange.response().addHeader("Set-Cookie", access.sessions().signOut(exchange.request().isSecure()));

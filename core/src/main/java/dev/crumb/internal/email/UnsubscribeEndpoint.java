@@ -84,9 +84,8 @@ public final class UnsubscribeEndpoint implements Endpoint {
             return;
         }
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.page(exchange.response(), 403, "Please try again",
-                    "<p>This form has expired or did not come from this site. Reload the page and try again.</p>"
-                            + Html.render(ASK, Map.of("action", action, "csrf", exchange.session().csrfToken())));
+            Responses.formExpired(exchange.response(),
+                    Html.render(ASK, Map.of("action", action, "csrf", exchange.session().csrfToken())));
             return;
         }
         String address = request.getParameter("email");

@@ -12,13 +12,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class VisitorHasher {
 
-    private final byte[] key;
+    private final HmacSha256 hmac;
 
     public VisitorHasher(byte[] key) {
         if (key == null || key.length < 32) {
             throw new IllegalArgumentException("the hash key must have at least 32 bytes");
         }
-        this.key = key.clone();
+        this.hmac = new HmacSha256(key);
     }
 
     /** The keyed hash of a visitor ID: 128 bits as 22 base64url characters. */
@@ -32,15 +32,8 @@ public final class VisitorHasher {
     }
 
     private String hash(String domain, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(domain.getBytes(StandardCharsets.US_ASCII));
-            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JVM has no HmacSHA256", e);
-        }
+        byte[] digest = hmac.mac(domain.getBytes(StandardCharsets.US_ASCII), value.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
     }
 
     /** Derives a sub-key for one purpose from a master key (HMAC-SHA-256 as a PRF). */

@@ -1,17 +1,15 @@
 package dev.crumb.internal.web;
 
 import dev.crumb.internal.cookie.CookieKeys;
+import dev.crumb.internal.visitor.HmacSha256;
 import dev.crumb.internal.visitor.VisitorHasher;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stateless CSRF tokens bound to one visitor ID and valid for a limited time: the expiry and an HMAC
@@ -31,12 +29,13 @@ public final class CsrfTokens {
     /** The subject of the cookieless proof: no visitor ID is 11 characters long. */
     private static final String NO_COOKIE = "no-cookie";
 
-    private final List<byte[]> keys;
+    private final List<HmacSha256> keys;
     private final Clock clock;
     private final Duration lifetime;
 
     public CsrfTokens(CookieKeys ring, Clock clock, Duration lifetime) {
-        this.keys = ring.all().stream().map(k -> VisitorHasher.derive(k.key().getEncoded(), "crumb-csrf-v1")).toList();
+        this.keys = ring.all().stream()
+                .map(k -> new HmacSha256(VisitorHasher.derive(k.key().getEncoded(), "crumb-csrf-v1"))).toList();
         this.clock = clock;
         this.lifetime = lifetime;
     }
@@ -79,7 +78,7 @@ public final class CsrfTokens {
         if (expiry < clock.instant().getEpochSecond()) {
             return false;
         }
-        for (byte[] key : keys) {
+        for (HmacSha256 key : keys) {
             if (MessageDigest.isEqual(bound, mac(key, visitorId, expiry))
                     || (sameOriginRequest && MessageDigest.isEqual(cookieless, mac(key, NO_COOKIE, expiry)))) {
                 return true;
@@ -88,16 +87,8 @@ public final class CsrfTokens {
         return false;
     }
 
-    private static byte[] mac(byte[] key, String visitorId, long expiry) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(visitorId.getBytes(StandardCharsets.UTF_8));
-            mac.update(ByteBuffer.allocate(Long.BYTES).putLong(expiry).array());
-            byte[] full = mac.doFinal();
-            return java.util.Arrays.copyOf(full, MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JVM has no HmacSHA256", e);
-        }
+    private static byte[] mac(HmacSha256 key, String visitorId, long expiry) {
+        byte[] full = key.mac(visitorId.getBytes(StandardCharsets.UTF_8), ByteBuffer.allocate(Long.BYTES).putLong(expiry).array());
+        return java.util.Arrays.copyOf(full, MAC_BYTES);
     }
 }

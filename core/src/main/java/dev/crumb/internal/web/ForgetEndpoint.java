@@ -34,8 +34,7 @@ public final class ForgetEndpoint implements Endpoint {
     public void handle(Exchange exchange) throws IOException {
         var request = exchange.request();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.page(exchange.response(), 403, "Please try again",
-                    "<p>This form has expired or did not come from this site. Go back, reload the page and try again.</p>");
+            Responses.formExpired(exchange.response(), "");
             return;
         }
         List<String> deletions;

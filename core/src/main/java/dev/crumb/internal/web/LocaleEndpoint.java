@@ -19,9 +19,8 @@ public final class LocaleEndpoint implements Endpoint {
     public void handle(Exchange exchange) throws IOException {
         var request = exchange.request();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.page(exchange.response(), 403, "Please try again",
-                    "<p>This form has expired or did not come from this site. Go back, reload the page and try again.</p>"
-                            + "<p class=\"note\">If your browser blocks cookies, this site cannot remember your choice.</p>");
+            Responses.formExpired(exchange.response(),
+                    "<p class=\"note\">If your browser blocks cookies, this site cannot remember your choice.</p>");
             return;
         }
         try {

@@ -62,6 +62,15 @@ public final class Responses {
         write(response, status, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The answer to a state-changing POST without a valid CSRF token: 403, nothing changed, and what to
+     * do. {@code extraHtml} (already escaped markup, may be empty) follows the explanation.
+     */
+    public static void formExpired(HttpServletResponse response, String extraHtml) throws IOException {
+        page(response, 403, "Please try again",
+                "<p>This form has expired or did not come from this site. Reload the page and try again.</p>" + extraHtml);
+    }
+
     /** Writes {@code value} as JSON. */
     public static void json(HttpServletResponse response, int status, Object value) throws IOException {
         write(response, status, "application/json;charset=UTF-8", JSON.writeValueAsBytes(value));
