@@ -82,6 +82,8 @@ public final class BenchServers implements AutoCloseable {
                 .keys(BenchKeys.COOKIE_KEY)
                 .hashKey(BenchKeys.HASH_KEY)
                 .store(store)
+                // -Dcrumb.bench.tracking=false separates the filter's own cost from the background writer's.
+                .tracking(!"false".equals(System.getProperty("crumb.bench.tracking")))
                 .build();
         crumbFilter = new CrumbFilter(crumb);
         start(ServerKind.CRUMB.port(portBase), page(crumbFilter, null, crumbPage));

@@ -58,7 +58,7 @@ public final class LoadReport {
             out.println(events > 0
                     ? String.format(Locale.ROOT, "crumb: %d events in the tracking buffer; %d bytes per tracked visit in flight",
                             events, delta / events)
-                    : "crumb: bytes per tracked visit in flight: n/a (the tracking buffer and its metrics are not in main yet)");
+                    : "crumb: bytes per tracked visit in flight: n/a (no page views were waiting in the tracking buffer, or tracking is off)");
         }
         for (LoadRun.ServerResult r : results) {
             if (r.wrk().non2xx() > 0 || r.wrk().socketErrors().total() > 0) {
