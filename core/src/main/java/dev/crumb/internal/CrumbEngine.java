@@ -106,7 +106,8 @@ public final class CrumbEngine implements AutoCloseable {
         SessionSupport support = new SessionSupport(csrf, locales, consentRules);
         this.ids = new VisitorIds(config.random());
         // Decrypting a cookie costs far more than the rest of a request: do it once per value and server.
-        OpenedCookieCache opened = new OpenedCookieCache(codec, 20_000, Duration.ofMinutes(30));
+        // Bounded by the characters of cached values (8 M chars: ~25 000 typical cookies, ~16 MiB).
+        OpenedCookieCache opened = new OpenedCookieCache(codec, 8_000_000, Duration.ofMinutes(30));
         this.visitors = new VisitorResolver(name, opened, locales, ids, config.clock(), config.visitTimeout(),
                 config.lastSeenRefresh(), support);
         byte[] hashKey = hashKey(config);

@@ -72,7 +72,7 @@ public class CookieCodecBenchmark {
     @Setup
     public void setUp() throws GeneralSecurityException {
         codec = CookieFixtures.codec();
-        cache = new OpenedCookieCache(codec, 1_000, java.time.Duration.ofMinutes(5));
+        cache = new OpenedCookieCache(codec, 1_000_000, java.time.Duration.ofMinutes(5));
         payload = CookieFixtures.payload(shape);
         token = codec.seal(payload);
         if (codec.open(token).isEmpty()) {

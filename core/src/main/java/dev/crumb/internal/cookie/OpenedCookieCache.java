@@ -19,13 +19,18 @@ public final class OpenedCookieCache implements CookieOpener {
     private final Cache<String, CookieCodec.Opened> opened;
 
     /**
-     * @param codec      what opens values the cache does not hold
-     * @param maxEntries the bound (0 turns the cache off)
-     * @param idle       how long an unused entry is kept
+     * @param codec       what opens values the cache does not hold
+     * @param maxCharacters the bound, in characters of cached cookie values (0 turns the cache off); a
+     *                    typical cookie is about 300 characters, one full of saved form data about 4000
+     * @param idle        how long an unused entry is kept
      */
-    public OpenedCookieCache(CookieOpener codec, long maxEntries, Duration idle) {
+    public OpenedCookieCache(CookieOpener codec, long maxCharacters, Duration idle) {
         this.codec = codec;
-        this.opened = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterAccess(idle).build();
+        this.opened = Caffeine.newBuilder()
+                .maximumWeight(maxCharacters)
+                .<String, CookieCodec.Opened>weigher((value, opened) -> value.length())
+                .expireAfterAccess(idle)
+                .build();
     }
 
     @Override

@@ -25,7 +25,7 @@ class OpenedCookieCacheTest {
     @Test
     @DisplayName("decrypts a returning visitor's unchanged cookie once")
     void decryptsOnce() {
-        OpenedCookieCache cache = new OpenedCookieCache(counting, 100, Duration.ofMinutes(5));
+        OpenedCookieCache cache = new OpenedCookieCache(counting, 100_000, Duration.ofMinutes(5));
         String value = codec.seal(payload);
         for (int i = 0; i < 5; i++) {
             assertThat(cache.open(value).map(CookieCodec.Opened::payload)).contains(payload);
@@ -36,7 +36,7 @@ class OpenedCookieCacheTest {
     @Test
     @DisplayName("never caches what did not open, so garbage cannot evict real visitors")
     void invalidNotCached() {
-        OpenedCookieCache cache = new OpenedCookieCache(counting, 100, Duration.ofMinutes(5));
+        OpenedCookieCache cache = new OpenedCookieCache(counting, 100_000, Duration.ofMinutes(5));
         assertThat(cache.open("garbage")).isEmpty();
         assertThat(cache.open("garbage")).isEmpty();
         assertThat(decryptions.get()).isEqualTo(2);
@@ -46,7 +46,7 @@ class OpenedCookieCacheTest {
     @Test
     @DisplayName("a tampered copy of a cached cookie is decrypted, and refused, on its own")
     void tamperedCopy() {
-        OpenedCookieCache cache = new OpenedCookieCache(counting, 100, Duration.ofMinutes(5));
+        OpenedCookieCache cache = new OpenedCookieCache(counting, 100_000, Duration.ofMinutes(5));
         String value = codec.seal(payload);
         cache.open(value);
         String tampered = value.substring(0, value.length() - 3) + (value.endsWith("AAA") ? "BBB" : "AAA");
@@ -54,9 +54,10 @@ class OpenedCookieCacheTest {
     }
 
     @Test
-    @DisplayName("stays within its bound")
+    @DisplayName("stays within its bound, counted in characters of cookie values")
     void bounded() {
-        OpenedCookieCache cache = new OpenedCookieCache(counting, 10, Duration.ofMinutes(5));
+        String one = codec.seal(payload);
+        OpenedCookieCache cache = new OpenedCookieCache(counting, 10L * one.length(), Duration.ofMinutes(5));
         for (int i = 0; i < 50; i++) {
             cache.open(codec.seal(payload));
         }
