@@ -1,12 +1,12 @@
 package dev.crumb.internal.analytics;
 
 import dev.crumb.internal.cookie.CookieKeys;
+import dev.crumb.internal.visitor.HmacSha256;
 import dev.crumb.internal.visitor.VisitorHasher;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +14,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The analyst session cookie set by the login form: its expiry and an HMAC over (expiry, password hash)
@@ -29,7 +27,7 @@ public final class AnalystSessions {
     private static final int MAC_BYTES = 16;
 
     private final String cookieName;
-    private final List<byte[]> keys;
+    private final List<HmacSha256> keys;
     private final byte[] passwordFingerprint;
     private final Clock clock;
     private final Duration lifetime;
@@ -38,7 +36,8 @@ public final class AnalystSessions {
     public AnalystSessions(String cookieName, CookieKeys ring, PasswordHash password, Clock clock, Duration lifetime,
                            boolean alwaysSecure) {
         this.cookieName = Objects.requireNonNull(cookieName, "cookieName");
-        this.keys = ring.all().stream().map(k -> VisitorHasher.derive(k.key().getEncoded(), "crumb-analyst-v1")).toList();
+        this.keys = ring.all().stream()
+                .map(k -> new HmacSha256(VisitorHasher.derive(k.key().getEncoded(), "crumb-analyst-v1"))).toList();
         this.passwordFingerprint = password.hash();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
@@ -97,7 +96,7 @@ public final class AnalystSessions {
             return false;
         }
         boolean ok = false;
-        for (byte[] key : keys) {
+        for (HmacSha256 key : keys) {
             ok |= MessageDigest.isEqual(given, mac(key, expiry));
         }
         return ok;
@@ -112,16 +111,9 @@ public final class AnalystSessions {
         return h.toString();
     }
 
-    private byte[] mac(byte[] key, long expiry) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update("analyst".getBytes(StandardCharsets.US_ASCII));
-            mac.update(ByteBuffer.allocate(Long.BYTES).putLong(expiry).array());
-            mac.update(passwordFingerprint);
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JVM has no HmacSHA256", e);
-        }
+    private byte[] mac(HmacSha256 key, long expiry) {
+        byte[] full = key.mac("analyst".getBytes(StandardCharsets.US_ASCII),
+                ByteBuffer.allocate(Long.BYTES).putLong(expiry).array(), passwordFingerprint);
+        return Arrays.copyOf(full, MAC_BYTES);
     }
 }

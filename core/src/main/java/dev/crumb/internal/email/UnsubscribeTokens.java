@@ -1,14 +1,12 @@
 package dev.crumb.internal.email;
 
+import dev.crumb.internal.visitor.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed per-address unsubscribe tokens for email links: the address's keyed hash and an HMAC of it.
@@ -20,13 +18,13 @@ public final class UnsubscribeTokens {
     private static final int MAC_BYTES = 16;
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}");
 
-    private final byte[] key;
+    private final HmacSha256 hmac;
 
     public UnsubscribeTokens(byte[] key) {
         if (key == null || key.length < 32) {
             throw new IllegalArgumentException("the unsubscribe key must have at least 32 bytes");
         }
-        this.key = key.clone();
+        this.hmac = new HmacSha256(key);
     }
 
     /** The token for the address with this keyed hash. */
@@ -45,12 +43,6 @@ public final class UnsubscribeTokens {
     }
 
     private byte[] mac(String addressKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal(addressKey.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JVM has no HmacSHA256", e);
-        }
+        return Arrays.copyOf(hmac.mac(addressKey.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
     }
 }

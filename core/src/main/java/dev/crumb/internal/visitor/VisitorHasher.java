@@ -1,10 +1,7 @@
 package dev.crumb.internal.visitor;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed hashes (HMAC-SHA-256) of visitor IDs and email addresses: what the store keeps instead of the
@@ -38,12 +35,6 @@ public final class VisitorHasher {
 
     /** Derives a sub-key for one purpose from a master key (HMAC-SHA-256 as a PRF). */
     public static byte[] derive(byte[] master, String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(master, "HmacSHA256"));
-            return mac.doFinal(purpose.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JVM has no HmacSHA256", e);
-        }
+        return new HmacSha256(master).mac(purpose.getBytes(StandardCharsets.US_ASCII));
     }
 }
