@@ -78,13 +78,15 @@ public final class LocaleResolver {
         String cut = header.length() > MAX_ACCEPT_LANGUAGE ? header.substring(0, MAX_ACCEPT_LANGUAGE) : header;
         try {
             return Locale.LanguageRange.parse(cut);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             // A malformed header (or one cut mid-range): fall back to the first well-formed tag, if any.
+            // Not only IllegalArgumentException as documented: the JDK throws ArrayIndexOutOfBoundsException
+            // for a lone "-", found by HostileInputTest.
             for (String part : cut.split(",")) {
                 String tag = part.split(";")[0].trim();
                 try {
                     return Locale.LanguageRange.parse(tag);
-                } catch (IllegalArgumentException ignored) {
+                } catch (RuntimeException ignored) {
                     // try the next one
                 }
             }

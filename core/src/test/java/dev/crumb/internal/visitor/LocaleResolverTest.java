@@ -35,6 +35,9 @@ class LocaleResolverTest {
             "xx-YY|en|ZZ",
             "'<script>'|en|ZZ",
             "de-DE;q=abc|de|DE",
+            "-|en|ZZ",
+            "'-, de-DE'|de|DE",
+            "--|en|ZZ",
     })
     void acceptLanguage(String header, String language, String country) {
         LocaleResolver.Resolved r = resolver.resolve(request(header, null));
