@@ -83,7 +83,11 @@ public final class LocaleResolver {
             // Not only IllegalArgumentException as documented: the JDK throws ArrayIndexOutOfBoundsException
             // for a lone "-", found by HostileInputTest.
             for (String part : cut.split(",")) {
-                String tag = part.split(";")[0].trim();
+                int semicolon = part.indexOf(';');
+                String tag = (semicolon >= 0 ? part.substring(0, semicolon) : part).trim();
+                if (tag.isEmpty()) {
+                    continue;
+                }
                 try {
                     return Locale.LanguageRange.parse(tag);
                 } catch (RuntimeException ignored) {

@@ -38,6 +38,7 @@ class LocaleResolverTest {
             "-|en|ZZ",
             "'-, de-DE'|de|DE",
             "--|en|ZZ",
+            "'-d,;'|en|ZZ",
     })
     void acceptLanguage(String header, String language, String country) {
         LocaleResolver.Resolved r = resolver.resolve(request(header, null));
