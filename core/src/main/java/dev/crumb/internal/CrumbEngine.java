@@ -14,6 +14,7 @@ import dev.crumb.internal.email.UnsubscribeEndpoint;
 import dev.crumb.internal.email.UnsubscribeTokens;
 import dev.crumb.internal.form.FormSaver;
 import dev.crumb.internal.web.CookieRequirement;
+import dev.crumb.internal.web.EchoMethods;
 import dev.crumb.internal.web.ForgetEndpoint;
 import dev.crumb.internal.web.LazyBannerHtml;
 import dev.crumb.internal.web.Responses;
@@ -154,6 +155,10 @@ public final class CrumbEngine implements AutoCloseable {
     /** Runs one request through Crumb. */
     public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (EchoMethods.refused(request, response)) {
+            // Before anything reads or echoes the request: TRACE would reflect HttpOnly cookies and credentials.
+            return;
+        }
         if (request.getAttribute(VisitorSession.ATTRIBUTE) != null) {
             // A forward, include or error dispatch of a request Crumb already handles.
             chain.doFilter(request, response);
