@@ -69,6 +69,7 @@ public final class CrumbConfig {
     private final int policyRevision;
     private final FormFieldPolicy formFields;
     private final List<String> cookieRequiredPaths;
+    private final UnsubscribeConfirmations unsubscribeConfirmations;
 
     private CrumbConfig(Builder b) {
         this.keys = b.keys;
@@ -99,6 +100,7 @@ public final class CrumbConfig {
         this.policyRevision = b.policyRevision;
         this.formFields = new FormFieldPolicy(b.savedFormFields, b.ageField);
         this.cookieRequiredPaths = List.copyOf(b.cookieRequiredPaths);
+        this.unsubscribeConfirmations = b.unsubscribeConfirmations;
     }
 
     /** A builder with every option at its default; only {@link Builder#keys} must be given. */
@@ -263,6 +265,11 @@ public final class CrumbConfig {
         return store;
     }
 
+    /** Who mails an address its unsubscribe link when asked on the form, or {@code null}: no form. */
+    public UnsubscribeConfirmations unsubscribeConfirmations() {
+        return unsubscribeConfirmations;
+    }
+
     // ---- Tracking and analytics -------------------------------------------------------------------
 
     /** The page-tracking options (see {@code docs/tracking.md}). */
@@ -350,6 +357,7 @@ public final class CrumbConfig {
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
         private CrumbStore store;
+        private UnsubscribeConfirmations unsubscribeConfirmations;
         // Tracking and analytics
         private boolean tracking = TrackingSettings.DEFAULTS.enabled();
         private int trackingBufferCapacity = TrackingSettings.DEFAULTS.bufferCapacity();
@@ -522,6 +530,16 @@ public final class CrumbConfig {
          */
         public Builder store(CrumbStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Lets visitors ask for their unsubscribe link on {@code /crumb/unsubscribe}: the form then mails the
+         * link to the address (through {@code sender}) instead of unsubscribing it, so nobody can unsubscribe
+         * another person's address. Without it (the default) that page only points to the link in every email.
+         */
+        public Builder unsubscribeConfirmations(UnsubscribeConfirmations sender) {
+            this.unsubscribeConfirmations = Objects.requireNonNull(sender, "sender");
             return this;
         }
 

@@ -132,8 +132,8 @@ public final class CrumbEngine implements AutoCloseable {
             UnsubscribeTokens unsubscribe = new UnsubscribeTokens(VisitorHasher.derive(hashKey, "crumb-unsubscribe-v1"));
             this.emails = new StoredEmailChoices(config.store().emails(), hasher, unsubscribe, config.clock(),
                     config.policyRevision(), prefix + "/unsubscribe");
-            endpoints.add("/unsubscribe", new UnsubscribeEndpoint(config.store().emails(), hasher, unsubscribe,
-                    config.clock(), prefix + "/unsubscribe"));
+            endpoints.add("/unsubscribe", new UnsubscribeEndpoint(config.store().emails(), emails, unsubscribe,
+                    config.clock(), prefix + "/unsubscribe", config.unsubscribeConfirmations()));
         } else {
             this.emails = null;
         }

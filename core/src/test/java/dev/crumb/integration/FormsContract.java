@@ -265,7 +265,7 @@ abstract class FormsContract {
     }
 
     @Test
-    @DisplayName("the unsubscribe form gives the same answer for known and unknown addresses")
+    @DisplayName("a posted address changes nothing, and the answer is the same for known and unknown addresses")
     void unsubscribeForm() throws Exception {
         URI base = start();
         filter.emails().optIn("keen@example.com", "contact");
@@ -275,20 +275,19 @@ abstract class FormsContract {
         HttpResponse<String> unknown = a.post("/crumb/unsubscribe", Map.of("email", "nobody@example.com", "csrf", a.get("/csrf").body()));
         assertThat(known.statusCode()).isEqualTo(200);
         assertThat(unknown.statusCode()).isEqualTo(200);
-        assertThat(known.body()).isEqualTo(unknown.body());
-        assertThat(filter.emails().mayEmail("keen@example.com")).isFalse();
+        assertThat(known.body()).isEqualTo(unknown.body()).doesNotContain("keen@example.com");
+        assertThat(filter.emails().mayEmail("keen@example.com")).as("only the signed link unsubscribes").isTrue();
     }
 
     @Test
-    @DisplayName("the unsubscribe form refuses a forged CSRF token and a forged link token")
+    @DisplayName("a forged link token is refused and changes nothing")
     void unsubscribeForgeries() throws Exception {
         URI base = start();
         filter.emails().optIn("keen@example.com", "contact");
         Browser a = new Browser(base);
         a.get("/home");
-        assertThat(a.post("/crumb/unsubscribe", Map.of("email", "keen@example.com", "csrf", "forged")).statusCode()).isEqualTo(403);
         String forged = new UnsubscribeTokens(new byte[32]).issue(hasher.addressKey("keen@example.com"));
-        assertThat(a.post("/crumb/unsubscribe", Map.of("token", forged)).statusCode()).isEqualTo(403);
+        assertThat(a.post("/crumb/unsubscribe", Map.of("token", forged)).statusCode()).isEqualTo(400);
         assertThat(filter.emails().mayEmail("keen@example.com")).isTrue();
     }
 
