@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.crumb.internal.consent.ConsentEnforcingResponse;
 import dev.crumb.internal.consent.ConsentJournal;
+import dev.crumb.internal.consent.ConsentRateLimit;
 import dev.crumb.internal.consent.ConsentRules;
 import dev.crumb.internal.consent.CookieGate;
 import dev.crumb.internal.consent.OptInRegions;
@@ -122,12 +123,14 @@ public final class CrumbEngine implements AutoCloseable {
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());
         List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
                 new SavedFormMeSection(prefix));
+        // One bucket per visitor for consent changes and forget requests: both write a durable record.
+        ConsentRateLimit consentRate = ConsentRateLimit.standard(config.clock());
         this.endpoints = new Endpoints()
                 .add("/me.json", MeEndpoint.json(me))
                 .add("/me", MeEndpoint.page(me))
                 .add("/locale", new LocaleEndpoint())
-                .add("/consent", new ConsentEndpoint(decisions))
-                .add("/forget", new ForgetEndpoint(decisions, ids, prefix));
+                .add("/consent", new ConsentEndpoint(decisions, consentRate))
+                .add("/forget", new ForgetEndpoint(decisions, consentRate, ids, prefix));
         if (config.store() != null) {
             UnsubscribeTokens unsubscribe = new UnsubscribeTokens(VisitorHasher.derive(hashKey, "crumb-unsubscribe-v1"));
             this.emails = new StoredEmailChoices(config.store().emails(), hasher, unsubscribe, config.clock(),
