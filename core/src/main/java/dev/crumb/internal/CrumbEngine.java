@@ -33,6 +33,7 @@ import dev.crumb.internal.cookie.CookieWriter;
 import dev.crumb.internal.cookie.SetCookieHeader;
 import dev.crumb.internal.tracking.PageTracker;
 import dev.crumb.internal.tracking.RetryBackoff;
+import dev.crumb.internal.visitor.HashKeyAgreement;
 import dev.crumb.internal.visitor.LocaleResolver;
 import dev.crumb.internal.visitor.SessionSupport;
 import dev.crumb.internal.visitor.VisitorHasher;
@@ -114,6 +115,10 @@ public final class CrumbEngine implements AutoCloseable {
                 config.lastSeenRefresh(), support);
         byte[] hashKey = hashKey(config);
         this.hasher = new VisitorHasher(hashKey);
+        if (config.store() != null) {
+            // Before anything is written: a second key would split every visitor in two, silently.
+            HashKeyAgreement.check(config.store().security(), hasher, config.hashKey() != null);
+        }
         this.forms = new FormSaver(config.formFields());
         this.cookieRequirement = new CookieRequirement(config.cookieRequiredPaths());
         ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
