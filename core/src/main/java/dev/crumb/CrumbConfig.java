@@ -626,7 +626,10 @@ public final class CrumbConfig {
             return this;
         }
 
-        /** How long an analyst stays signed in after the login form, default 8 hours. */
+        /**
+         * The longest an analyst stays signed in after the login form, default 8 hours; a session also ends
+         * after 30 minutes without use, and on sign-out on every server of the store.
+         */
         public Builder analystSessionLifetime(Duration lifetime) {
             require(lifetime != null && lifetime.compareTo(Duration.ofMinutes(5)) >= 0
                             && lifetime.compareTo(Duration.ofDays(7)) <= 0,

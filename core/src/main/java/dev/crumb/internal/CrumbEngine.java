@@ -153,8 +153,8 @@ public final class CrumbEngine implements AutoCloseable {
         this.tracker = PageTracker.start(config.tracking(), prefix,
                 config.store() == null ? null : config.store().events(), hasher, config.clock(), RetryBackoff.DEFAULT);
         this.analytics = AnalyticsFeature.create(config.analytics(), config.analystCookieName(), config.keys(),
-                config.alwaysSecure(), config.store() == null ? null : config.store().analytics(), tracker::metrics,
-                config.clock(), config.random());
+                config.alwaysSecure(), config.store() == null ? null : config.store().analytics(),
+                config.store() == null ? null : config.store().security(), tracker::metrics, config.clock(), config.random());
         analytics.register(endpoints, prefix);
         LOG.info("Crumb started: cookie '{}', {} key(s), visit timeout {}, endpoints under {}", name,
                 config.keys().all().size(), config.visitTimeout(), prefix);
@@ -180,7 +180,7 @@ public final class CrumbEngine implements AutoCloseable {
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(VisitorSession.ATTRIBUTE, session);
         request.setAttribute(ATTRIBUTE, this);
-        analytics.attach(request);
+        analytics.attach(request, response);
         request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
