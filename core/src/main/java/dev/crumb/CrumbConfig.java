@@ -638,7 +638,10 @@ public final class CrumbConfig {
             return this;
         }
 
-        /** Failed analyst logins one client address may make before growing lock-outs start, default 5. */
+        /**
+         * Analyst password checks one client address may have in a row, default 5: each is counted before it
+         * runs (a right password gives it back), and the last starts growing lock-outs.
+         */
         public Builder analystFailuresPerAddress(int failures) {
             require(failures >= 1 && failures <= 1000, "analyst-failures-per-address must be between 1 and 1000, was "
                     + failures);
@@ -646,7 +649,7 @@ public final class CrumbConfig {
             return this;
         }
 
-        /** Failed analyst logins all clients together may make before growing lock-outs start, default 100. */
+        /** Analyst password checks all clients together may have in a row, default 100; as per address. */
         public Builder analystFailuresGlobal(int failures) {
             require(failures >= 1 && failures <= 1_000_000, "analyst-failures-global must be between 1 and 1000000, was "
                     + failures);
