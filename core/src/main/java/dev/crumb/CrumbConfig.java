@@ -69,6 +69,7 @@ public final class CrumbConfig {
     private final int policyRevision;
     private final FormFieldPolicy formFields;
     private final List<String> cookieRequiredPaths;
+    private final UnsubscribeConfirmations unsubscribeConfirmations;
 
     private CrumbConfig(Builder b) {
         this.keys = b.keys;
@@ -99,6 +100,7 @@ public final class CrumbConfig {
         this.policyRevision = b.policyRevision;
         this.formFields = new FormFieldPolicy(b.savedFormFields, b.ageField);
         this.cookieRequiredPaths = List.copyOf(b.cookieRequiredPaths);
+        this.unsubscribeConfirmations = b.unsubscribeConfirmations;
     }
 
     /** A builder with every option at its default; only {@link Builder#keys} must be given. */
@@ -263,6 +265,11 @@ public final class CrumbConfig {
         return store;
     }
 
+    /** Who mails an address its unsubscribe link when asked on the form, or {@code null}: no form. */
+    public UnsubscribeConfirmations unsubscribeConfirmations() {
+        return unsubscribeConfirmations;
+    }
+
     // ---- Tracking and analytics -------------------------------------------------------------------
 
     /** The page-tracking options (see {@code docs/tracking.md}). */
@@ -350,6 +357,7 @@ public final class CrumbConfig {
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
         private CrumbStore store;
+        private UnsubscribeConfirmations unsubscribeConfirmations;
         // Tracking and analytics
         private boolean tracking = TrackingSettings.DEFAULTS.enabled();
         private int trackingBufferCapacity = TrackingSettings.DEFAULTS.bufferCapacity();
@@ -525,6 +533,16 @@ public final class CrumbConfig {
             return this;
         }
 
+        /**
+         * Lets visitors ask for their unsubscribe link on {@code /crumb/unsubscribe}: the form then mails the
+         * link to the address (through {@code sender}) instead of unsubscribing it, so nobody can unsubscribe
+         * another person's address. Without it (the default) that page only points to the link in every email.
+         */
+        public Builder unsubscribeConfirmations(UnsubscribeConfirmations sender) {
+            this.unsubscribeConfirmations = Objects.requireNonNull(sender, "sender");
+            return this;
+        }
+
         // ---- Tracking and analytics (docs/tracking.md) -------------------------------------------
 
         /** Record page views (default on; needs a {@link #store}). */
@@ -608,7 +626,10 @@ public final class CrumbConfig {
             return this;
         }
 
-        /** How long an analyst stays signed in after the login form, default 8 hours. */
+        /**
+         * The longest an analyst stays signed in after the login form, default 8 hours; a session also ends
+         * after 30 minutes without use, and on sign-out on every server of the store.
+         */
         public Builder analystSessionLifetime(Duration lifetime) {
             require(lifetime != null && lifetime.compareTo(Duration.ofMinutes(5)) >= 0
                             && lifetime.compareTo(Duration.ofDays(7)) <= 0,
@@ -617,7 +638,10 @@ public final class CrumbConfig {
             return this;
         }
 
-        /** Failed analyst logins one client address may make before growing lock-outs start, default 5. */
+        /**
+         * Analyst password checks one client address may have in a row, default 5: each is counted before it
+         * runs (a right password gives it back), and the last starts growing lock-outs.
+         */
         public Builder analystFailuresPerAddress(int failures) {
             require(failures >= 1 && failures <= 1000, "analyst-failures-per-address must be between 1 and 1000, was "
                     + failures);
@@ -625,7 +649,7 @@ public final class CrumbConfig {
             return this;
         }
 
-        /** Failed analyst logins all clients together may make before growing lock-outs start, default 100. */
+        /** Analyst password checks all clients together may have in a row, default 100; as per address. */
         public Builder analystFailuresGlobal(int failures) {
             require(failures >= 1 && failures <= 1_000_000, "analyst-failures-global must be between 1 and 1000000, was "
                     + failures);

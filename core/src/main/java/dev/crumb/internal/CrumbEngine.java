@@ -14,6 +14,7 @@ import dev.crumb.internal.email.UnsubscribeEndpoint;
 import dev.crumb.internal.email.UnsubscribeTokens;
 import dev.crumb.internal.form.FormSaver;
 import dev.crumb.internal.web.CookieRequirement;
+import dev.crumb.internal.web.EchoMethods;
 import dev.crumb.internal.web.ForgetEndpoint;
 import dev.crumb.internal.web.LazyBannerHtml;
 import dev.crumb.internal.web.Responses;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.crumb.internal.consent.ConsentEnforcingResponse;
 import dev.crumb.internal.consent.ConsentJournal;
+import dev.crumb.internal.consent.ConsentRateLimit;
 import dev.crumb.internal.consent.ConsentRules;
 import dev.crumb.internal.consent.CookieGate;
 import dev.crumb.internal.consent.OptInRegions;
@@ -31,6 +33,7 @@ import dev.crumb.internal.cookie.CookieWriter;
 import dev.crumb.internal.cookie.SetCookieHeader;
 import dev.crumb.internal.tracking.PageTracker;
 import dev.crumb.internal.tracking.RetryBackoff;
+import dev.crumb.internal.visitor.HashKeyAgreement;
 import dev.crumb.internal.visitor.LocaleResolver;
 import dev.crumb.internal.visitor.SessionSupport;
 import dev.crumb.internal.visitor.VisitorHasher;
@@ -112,6 +115,10 @@ public final class CrumbEngine implements AutoCloseable {
                 config.lastSeenRefresh(), support);
         byte[] hashKey = hashKey(config);
         this.hasher = new VisitorHasher(hashKey);
+        if (config.store() != null) {
+            // Before anything is written: a second key would split every visitor in two, silently.
+            HashKeyAgreement.check(config.store().security(), hasher, config.hashKey() != null);
+        }
         this.forms = new FormSaver(config.formFields());
         this.cookieRequirement = new CookieRequirement(config.cookieRequiredPaths());
         ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
@@ -121,18 +128,20 @@ public final class CrumbEngine implements AutoCloseable {
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());
         List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
                 new SavedFormMeSection(prefix));
+        // One bucket per visitor for consent changes and forget requests: both write a durable record.
+        ConsentRateLimit consentRate = ConsentRateLimit.standard(config.clock());
         this.endpoints = new Endpoints()
                 .add("/me.json", MeEndpoint.json(me))
                 .add("/me", MeEndpoint.page(me))
                 .add("/locale", new LocaleEndpoint())
-                .add("/consent", new ConsentEndpoint(decisions))
-                .add("/forget", new ForgetEndpoint(decisions, ids, prefix));
+                .add("/consent", new ConsentEndpoint(decisions, consentRate))
+                .add("/forget", new ForgetEndpoint(decisions, consentRate, ids, prefix));
         if (config.store() != null) {
             UnsubscribeTokens unsubscribe = new UnsubscribeTokens(VisitorHasher.derive(hashKey, "crumb-unsubscribe-v1"));
             this.emails = new StoredEmailChoices(config.store().emails(), hasher, unsubscribe, config.clock(),
                     config.policyRevision(), prefix + "/unsubscribe");
-            endpoints.add("/unsubscribe", new UnsubscribeEndpoint(config.store().emails(), hasher, unsubscribe,
-                    config.clock(), prefix + "/unsubscribe"));
+            endpoints.add("/unsubscribe", new UnsubscribeEndpoint(config.store().emails(), emails, unsubscribe,
+                    config.clock(), prefix + "/unsubscribe", config.unsubscribeConfirmations()));
         } else {
             this.emails = null;
         }
@@ -144,8 +153,8 @@ public final class CrumbEngine implements AutoCloseable {
         this.tracker = PageTracker.start(config.tracking(), prefix,
                 config.store() == null ? null : config.store().events(), hasher, config.clock(), RetryBackoff.DEFAULT);
         this.analytics = AnalyticsFeature.create(config.analytics(), config.analystCookieName(), config.keys(),
-                config.alwaysSecure(), config.store() == null ? null : config.store().analytics(), tracker::metrics,
-                config.clock(), config.random());
+                config.alwaysSecure(), config.store() == null ? null : config.store().analytics(),
+                config.store() == null ? null : config.store().security(), tracker::metrics, config.clock(), config.random());
         analytics.register(endpoints, prefix);
         LOG.info("Crumb started: cookie '{}', {} key(s), visit timeout {}, endpoints under {}", name,
                 config.keys().all().size(), config.visitTimeout(), prefix);
@@ -154,6 +163,10 @@ public final class CrumbEngine implements AutoCloseable {
     /** Runs one request through Crumb. */
     public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (EchoMethods.refused(request, response)) {
+            // Before anything reads or echoes the request: TRACE would reflect HttpOnly cookies and credentials.
+            return;
+        }
         if (request.getAttribute(VisitorSession.ATTRIBUTE) != null) {
             // A forward, include or error dispatch of a request Crumb already handles.
             chain.doFilter(request, response);
@@ -167,7 +180,7 @@ public final class CrumbEngine implements AutoCloseable {
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(VisitorSession.ATTRIBUTE, session);
         request.setAttribute(ATTRIBUTE, this);
-        analytics.attach(request);
+        analytics.attach(request, response);
         request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.

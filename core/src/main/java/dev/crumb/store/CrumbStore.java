@@ -18,6 +18,9 @@ public interface CrumbStore extends AutoCloseable {
     /** Aggregated numbers for analysts. */
     AnalyticsReader analytics();
 
+    /** Values all servers must agree on: the hash key's fingerprint and the analyst's last sign-out. */
+    SecurityRecords security();
+
     /** Releases connections and threads. Idempotent. */
     @Override
     void close();

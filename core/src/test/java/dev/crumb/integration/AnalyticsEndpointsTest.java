@@ -226,12 +226,12 @@ class AnalyticsEndpointsTest {
     @Test
     @DisplayName("repeated wrong passwords are answered 429 with Retry-After, also for the right password, until the wait is over")
     void guessLimit() throws Exception {
-        start(b -> b.analystFailuresPerAddress(2));
+        start(b -> b.analystFailuresPerAddress(3));
         Browser guesser = browser();
         assertThat(login(guesser, "wrong guess number 1").statusCode()).isEqualTo(403);
         assertThat(guesser.header("Authorization", basic("analyst", "wrong guess number 2"))
                 .get("/crumb/analytics/summary").statusCode()).isEqualTo(401);
-        assertThat(guesser.get("/crumb/analytics/summary").statusCode()).as("third wrong guess").isEqualTo(401);
+        assertThat(guesser.get("/crumb/analytics/summary").statusCode()).as("third wrong guess, the last of the allowance").isEqualTo(401);
 
         HttpResponse<String> limited = new Browser(base).header("User-Agent", TrackingContract.BROWSER_UA)
                 .header("Authorization", basic("analyst", PASSWORD)).get("/crumb/analytics/summary");

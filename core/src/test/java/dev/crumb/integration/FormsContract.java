@@ -265,7 +265,7 @@ abstract class FormsContract {
     }
 
     @Test
-    @DisplayName("the unsubscribe form gives the same answer for known and unknown addresses")
+    @DisplayName("a posted address changes nothing, and the answer is the same for known and unknown addresses")
     void unsubscribeForm() throws Exception {
         URI base = start();
         filter.emails().optIn("keen@example.com", "contact");
@@ -275,20 +275,19 @@ abstract class FormsContract {
         HttpResponse<String> unknown = a.post("/crumb/unsubscribe", Map.of("email", "nobody@example.com", "csrf", a.get("/csrf").body()));
         assertThat(known.statusCode()).isEqualTo(200);
         assertThat(unknown.statusCode()).isEqualTo(200);
-        assertThat(known.body()).isEqualTo(unknown.body());
-        assertThat(filter.emails().mayEmail("keen@example.com")).isFalse();
+        assertThat(known.body()).isEqualTo(unknown.body()).doesNotContain("keen@example.com");
+        assertThat(filter.emails().mayEmail("keen@example.com")).as("only the signed link unsubscribes").isTrue();
     }
 
     @Test
-    @DisplayName("the unsubscribe form refuses a forged CSRF token and a forged link token")
+    @DisplayName("a forged link token is refused and changes nothing")
     void unsubscribeForgeries() throws Exception {
         URI base = start();
         filter.emails().optIn("keen@example.com", "contact");
         Browser a = new Browser(base);
         a.get("/home");
-        assertThat(a.post("/crumb/unsubscribe", Map.of("email", "keen@example.com", "csrf", "forged")).statusCode()).isEqualTo(403);
         String forged = new UnsubscribeTokens(new byte[32]).issue(hasher.addressKey("keen@example.com"));
-        assertThat(a.post("/crumb/unsubscribe", Map.of("token", forged)).statusCode()).isEqualTo(403);
+        assertThat(a.post("/crumb/unsubscribe", Map.of("token", forged)).statusCode()).isEqualTo(400);
         assertThat(filter.emails().mayEmail("keen@example.com")).isTrue();
     }
 
@@ -334,6 +333,22 @@ abstract class FormsContract {
         Browser victim = american(base).header("Origin", base.toString());
         victim.get("/home");
         assertThat(victim.post("/crumb/forget", Map.of("csrf", someoneElsesToken)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("the probe redirect keeps non-Latin-1 query characters, percent-encoded as UTF-8 (issue 17)")
+    void probeKeepsUnicodeQuery() throws Exception {
+        URI base = start();
+        // "q=Zürich€" and "€" again percent-encoded, the raw part sent as UTF-8 bytes (one char per byte here).
+        String rawUtf8 = new String("q=Zürich€&r=%E2%82%AC".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        dev.crumb.testsupport.RawHttp.Response r = dev.crumb.testsupport.RawHttp.get(base, "/cart?" + rawUtf8);
+        if (r.status() == 400) {
+            return; // Tomcat refuses raw non-ASCII bytes in the request target itself: no redirect to keep
+        }
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.all("Location")).singleElement().satisfies(location ->
+                assertThat(location).endsWith("/cart?q=Z%C3%BCrich%E2%82%AC&r=%E2%82%AC&crumb_probe=1"));
     }
 
     @Test

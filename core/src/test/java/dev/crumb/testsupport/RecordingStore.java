@@ -61,6 +61,11 @@ public final class RecordingStore implements CrumbStore {
     }
 
     @Override
+    public dev.crumb.store.SecurityRecords security() {
+        return inner.security();
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -68,6 +68,11 @@ public final class SwitchableStore implements CrumbStore {
     }
 
     @Override
+    public dev.crumb.store.SecurityRecords security() {
+        return real.security();
+    }
+
+    @Override
     public void close() {
         real.close();
     }

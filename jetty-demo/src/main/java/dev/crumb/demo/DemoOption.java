@@ -12,7 +12,7 @@ enum DemoOption {
             "HTTP port to listen on; 0 picks a free one"),
     DATA("--data", "DIR", "./crumb-data", "a directory path",
             "where the embedded database, the key files and the analyst password hash are kept"),
-    VISIT_TIMEOUT("--visit-timeout", "DURATION", "PT30M", "an ISO-8601 duration from PT1M to PT24H, like PT30M",
+    VISIT_TIMEOUT("--visit-timeout", "DURATION", "PT30M", "an ISO-8601 duration longer than PT1M (Crumb's last-seen-refresh) and at most PT24H, like PT30M",
             "inactivity after which a visitor's next page view starts a new visit"),
     POLICY_REVISION("--policy-revision", "N", "1", "a whole number from 1 up",
             "revision of the privacy policy that consent refers to; raise it when the policy changes"),

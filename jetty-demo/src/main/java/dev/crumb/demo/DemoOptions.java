@@ -36,7 +36,8 @@ public record DemoOptions(Action action, int port, Path dataDir, Duration visitT
     /** The environment variable holding the password of {@code --db-url}. */
     public static final String DB_PASSWORD_ENV = "CRUMB_DB_PASSWORD";
 
-    private static final Duration SHORTEST_VISIT_TIMEOUT = Duration.ofMinutes(1);
+    /** Crumb requires the visit timeout to exceed its last-seen refresh, one minute by default: checked here, once. */
+    private static final Duration LAST_SEEN_REFRESH = Duration.ofMinutes(1);
     private static final Duration LONGEST_VISIT_TIMEOUT = Duration.ofHours(24);
 
     public DemoOptions {
@@ -159,7 +160,7 @@ public record DemoOptions(Action action, int port, Path dataDir, Duration visitT
     private static Duration visitTimeout(String value) {
         try {
             Duration timeout = Duration.parse(value.strip());
-            if (timeout.compareTo(SHORTEST_VISIT_TIMEOUT) >= 0 && timeout.compareTo(LONGEST_VISIT_TIMEOUT) <= 0) {
+            if (timeout.compareTo(LAST_SEEN_REFRESH) > 0 && timeout.compareTo(LONGEST_VISIT_TIMEOUT) <= 0) {
                 return timeout;
             }
         } catch (DateTimeParseException e) {

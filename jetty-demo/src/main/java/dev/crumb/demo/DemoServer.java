@@ -22,6 +22,7 @@ import dev.crumb.demo.web.ErrorPageServlet;
 import dev.crumb.demo.web.SecurityHeadersFilter;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.demo.web.StaticAssetServlet;
+import dev.crumb.demo.web.TraceRefusal;
 import dev.crumb.store.CrumbStore;
 import dev.crumb.store.CrumbStores;
 import dev.crumb.store.StoreException;
@@ -91,7 +92,8 @@ public final class DemoServer implements AutoCloseable {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(context(options, crumb, store, clock));
+            // TRACE would echo cookies and credentials: refused for the whole server, not only where Crumb runs.
+            server.setHandler(new TraceRefusal(context(options, crumb, store, clock)));
             server.setStopAtShutdown(true);
             // Runs after the context has stopped, and with it Crumb's filter, whose destroy() writes what
             // its tracker still buffers: only then may the store go. Also on Ctrl-C, via the shutdown hook.

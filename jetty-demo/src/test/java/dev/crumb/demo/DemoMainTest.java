@@ -114,4 +114,21 @@ class DemoMainTest {
         assertThat(err()).contains(AnalystLogin.FILE_NAME).contains("delete it to have a new analyst password generated")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    @DisplayName("a node whose hash key differs from the store's refuses to start, saying to set CRUMB_HASH_KEY (issue 17)")
+    void otherHashKeyRefused() throws Exception {
+        DemoMain.Launch first = launch(Map.of(), "--port", "0", "--data", dataDir.toString());
+        first.server().close();
+        String otherKey = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+
+        DemoMain.Launch second = launch(Map.of(DemoHashKey.ENV, otherKey), "--port", "0", "--data", dataDir.toString());
+
+        if (second.server() != null) {
+            second.server().close();
+        }
+        assertThat(second.server()).isNull();
+        assertThat(second.exitStatus()).isNotZero();
+        assertThat(err()).contains("CRUMB_HASH_KEY").doesNotContain("\tat ");
+    }
 }

@@ -71,9 +71,10 @@ class DemoOptionsTest {
             "--port -1                   | --port must be a port number from 0 to 65535; was '-1'",
             "--port                      | --port needs a value: a port number from 0 to 65535",
             "--port --seed-demo-data     | --port needs a value: a port number from 0 to 65535",
-            "--visit-timeout 30m         | --visit-timeout must be an ISO-8601 duration from PT1M to PT24H, like PT30M; was '30m'",
-            "--visit-timeout PT10S       | --visit-timeout must be an ISO-8601 duration from PT1M to PT24H, like PT30M; was 'PT10S'",
-            "--visit-timeout P2D         | --visit-timeout must be an ISO-8601 duration from PT1M to PT24H, like PT30M; was 'P2D'",
+            "--visit-timeout 30m         | --visit-timeout must be an ISO-8601 duration longer than PT1M (Crumb's last-seen-refresh) and at most PT24H, like PT30M; was '30m'",
+            "--visit-timeout PT10S       | --visit-timeout must be an ISO-8601 duration longer than PT1M (Crumb's last-seen-refresh) and at most PT24H, like PT30M; was 'PT10S'",
+            "--visit-timeout PT1M        | --visit-timeout must be an ISO-8601 duration longer than PT1M (Crumb's last-seen-refresh) and at most PT24H, like PT30M; was 'PT1M'",
+            "--visit-timeout P2D         | --visit-timeout must be an ISO-8601 duration longer than PT1M (Crumb's last-seen-refresh) and at most PT24H, like PT30M; was 'P2D'",
             "--policy-revision 0         | --policy-revision must be a whole number from 1 up; was '0'",
             "--policy-revision two       | --policy-revision must be a whole number from 1 up; was 'two'",
             "--db-url postgres://db      | --db-url must be a JDBC URL starting with jdbc:, like jdbc:postgresql://localhost:5432/crumb; was 'postgres://db'",
@@ -88,6 +89,14 @@ class DemoOptionsTest {
         assertThatThrownBy(() -> parse(args.strip().split("\\s+")))
                 .isInstanceOf(DemoConfigException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    @DisplayName("the shortest visit timeout the demo accepts is one Crumb accepts too: checked once, with one message")
+    void shortestVisitTimeoutSuitsCrumb() {
+        Duration shortest = parse("--visit-timeout", "PT61S").visitTimeout();
+        assertThat(dev.crumb.CrumbConfig.builder().keys(java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(new byte[32])).visitTimeout(shortest).build().visitTimeout()).isEqualTo(shortest);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.crumb.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crumb.testsupport.Browser;
+import dev.crumb.testsupport.RawHttp;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -74,6 +75,24 @@ class DemoSiteIT {
             assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                     location -> assertThat(location).contains(path + "?crumb_probe=1"));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("traced")
+    @DisplayName("TRACE and TRACK answer 405 everywhere and echo no cookie or credentials (issue 17)")
+    void traceIsRefused(String requestLine) throws Exception {
+        RawHttp.Response r = RawHttp.send(demo.server().uri(), requestLine
+                + "\r\nCookie: crumb=secret-visitor; crumb_analyst=secret-session"
+                + "\r\nAuthorization: Basic YW5hbHlzdDpzZWNyZXQtcGFzc3dvcmQ=", new byte[0]);
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.all("Allow")).isNotEmpty();
+        assertThat(r.head() + r.body()).doesNotContain("secret-visitor").doesNotContain("secret-session")
+                .doesNotContain("YW5hbHlzdDpzZWNyZXQtcGFzc3dvcmQ=");
+    }
+
+    static Stream<String> traced() {
+        return Stream.of("TRACE / HTTP/1.1", "TRACE /products HTTP/1.1", "TRACE /contact HTTP/1.1",
+                "TRACE /static/site.css HTTP/1.1", "TRACE /crumb/me HTTP/1.1", "TRACK / HTTP/1.1");
     }
 
     @Test

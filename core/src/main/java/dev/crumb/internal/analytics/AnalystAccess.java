@@ -108,21 +108,23 @@ public final class AnalystAccess {
             }
             boolean userOk = user != null && USER.equals(user.trim().toLowerCase(Locale.ROOT));
             String memo = given == null ? null : memo(given);
-            boolean ok;
             if (memo != null && userOk && remembered.getIfPresent(memo) != null) {
-                ok = true;
-            } else {
-                // Always run PBKDF2, also for a wrong user name, so timing reveals nothing.
-                ok = password.matches(given) && userOk;
-                if (ok) {
-                    remembered.put(memo, Boolean.TRUE);
-                }
+                // A password already proven right: no PBKDF2 runs, so nothing is counted or given back.
+                return new Outcome.Granted();
             }
+            // Count the attempt before the slow check, atomically: parallel guesses cannot all get through
+            // while the first ones are still being hashed. A correct password gives it back.
+            var refused = limiter.begin(address);
+            if (refused.isPresent()) {
+                return new Outcome.Limited(refused.get());
+            }
+            // Always run PBKDF2, also for a wrong user name, so timing reveals nothing.
+            boolean ok = password.matches(given) && userOk;
             if (ok) {
+                remembered.put(memo, Boolean.TRUE);
                 limiter.succeeded(address);
                 return new Outcome.Granted();
             }
-            limiter.failed(address);
             return new Outcome.Refused();
         } finally {
             if (given != null) {

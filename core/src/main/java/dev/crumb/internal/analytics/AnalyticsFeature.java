@@ -4,7 +4,9 @@ import dev.crumb.TrackingMetrics;
 import dev.crumb.internal.cookie.CookieKeys;
 import dev.crumb.internal.web.Endpoints;
 import dev.crumb.store.AnalyticsReader;
+import dev.crumb.store.SecurityRecords;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -41,10 +43,11 @@ public final class AnalyticsFeature {
      *
      * @param analystCookieName the name of the analyst session cookie
      * @param reader            the store's analytics, or {@code null} when there is no store
+     * @param records           the store's security records (analyst sign-outs), or {@code null} when there is no store
      */
     public static AnalyticsFeature create(AnalyticsSettings settings, String analystCookieName, CookieKeys keys,
-                                          boolean alwaysSecure, AnalyticsReader reader, Supplier<TrackingMetrics> metrics,
-                                          Clock clock, SecureRandom random) {
+                                          boolean alwaysSecure, AnalyticsReader reader, SecurityRecords records,
+                                          Supplier<TrackingMetrics> metrics, Clock clock, SecureRandom random) {
         if (!settings.enabled()) {
             LOG.info("analytics endpoints are off: no analyst-password-hash is configured");
             return new AnalyticsFeature(null, null, metrics, clock, settings.maxRangeDays());
@@ -54,7 +57,7 @@ public final class AnalyticsFeature {
                     + "endpoints read from the store — configure one with store(...) or remove the password hash");
         }
         AnalystSessions sessions = new AnalystSessions(analystCookieName, keys, settings.passwordHash(), clock,
-                settings.sessionLifetime(), alwaysSecure);
+                settings.sessionLifetime(), new AnalystSignOuts(records, clock), alwaysSecure);
         GuessLimiter limiter = new GuessLimiter(clock, settings.failuresPerAddress(), settings.failuresGlobal(),
                 settings.maxLockout());
         return new AnalyticsFeature(new AnalystAccess(settings.passwordHash(), sessions, limiter, random), reader, metrics,
@@ -74,10 +77,14 @@ public final class AnalyticsFeature {
         LOG.info("analytics endpoints on under {}/analytics/", prefix);
     }
 
-    /** Makes the request answerable by {@link #isAnalyst}. */
-    public void attach(HttpServletRequest request) {
+    /**
+     * Makes the request answerable by {@link #isAnalyst}, and records this use of a valid analyst session
+     * in its cookie (at most once a minute), so an analyst at work is not signed out for being idle.
+     */
+    public void attach(HttpServletRequest request, HttpServletResponse response) {
         if (access != null) {
             request.setAttribute(AnalystAccess.ATTRIBUTE, access);
+            access.sessions().refreshed(request).ifPresent(cookie -> response.addHeader("Set-Cookie", cookie));
         }
     }
 

@@ -13,11 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Limits analyst password guessing, per client address and for the whole server. Each counter allows
- * some failures freely; every further failure locks its counter for twice as long as the one before
- * (1 s, 2 s, 4 s …) up to a maximum. A success clears the address's counter; a counter without
- * failures for {@value #FORGET_HOURS} hour is forgotten. Addresses are kept in a bounded Caffeine cache
- * (so a flood of addresses cannot exhaust memory) and never logged.
+ * Limits analyst password guessing, per client address and for the whole server. An attempt is counted
+ * <em>before</em> the slow password check runs ({@link #begin}), atomically, so parallel requests cannot
+ * all slip through while the first ones are still being checked; a correct password gives its attempt back
+ * ({@link #succeeded}). Each counter allows {@code free} attempts in a row; the attempt that uses up the
+ * allowance locks the counter for 1 s, and every further attempt (allowed only once the lock has passed)
+ * locks it for twice as long as the one before (2 s, 4 s …) up to a maximum. A counter without attempts
+ * for {@value #FORGET_HOURS} hour is forgotten. Addresses are kept in a bounded Caffeine cache (so a
+ * flood of addresses cannot exhaust memory) and never logged.
  *
  * <p>The global counter means a distributed attack can lock the analyst out of password logins for a
  * while; an analyst who is already signed in (session cookie) is not affected.
@@ -32,16 +35,20 @@ public final class GuessLimiter {
     private final int freePerAddress;
     private final int freeGlobal;
     private final Duration maxLockout;
-    private final Cache<String, Failures> perAddress;
-    private final AtomicReference<Failures> global = new AtomicReference<>(Failures.NONE);
+    private final Cache<String, Attempts> perAddress;
+    private final AtomicReference<Attempts> global = new AtomicReference<>(Attempts.NONE);
 
     /**
-     * @param freePerAddress failures an address may make before lock-outs start
-     * @param freeGlobal     failures all addresses together may make before lock-outs start
+     * @param freePerAddress attempts an address may make in a row before lock-outs start
+     * @param freeGlobal     attempts all addresses together may make in a row before lock-outs start
      * @param maxLockout     the longest lock-out
      */
     public GuessLimiter(Clock clock, int freePerAddress, int freeGlobal, Duration maxLockout) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (freePerAddress < 1 || freeGlobal < 1) {
+            throw new IllegalArgumentException("analyst failure allowances must be at least 1; were "
+                    + freePerAddress + " per address and " + freeGlobal + " in all");
+        }
         this.freePerAddress = freePerAddress;
         this.freeGlobal = freeGlobal;
         this.maxLockout = Objects.requireNonNull(maxLockout, "maxLockout");
@@ -52,53 +59,89 @@ public final class GuessLimiter {
                 .build();
     }
 
-    /** How long {@code address} must wait before its next attempt, or empty when it may try now. */
+    /** How long {@code address} must wait before its next attempt, or empty when it may try now. Counts nothing. */
     public Optional<Duration> lockedFor(String address) {
         Instant now = clock.instant();
-        Failures mine = perAddress.getIfPresent(key(address));
-        Instant until = later(mine == null ? null : mine.lockedUntil(), current(global.get(), now).lockedUntil());
+        Attempts mine = perAddress.getIfPresent(key(address));
+        Instant until = later(mine == null ? null : current(mine, now).lockedUntil(),
+                current(global.get(), now).lockedUntil());
         return until == null || !until.isAfter(now) ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
 
-    /** Counts a failed attempt of {@code address}. */
-    public void failed(String address) {
+    /**
+     * Counts an attempt of {@code address} before its password is checked. Empty: the attempt is counted
+     * and the check may run. Present: refused (nothing counted); the client must wait that long.
+     */
+    public Optional<Duration> begin(String address) {
         Instant now = clock.instant();
-        Failures mine = perAddress.asMap().compute(key(address), (k, f) -> next(f, now, freePerAddress));
-        Failures all = global.updateAndGet(f -> next(current(f, now), now, freeGlobal));
-        if (mine.lockedUntil() != null && mine.count() == freePerAddress + 1) {
-            LOG.warn("analyst login: a client made {} failed attempts; it is locked out with growing waits", mine.count());
+        Duration[] refused = new Duration[1];
+        Attempts mine = perAddress.asMap().compute(key(address), (k, a) -> {
+            Attempts before = current(a == null ? Attempts.NONE : a, now);
+            Optional<Duration> wait = before.waitAt(now);
+            if (wait.isPresent()) {
+                refused[0] = wait.get();
+                return before;
+            }
+            return next(before, now, freePerAddress);
+        });
+        if (refused[0] != null) {
+            return Optional.of(refused[0]);
         }
-        if (all.lockedUntil() != null && all.count() == freeGlobal + 1) {
-            LOG.warn("analyst login: {} failed attempts from all clients; password logins are locked with growing waits",
+        Attempts all = global.updateAndGet(a -> {
+            Attempts before = current(a, now);
+            Optional<Duration> wait = before.waitAt(now);
+            if (wait.isPresent()) {
+                refused[0] = wait.get();
+                return before;
+            }
+            return next(before, now, freeGlobal);
+        });
+        if (refused[0] != null) {
+            // The global counter refused: the address's attempt did not happen either.
+            perAddress.asMap().computeIfPresent(key(address), (k, a) -> giveBack(a, freePerAddress));
+            return Optional.of(refused[0]);
+        }
+        if (mine.count() == freePerAddress) {
+            LOG.warn("analyst login: a client made {} attempts in a row; it is locked out with growing waits", mine.count());
+        }
+        if (all.count() == freeGlobal) {
+            LOG.warn("analyst login: {} attempts in a row from all clients; password logins are locked with growing waits",
                     all.count());
         }
+        return Optional.empty();
     }
 
-    /** Clears the counter of {@code address} after a correct password. */
+    /** After a correct password: clears the counter of {@code address} and gives its attempt back globally. */
     public void succeeded(String address) {
         perAddress.invalidate(key(address));
+        global.updateAndGet(a -> giveBack(a, freeGlobal));
     }
 
-    private Failures next(Failures previous, Instant now, int free) {
-        int count = (previous == null ? 0 : previous.count()) + 1;
-        if (count <= free) {
-            return new Failures(count, null, now);
+    private Attempts next(Attempts previous, Instant now, int free) {
+        int count = previous.count() + 1;
+        if (count < free) {
+            return new Attempts(count, null, now);
         }
-        int doublings = Math.min(count - free - 1, 30);
+        int doublings = Math.min(count - free, 30);
         Duration lockout = FIRST_LOCKOUT.multipliedBy(1L << doublings);
         if (lockout.compareTo(maxLockout) > 0) {
             lockout = maxLockout;
         }
-        return new Failures(count, now.plus(lockout), now);
+        return new Attempts(count, now.plus(lockout), now);
     }
 
-    /** The global counter, forgotten after an hour without failures. */
-    private static Failures current(Failures f, Instant now) {
-        if (f.lastFailure() != null && Duration.between(f.lastFailure(), now).toHours() >= FORGET_HOURS
-                && (f.lockedUntil() == null || !f.lockedUntil().isAfter(now))) {
-            return Failures.NONE;
+    private static Attempts giveBack(Attempts a, int free) {
+        int count = Math.max(0, a.count() - 1);
+        return new Attempts(count, count < free ? null : a.lockedUntil(), a.lastAttempt());
+    }
+
+    /** A counter, forgotten after an hour without attempts. */
+    private static Attempts current(Attempts a, Instant now) {
+        if (a.lastAttempt() != null && Duration.between(a.lastAttempt(), now).toHours() >= FORGET_HOURS
+                && (a.lockedUntil() == null || !a.lockedUntil().isAfter(now))) {
+            return Attempts.NONE;
         }
-        return f;
+        return a;
     }
 
     private static String key(String address) {
@@ -112,7 +155,12 @@ public final class GuessLimiter {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private record Failures(int count, Instant lockedUntil, Instant lastFailure) {
-        static final Failures NONE = new Failures(0, null, null);
+    private record Attempts(int count, Instant lockedUntil, Instant lastAttempt) {
+        static final Attempts NONE = new Attempts(0, null, null);
+
+        Optional<Duration> waitAt(Instant now) {
+            return lockedUntil == null || !lockedUntil.isAfter(now) ? Optional.empty()
+                    : Optional.of(Duration.between(now, lockedUntil));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.crumb.internal.store;
 
 import dev.crumb.store.AnalyticsReader;
+import dev.crumb.store.SecurityRecords;
 import dev.crumb.store.AnalyticsSummary;
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.ConsentLog;
@@ -36,6 +37,7 @@ public final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRe
     private final List<PageView> pageViews = new ArrayList<>();
     private final List<AnonymousPageView> anonymous = new ArrayList<>();
     private final BitSet rawEventsDeleted = new BitSet();
+    private final SecurityRecords security = new InMemorySecurityRecords();
 
     @Override
     public ConsentLog consentLog() {
@@ -55,6 +57,11 @@ public final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRe
     @Override
     public AnalyticsReader analytics() {
         return this;
+    }
+
+    @Override
+    public SecurityRecords security() {
+        return security;
     }
 
     @Override

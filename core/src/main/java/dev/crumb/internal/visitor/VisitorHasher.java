@@ -28,6 +28,14 @@ public final class VisitorHasher {
         return hash("email:", address.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * A fingerprint of the key: the keyed hash of a constant. Servers compare it to tell whether they hash
+     * with the same key; it reveals nothing of the key.
+     */
+    public String keyFingerprint() {
+        return hash("fingerprint:", "crumb-hash-key-v1");
+    }
+
     private String hash(String domain, String value) {
         byte[] digest = hmac.mac(domain.getBytes(StandardCharsets.US_ASCII), value.getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));

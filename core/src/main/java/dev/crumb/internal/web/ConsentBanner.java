@@ -74,6 +74,8 @@ public final class ConsentBanner {
     /** The page being shown, as a same-origin path to come back to. */
     static String currentPath(HttpServletRequest request) {
         String query = request.getQueryString();
-        return SafeRedirects.sameOriginPath(query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query);
+        // Raw non-ASCII in the query would make the return path unsafe and so "/": encode it instead.
+        return SafeRedirects.sameOriginPath(SafeRedirects.asciiOnly(
+                query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query));
     }
 }

@@ -4,16 +4,19 @@ import dev.crumb.Category;
 import dev.crumb.ConsentSource;
 import dev.crumb.internal.consent.ConsentDecisions;
 import dev.crumb.internal.consent.ConsentJournal.ConsentNotRecordedException;
+import dev.crumb.internal.consent.ConsentRateLimit;
 import dev.crumb.internal.consent.ConsentState;
 import dev.crumb.internal.consent.ConsentTexts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +64,11 @@ public final class ConsentEndpoint implements Endpoint {
     private static final String SUMMARY_ITEM = "<li>{{name}}: {{state}}</li>\n";
 
     private final ConsentDecisions decisions;
+    private final ConsentRateLimit rateLimit;
 
-    public ConsentEndpoint(ConsentDecisions decisions) {
+    public ConsentEndpoint(ConsentDecisions decisions, ConsentRateLimit rateLimit) {
         this.decisions = Objects.requireNonNull(decisions, "decisions");
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
     }
 
     @Override
@@ -118,6 +123,9 @@ public final class ConsentEndpoint implements Endpoint {
                     "<p>Unknown action: use accept-all, reject-all or save.</p>");
             return;
         }
+        if (tooManyChanges(exchange, rateLimit, t.lang())) {
+            return;
+        }
         List<String> deletions;
         try {
             deletions = decisions.choose(exchange.session(), granted, request);
@@ -132,6 +140,25 @@ public final class ConsentEndpoint implements Endpoint {
             exchange.response().addHeader("Set-Cookie", deletion);
         }
         Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return")));
+    }
+
+    /**
+     * Answers 429 and returns {@code true} when the visitor changed their consent too often lately; then
+     * nothing is recorded and the cookie stays as it was.
+     */
+    static boolean tooManyChanges(Exchange exchange, ConsentRateLimit rateLimit, String lang) throws IOException {
+        Optional<Duration> wait = rateLimit.take(exchange.session().payload().visitorId());
+        if (wait.isEmpty()) {
+            return false;
+        }
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        exchange.response().setHeader("Retry-After", Long.toString(seconds));
+        Responses.page(exchange.response(), 429, lang, "Too many changes", Html.render("""
+                <p>Your cookie choices have changed many times in a short while, so this change was not saved.
+                Your previous choice still applies.</p>
+                <p>Please try again in {{seconds}} seconds.</p>
+                """, Map.of("seconds", Long.toString(seconds))));
+        return true;
     }
 
     /** The categories the form grants, or {@code null} for an unknown action. */

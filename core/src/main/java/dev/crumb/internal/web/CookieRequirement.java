@@ -68,7 +68,8 @@ public final class CookieRequirement {
     public static String probeTarget(HttpServletRequest request) {
         String query = request.getQueryString();
         String path = request.getRequestURI();
-        return path + (query == null || query.isEmpty() ? "?" : "?" + query + "&") + PROBE_PARAMETER + "=1";
+        return SafeRedirects.asciiOnly(path) + (query == null || query.isEmpty() ? "?" : "?" + SafeRedirects.asciiOnly(query) + "&")
+                + PROBE_PARAMETER + "=1";
     }
 
     /** The explanation page body (escaped markup) with {@code id="crumb-cookies-required"}. */

@@ -2,6 +2,7 @@ package dev.crumb.internal.web;
 
 import dev.crumb.internal.consent.ConsentDecisions;
 import dev.crumb.internal.consent.ConsentJournal;
+import dev.crumb.internal.consent.ConsentRateLimit;
 import dev.crumb.internal.visitor.VisitorIds;
 import java.io.IOException;
 import java.util.List;
@@ -16,11 +17,13 @@ import java.util.Set;
 public final class ForgetEndpoint implements Endpoint {
 
     private final ConsentDecisions decisions;
+    private final ConsentRateLimit rateLimit;
     private final VisitorIds ids;
     private final String mePath;
 
-    public ForgetEndpoint(ConsentDecisions decisions, VisitorIds ids, String prefix) {
+    public ForgetEndpoint(ConsentDecisions decisions, ConsentRateLimit rateLimit, VisitorIds ids, String prefix) {
         this.decisions = decisions;
+        this.rateLimit = rateLimit;
         this.ids = ids;
         this.mePath = prefix + "/me";
     }
@@ -35,6 +38,9 @@ public final class ForgetEndpoint implements Endpoint {
         var request = exchange.request();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
             Responses.formExpired(exchange.response(), "");
+            return;
+        }
+        if (ConsentEndpoint.tooManyChanges(exchange, rateLimit, exchange.session().payload().language())) {
             return;
         }
         List<String> deletions;

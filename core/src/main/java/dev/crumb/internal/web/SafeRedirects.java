@@ -40,4 +40,33 @@ public final class SafeRedirects {
         }
         return candidate;
     }
+
+    /**
+     * Percent-encodes (as UTF-8) every character outside printable ASCII. A {@code Location} header goes out
+     * in ISO-8859-1, so a raw non-Latin-1 character in the request's query (which a client may send
+     * unencoded) would otherwise become {@code ?}; what is already percent-encoded stays as it is.
+     */
+    public static String asciiOnly(String raw) {
+        StringBuilder out = null;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c > 0x20 && c < 0x7f) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(raw.length() + 16).append(raw, 0, i);
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))
+                    ? i + 2 : i + 1;
+            for (byte b : raw.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            }
+            i = end - 1;
+        }
+        return out == null ? raw : out.toString();
+    }
 }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Whether a request shows that it comes from a page of this same site: {@code Sec-Fetch-Site:
  * same-origin} (sent by current browsers on every request), or else an {@code Origin} whose host and
- * port equal the request's {@code Host}. A request that shows neither is not same-origin.
+ * port equal the request's {@code Host} (and that holds nothing else: no user info, path or query). A
+ * request that shows neither is not same-origin.
  */
 public final class SameOriginRequests {
 
@@ -29,6 +30,12 @@ public final class SameOriginRequests {
             URI uri = new URI(origin.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                return false;
+            }
+            // An origin is scheme, host and port only. User info ("https://evil@site") or a path, query or
+            // fragment is not something a browser sends: such a header is forged, never same-origin.
+            if (uri.getRawUserInfo() != null || origin.indexOf('@') >= 0 || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())) {
                 return false;
             }
             int port = uri.getPort();

@@ -37,7 +37,7 @@ class PostgresStoreTest extends StoreContract {
     void emptyTables() throws Exception {
         execute("TRUNCATE crumb_consent, crumb_email_opt_in, crumb_email_suppression, crumb_page_view,"
                 + " crumb_visit, crumb_visit_page, crumb_anonymous_day, crumb_visitor, crumb_day_count,"
-                + " crumb_day_repeat");
+                + " crumb_day_repeat, crumb_security");
         execute("ALTER TABLE crumb_anonymous_day DROP CONSTRAINT IF EXISTS test_failure");
     }
 

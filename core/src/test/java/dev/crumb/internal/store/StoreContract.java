@@ -341,4 +341,27 @@ abstract class StoreContract {
     private static ConsentRecord consent(String visitor, String at, Set<Category> granted, ConsentSource source) {
         return new ConsentRecord(visitor, Instant.parse(at), granted, 1, source);
     }
+
+    // --- Security records (issue 17) ----------------------------------------------------------------
+
+    @Test
+    @DisplayName("the first hash-key fingerprint is kept; a later, different one gets the first back")
+    void hashKeyFingerprintFirstWins() {
+        assertThat(store().security().hashKeyFingerprint("first-fingerprint")).isEqualTo("first-fingerprint");
+        assertThat(store().security().hashKeyFingerprint("other-fingerprint")).isEqualTo("first-fingerprint");
+        assertThat(store().security().hashKeyFingerprint("first-fingerprint")).isEqualTo("first-fingerprint");
+    }
+
+    @Test
+    @DisplayName("the analyst's sign-out time starts at the epoch and only moves forward")
+    void analystSignOutMovesForward() {
+        java.time.Instant t = java.time.Instant.parse("2026-03-02T10:00:00.123456Z");
+        assertThat(store().security().analystSessionsEndedAt()).isEqualTo(java.time.Instant.EPOCH);
+        store().security().endAnalystSessions(t);
+        assertThat(store().security().analystSessionsEndedAt()).isEqualTo(t);
+        store().security().endAnalystSessions(t.minusSeconds(60));
+        assertThat(store().security().analystSessionsEndedAt()).isEqualTo(t);
+        store().security().endAnalystSessions(t.plusSeconds(60));
+        assertThat(store().security().analystSessionsEndedAt()).isEqualTo(t.plusSeconds(60));
+    }
 }

@@ -28,4 +28,13 @@ class SafeRedirectsTest {
     void encodedLineBreaksStayEncoded() {
         assertThat(SafeRedirects.sameOriginPath("/%0d%0aSet-Cookie:x")).isEqualTo("/%0d%0aSet-Cookie:x");
     }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("asciiOnly percent-encodes non-ASCII as UTF-8 and keeps what is already encoded (issue 17)")
+    void asciiOnly() {
+        assertThat(SafeRedirects.asciiOnly("/cart?q=Zürich€&r=%E2%82%AC")).isEqualTo("/cart?q=Z%C3%BCrich%E2%82%AC&r=%E2%82%AC");
+        assertThat(SafeRedirects.asciiOnly("/a b\r\n")).isEqualTo("/a%20b%0D%0A");
+        assertThat(SafeRedirects.asciiOnly("/emoji/\uD83D\uDE00")).isEqualTo("/emoji/%F0%9F%98%80");
+        assertThat(SafeRedirects.sameOriginPath(SafeRedirects.asciiOnly("/products?q=Zürich"))).isEqualTo("/products?q=Z%C3%BCrich");
+    }
 }

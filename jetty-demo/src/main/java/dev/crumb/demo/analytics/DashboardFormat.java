@@ -67,4 +67,19 @@ final class DashboardFormat {
     static String longDate(LocalDate date) {
         return LONG_DATE.format(date);
     }
+
+    /**
+     * A referrer host for people to read: an internationalised name shows its punycode beside it
+     * ({@code bücher.example (xn--bcher-kva.example)}), so a look-alike ({@code раураl.com} in Cyrillic)
+     * cannot pass for the real site. ASCII names are shown as they are.
+     */
+    static String host(String host) {
+        String ascii;
+        try {
+            ascii = java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            return host;
+        }
+        return ascii.equalsIgnoreCase(host) ? host : host + " (" + ascii.toLowerCase(Locale.ROOT) + ")";
+    }
 }

@@ -72,7 +72,7 @@ public final class DashboardPage {
                 table("Languages", List.of("Language", "Visitors"), summary.languages(),
                         l -> List.of(languageName(l.language()), DashboardFormat.count(l.visitors()))),
                 table("Referrers", List.of("Site", "Visits"), summary.referrers(),
-                        r -> List.of(r.host(), DashboardFormat.count(r.visits()))),
+                        r -> List.of(DashboardFormat.host(r.host()), DashboardFormat.count(r.visits()))),
                 DashboardFormat.count(summary.anonymousPageviews()));
     }
 

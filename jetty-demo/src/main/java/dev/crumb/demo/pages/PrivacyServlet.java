@@ -96,8 +96,8 @@ public final class PrivacyServlet extends HttpServlet {
             <em>Send me news and offers</em> on one of our forms. The box is never ticked for you. Some forms,
             such as the <a href="/support">product support form</a>, have no such box: they are
             <em>reply only</em> forms, used only to answer your request.</p>
-            <p>To stop our email, use the unsubscribe link in any of them or the
-            <a href="/crumb/unsubscribe">unsubscribe page</a>, or write to Marketing Privacy Preferences,
+            <p>To stop our email, use the unsubscribe link at the bottom of any of them (the
+            <a href="/crumb/unsubscribe">unsubscribe page</a> explains how), or write to Marketing Privacy Preferences,
             Crumb Office Supply, 400 Harbor Lane, Suite 12, Portland, OR 97201.</p>
 
             <h2>Security</h2>

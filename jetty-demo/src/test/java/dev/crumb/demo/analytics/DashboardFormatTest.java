@@ -29,4 +29,15 @@ class DashboardFormatTest {
     void percent(double fraction, String expected) {
         assertThat(DashboardFormat.percent(fraction)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "www.example.com          | www.example.com",
+            "bücher.example           | bücher.example (xn--bcher-kva.example)",
+            "раураl.com               | раураl.com (xn--l-7sba6dbr.com)",
+            "192.0.2.7                | 192.0.2.7"})
+    @DisplayName("shows the punycode beside an internationalised referrer host, so look-alikes stand out")
+    void hosts(String host, String shown) {
+        assertThat(DashboardFormat.host(host)).isEqualTo(shown);
+    }
 }
