@@ -176,7 +176,12 @@ public final class CrumbEngine implements AutoCloseable {
         request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
-            decisions.recordDefaultOnce(session);
+            // Only the visitor's own proof pages wait for the store; every other page just queues the default.
+            if (path.equals(prefix + "/me") || path.equals(prefix + "/me.json")) {
+                decisions.recordDefaultNow(session);
+            } else {
+                decisions.recordDefaultOnce(session);
+            }
         }
         ConsentEnforcingResponse wrapped = new ConsentEnforcingResponse(response,
                 () -> writeCookie(session, request, response), cookieGate, session::consents, config.effectiveCookieName());

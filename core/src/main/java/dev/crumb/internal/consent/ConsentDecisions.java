@@ -108,6 +108,22 @@ public final class ConsentDecisions {
         }
     }
 
+    /**
+     * As {@link #recordDefaultOnce}, but waits for the store: for the pages that show the visitor the proof
+     * of their consent ({@code /crumb/me}), which read the store anyway and must show the default that
+     * applies to this very request, recorded, in the log and in the cookie.
+     */
+    public void recordDefaultNow(VisitorSession session) {
+        recordDefaultOnce(session);
+        ConsentState state = session.consent();
+        if (!journal.keepsProof() || !session.arrivedWithCookie() || state.explicit()
+                || state.sameAs(session.payload().consent())) {
+            return;
+        }
+        defaults.flush();
+        recordDefaultOnce(session);
+    }
+
     /** Deletion headers for every cookie the visitor sent whose category is not granted. */
     List<String> deletionsFor(HttpServletRequest request, Set<Category> granted) {
         Cookie[] held = request.getCookies();
