@@ -10,7 +10,7 @@ package dev.crumb;
  * @param dropped         defaults not queued because the queue was full, or discarded while recording was
  *                        paused after a store failure; each is offered again on the visitor's next page
  * @param failedWrites    writes the store refused; recording then pauses for 30 seconds
- * @param queued          defaults waiting now
+ * @param queued          defaults waiting now: queued, or taken by the write in progress and not yet written
  */
 public record ConsentDefaultMetrics(long recorded, long alreadyRecorded, long dropped, long failedWrites, long queued) {
 

@@ -53,7 +53,7 @@ public final class ConsentDecisions {
         ConsentSource source = onlyWithdraws ? ConsentSource.WITHDRAWAL : ConsentSource.BANNER;
         Instant now = clock.instant();
         ConsentState state = new ConsentState(chosen, false, source, rules.policyRevision(), now);
-        defaults.flush();
+        defaults.flushIfPending(session.payload().visitorId(), before);
         journal.append(session.payload().visitorId(), state, now);
         CookiePayload next = session.payload().withConsent(state.toStored(now));
         if (!chosen.contains(Category.PREFERENCES)) {
@@ -75,7 +75,7 @@ public final class ConsentDecisions {
         Instant now = clock.instant();
         EnumSet<Category> necessaryOnly = EnumSet.of(Category.NECESSARY);
         ConsentState state = new ConsentState(necessaryOnly, false, ConsentSource.WITHDRAWAL, rules.policyRevision(), now);
-        defaults.flush();
+        defaults.flushIfPending(session.payload().visitorId(), session.consent());
         journal.append(session.payload().visitorId(), state, now);
         CookiePayload old = session.payload();
         long second = now.getEpochSecond();
@@ -120,7 +120,7 @@ public final class ConsentDecisions {
                 || state.sameAs(session.payload().consent())) {
             return;
         }
-        defaults.flush();
+        defaults.flushIfPending(session.payload().visitorId(), state);
         recordDefaultOnce(session);
     }
 

@@ -34,7 +34,10 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentDefaultRecorder.class);
     static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(30);
-    /** A few seconds of defaults at the rate a single writer keeps up with; beyond that they are dropped. */
+    /**
+     * A few seconds of defaults at the rate a single writer keeps up with; beyond that they are dropped.
+     * The write in progress holds at most as many again.
+     */
     static final int QUEUE_CAPACITY = 1024;
     /** Enough for the visitors of the last minutes; an evicted default costs one insert that finds it there. */
     static final long RECENT_DEFAULTS = 50_000;
@@ -53,6 +56,8 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
     private final AtomicLong alreadyRecorded = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
+    /** Taken from the queue by the write in progress and not yet written. */
+    private final AtomicLong inFlight = new AtomicLong();
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -107,14 +112,22 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
     }
 
     /**
-     * Writes every queued default now, on the calling thread — before an explicit choice is appended, so
-     * that a default applied before the choice is also logged before it. Waits at most two seconds for a
-     * write in progress; store failures are handled as the writer handles them.
+     * When the default {@code state} of this visitor is queued or being written, writes the queue now, on
+     * the calling thread: before an explicit choice is appended, so that a default applied before the
+     * choice is also logged before it, and for the visitor's own proof pages. Waits at most two seconds
+     * for a write in progress; store failures are handled as the writer handles them.
      */
-    public void flush() {
-        if (writer == null) {
+    public void flushIfPending(String visitorId, ConsentState state) {
+        if (writer == null || state.explicit()) {
             return;
         }
+        Key key = new Key(visitorId, ConsentState.bits(state.granted()), state.policyRevision(), state.source());
+        if (Progress.QUEUED.equals(recent.getIfPresent(key))) {
+            flush();
+        }
+    }
+
+    private void flush() {
         try {
             if (writing.tryLock(FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 try {
@@ -131,7 +144,7 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
     /** The counters so far. */
     public ConsentDefaultMetrics metrics() {
         return new ConsentDefaultMetrics(recorded.get(), alreadyRecorded.get(), dropped.get(), failedWrites.get(),
-                queue.size());
+                queue.size() + inFlight.get());
     }
 
     private void run() {
@@ -156,6 +169,7 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
     private void writeQueued() {
         List<Pending> batch = new ArrayList<>();
         queue.drainTo(batch);
+        inFlight.set(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             if (clock.millis() < pausedUntil.get()) {
@@ -165,6 +179,7 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
             try {
                 boolean added = journal.appendDefaultOnce(p.key().visitorId(), p.state(), p.at());
                 (added ? recorded : alreadyRecorded).incrementAndGet();
+                inFlight.decrementAndGet();
                 // The default applies from when it was queued; a record another server wrote earlier is
                 // equally good proof, and the cookie only needs a time, not that server's.
                 recent.asMap().replace(p.key(), Progress.QUEUED, new Progress(Stage.RECORDED, p.at()));
@@ -185,6 +200,7 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
             recent.asMap().remove(p.key(), Progress.QUEUED);
             dropped.incrementAndGet();
         }
+        inFlight.set(0);
     }
 
     /** Stops taking defaults and writes what is queued, waiting up to ten seconds for the store. */
