@@ -115,12 +115,8 @@ public final class ConsentDecisions {
      */
     public void recordDefaultNow(VisitorSession session) {
         recordDefaultOnce(session);
-        ConsentState state = session.consent();
-        if (!journal.keepsProof() || !session.arrivedWithCookie() || state.explicit()
-                || state.sameAs(session.payload().consent())) {
-            return;
-        }
-        defaults.flushIfPending(session.payload().visitorId(), state);
+        // Only when this visitor's default was queued (now or moments ago) is there anything to wait for.
+        defaults.flushIfPending(session.payload().visitorId(), session.consent());
         recordDefaultOnce(session);
     }
 
