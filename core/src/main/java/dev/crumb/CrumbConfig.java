@@ -10,7 +10,6 @@ import dev.crumb.internal.tracking.BotDetector;
 import dev.crumb.internal.tracking.TrackingSettings;
 import dev.crumb.internal.visitor.Countries;
 import dev.crumb.internal.visitor.Languages;
-import dev.crumb.internal.visitor.PerThreadSecureRandom;
 import dev.crumb.internal.form.FormFieldPolicy;
 import dev.crumb.internal.web.CookieRequirement;
 import dev.crumb.store.CrumbStore;
@@ -349,7 +348,7 @@ public final class CrumbConfig {
         private String defaultLanguage = "en";
         private List<String> languages = List.of();
         private Clock clock = Clock.systemUTC();
-        private SecureRandom random = new PerThreadSecureRandom();
+        private SecureRandom random = new SecureRandom();
         private CrumbStore store;
         // Tracking and analytics
         private boolean tracking = TrackingSettings.DEFAULTS.enabled();
@@ -511,10 +510,7 @@ public final class CrumbConfig {
             return this;
         }
 
-        /**
-         * The random source for visitor IDs and nonces. Default: a DRBG {@link SecureRandom} per thread, as
-         * the platform default on Linux makes concurrent callers wait on one lock.
-         */
+        /** The random source for visitor IDs and nonces. Default: a new {@link SecureRandom}. */
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
