@@ -25,6 +25,7 @@ public final class CrumbFilter implements Filter {
     private CrumbConfig config;
     private volatile CrumbEngine engine;
     private volatile TrackingMetrics finalMetrics = TrackingMetrics.NONE;
+    private volatile ConsentDefaultMetrics finalDefaultMetrics = ConsentDefaultMetrics.NONE;
 
     /** For {@code web.xml}: the configuration comes from init-params in {@link #init}. */
     public CrumbFilter() {
@@ -83,6 +84,15 @@ public final class CrumbFilter implements Filter {
         return running == null ? finalMetrics : running.trackingMetrics();
     }
 
+    /**
+     * How consent defaults are recorded: added, already present, dropped, failed writes, queued. All zero
+     * before {@link #init} and without a store; after {@link #destroy}, the final counts.
+     */
+    public ConsentDefaultMetrics consentDefaultMetrics() {
+        CrumbEngine running = engine;
+        return running == null ? finalDefaultMetrics : running.consentDefaultMetrics();
+    }
+
     @Override
     public void destroy() {
         CrumbEngine running = engine;
@@ -90,6 +100,7 @@ public final class CrumbFilter implements Filter {
         if (running != null) {
             running.close();
             finalMetrics = running.trackingMetrics();
+            finalDefaultMetrics = running.consentDefaultMetrics();
         }
     }
 }

@@ -3,11 +3,13 @@ package dev.crumb.internal;
 import dev.crumb.Crumb;
 import dev.crumb.CrumbConfig;
 import dev.crumb.Category;
+import dev.crumb.ConsentDefaultMetrics;
 import dev.crumb.EmailChoices;
 import dev.crumb.FormSaveResult;
 import dev.crumb.TrackingMetrics;
 import dev.crumb.internal.analytics.AnalyticsFeature;
 import dev.crumb.internal.consent.ConsentDecisions;
+import dev.crumb.internal.consent.ConsentDefaultRecorder;
 import dev.crumb.internal.cookie.CookiePayload;
 import dev.crumb.internal.email.StoredEmailChoices;
 import dev.crumb.internal.email.UnsubscribeEndpoint;
@@ -83,6 +85,7 @@ public final class CrumbEngine implements AutoCloseable {
     private final AnalyticsFeature analytics;
     private final CookieGate cookieGate;
     private final ConsentDecisions decisions;
+    private final ConsentDefaultRecorder defaults;
     private final ConsentBanner banner;
     private final GpcDeclaration gpc;
     private final VisitorIds ids;
@@ -123,7 +126,9 @@ public final class CrumbEngine implements AutoCloseable {
         this.cookieRequirement = new CookieRequirement(config.cookieRequiredPaths());
         ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
         this.cookieGate = new CookieGate(config.cookieRegistry());
-        this.decisions = new ConsentDecisions(consentRules, journal, config.cookieRegistry(), config.clock());
+        // Defaults are written in the background: a page view never waits for the store (docs/consent.md).
+        this.defaults = ConsentDefaultRecorder.start(journal, config.clock());
+        this.decisions = new ConsentDecisions(consentRules, journal, defaults, config.cookieRegistry(), config.clock());
         this.banner = new ConsentBanner(prefix);
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());
         List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
@@ -184,7 +189,12 @@ public final class CrumbEngine implements AutoCloseable {
         request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
-            decisions.recordDefaultOnce(session);
+            // Only the visitor's own proof pages wait for the store; every other page just queues the default.
+            if (path.equals(prefix + "/me") || path.equals(prefix + "/me.json")) {
+                decisions.recordDefaultNow(session);
+            } else {
+                decisions.recordDefaultOnce(session);
+            }
         }
         ConsentEnforcingResponse wrapped = new ConsentEnforcingResponse(response,
                 () -> writeCookie(session, request, response), cookieGate, session::consents, config.effectiveCookieName());
@@ -214,6 +224,11 @@ public final class CrumbEngine implements AutoCloseable {
     /** The page-view pipeline's counters. */
     public TrackingMetrics trackingMetrics() {
         return tracker.metrics();
+    }
+
+    /** How consent defaults are being recorded. */
+    public ConsentDefaultMetrics consentDefaultMetrics() {
+        return defaults.metrics();
     }
 
     /** The keyed hasher for visitor IDs and addresses. */
@@ -290,6 +305,7 @@ public final class CrumbEngine implements AutoCloseable {
     @Override
     public void close() {
         tracker.close();
+        defaults.close();
         LOG.info("Crumb stopped");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crumb.Category;
+import dev.crumb.ConsentDefaultMetrics;
 import dev.crumb.ConsentSource;
 import dev.crumb.CrumbConfig;
 import dev.crumb.CrumbFilter;
@@ -13,6 +14,7 @@ import dev.crumb.store.ConsentRecord;
 import dev.crumb.store.CrumbStores;
 import dev.crumb.testsupport.Browser;
 import dev.crumb.testsupport.ConsentPages;
+import dev.crumb.testsupport.Eventually;
 import dev.crumb.testsupport.MutableClock;
 import dev.crumb.testsupport.ServerFixture;
 import dev.crumb.testsupport.SwitchableStore;
@@ -50,6 +52,8 @@ abstract class ConsentContract {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final List<ServerFixture> servers = new ArrayList<>();
+    /** The filter of the server started last. */
+    protected CrumbFilter filter;
     protected final MutableClock clock = MutableClock.atDefaultStart();
     protected final SwitchableStore store = new SwitchableStore(CrumbStores.inMemory());
     private final VisitorHasher hasher = new VisitorHasher(Base64.getUrlDecoder().decode(HASH_KEY));
@@ -72,7 +76,8 @@ abstract class ConsentContract {
                 .cookieCategory("cart", Category.PREFERENCES, "/shop")).build();
         ServerFixture fixture = newFixture();
         servers.add(fixture);
-        return fixture.start(new CrumbFilter(config), ConsentPages.all());
+        filter = new CrumbFilter(config);
+        return fixture.start(filter, ConsentPages.all());
     }
 
     protected URI start() throws Exception {
@@ -105,8 +110,10 @@ abstract class ConsentContract {
         return r;
     }
 
+    /** The visitor's log as stored, after /crumb/me.json (which waits for the defaults it shows) was asked. */
     private List<ConsentRecord> log(Browser browser) throws Exception {
-        return store.consentLog().history(hasher.visitorKey(echo(browser).get("id")), 100);
+        String id = JSON.readTree(browser.get("/crumb/me.json").body()).get("visitorId").asText();
+        return store.consentLog().history(hasher.visitorKey(id), 100);
     }
 
     private static String location(HttpResponse<String> r, URI base) {
@@ -424,10 +431,95 @@ abstract class ConsentContract {
         echo(browser);
         clock.advance(Duration.ofMinutes(2));
         echo(browser);
-        List<ConsentRecord> log = store.consentLog().history(hasher.visitorKey(id), 10);
+        List<ConsentRecord> log = log(browser);
         assertThat(log).hasSize(1);
         assertThat(log.get(0).source()).isEqualTo(ConsentSource.REGION_DEFAULT);
         assertThat(log.get(0).granted()).containsExactlyInAnyOrder(Category.NECESSARY, Category.PREFERENCES, Category.ANALYTICS);
+    }
+
+    @Test
+    @DisplayName("a cookie replayed 50 times, as monitors and scrapers do, leaves one default record and one store write")
+    void replayedCookieRecordsTheDefaultOnce() throws Exception {
+        Browser browser = american(start());
+        String id = echo(browser).get("id");
+        String replayed = browser.cookie("crumb");
+        for (int i = 0; i < 50; i++) {
+            browser.setCookie("crumb", replayed);
+            assertThat(browser.get("/page").statusCode()).isEqualTo(200);
+        }
+        Eventually.await("the default written", () -> filter.consentDefaultMetrics().recorded() == 1
+                && filter.consentDefaultMetrics().queued() == 0);
+
+        browser.setCookie("crumb", replayed);
+        JsonNode log = JSON.readTree(browser.get("/crumb/me.json").body()).get("consentLog");
+        assertThat(log).extracting(r -> r.get("source").asText()).containsExactly("region-default");
+        assertThat(store.consentLog().history(hasher.visitorKey(id), 100)).hasSize(1);
+        assertThat(filter.consentDefaultMetrics()).as("the replays after the first found it in memory")
+                .isEqualTo(new ConsentDefaultMetrics(1, 0, 0, 0, 0));
+    }
+
+    @Test
+    @DisplayName("a recorded default reaches the cookie once, so a browser that keeps its cookie is not looked up again")
+    void recordedDefaultReachesTheCookie() throws Exception {
+        Browser browser = american(start());
+        echo(browser);
+        echo(browser);
+        Eventually.await("the default written", () -> filter.consentDefaultMetrics().recorded() == 1);
+        HttpResponse<String> next = browser.get("/page");
+        assertThat(Browser.setCookie(next, "crumb")).as("the cookie now carries the recorded default").isNotNull();
+        assertThat(Browser.setCookie(browser.get("/page"), "crumb")).as("and is not re-sent for it").isNull();
+        assertThat(JSON.readTree(browser.get("/crumb/me.json").body()).get("consent").get("decidedAt").asText())
+                .isEqualTo("2026-03-02T10:00:00Z");
+    }
+
+    @Test
+    @DisplayName("pages answer while the consent log hangs; the default is written once the store answers")
+    void pagesDoNotWaitForTheStore() throws Exception {
+        Browser browser = american(start());
+        echo(browser);
+        store.holdConsentLog();
+        try {
+            java.util.concurrent.CompletableFuture<Map<String, String>> pages =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            Map<String, String> last = null;
+                            for (int i = 0; i < 5; i++) {
+                                last = echo(browser);
+                            }
+                            return last;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            assertThat(pages.get(15, java.util.concurrent.TimeUnit.SECONDS)).as("answered while the store hangs")
+                    .containsEntry("consent.analytics", "true");
+            assertThat(filter.consentDefaultMetrics().recorded()).as("nothing written yet").isZero();
+        } finally {
+            store.releaseConsentLog();
+        }
+        Eventually.await("the default written after the store answers", () -> filter.consentDefaultMetrics().recorded() == 1);
+        assertThat(log(browser)).extracting(ConsentRecord::source).containsExactly(ConsentSource.REGION_DEFAULT);
+    }
+
+    @Test
+    @DisplayName("pages answer while the consent log fails; defaults pause for 30 s, then are recorded on the next page")
+    void defaultsPauseAfterAStoreFailure() throws Exception {
+        Browser browser = american(start());
+        echo(browser);
+        store.failConsentLog(true);
+        assertThat(echo(browser)).containsEntry("consent.analytics", "true");
+        Eventually.await("the failed write counted", () -> filter.consentDefaultMetrics().failedWrites() == 1);
+        store.failConsentLog(false);
+        echo(browser);
+        clock.advance(Duration.ofSeconds(10));
+        echo(browser);
+        assertThat(filter.consentDefaultMetrics().recorded()).as("paused: not offered again yet").isZero();
+        assertThat(filter.consentDefaultMetrics().failedWrites()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(21));
+        echo(browser);
+        Eventually.await("recorded after the pause", () -> filter.consentDefaultMetrics().recorded() == 1);
+        assertThat(log(browser)).extracting(ConsentRecord::source).containsExactly(ConsentSource.REGION_DEFAULT);
     }
 
     @Test

@@ -12,12 +12,14 @@ import java.util.List;
 
 /**
  * A real store whose consent log a test can switch into failing, as when the database goes away:
- * appends and reads then throw {@link StoreException} like the JDBC store does.
+ * appends and reads then throw {@link StoreException} like the JDBC store does; or into hanging, as when
+ * the database stops answering: calls then wait until the test lets them go.
  */
 public final class SwitchableStore implements CrumbStore {
 
     private final CrumbStore real;
     private volatile boolean failing;
+    private volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
 
     public SwitchableStore(CrumbStore real) {
         this.real = real;
@@ -26,6 +28,16 @@ public final class SwitchableStore implements CrumbStore {
     /** Makes the consent log fail (or work again). */
     public void failConsentLog(boolean fail) {
         this.failing = fail;
+    }
+
+    /** Makes consent log calls hang until {@link #releaseConsentLog()}. */
+    public void holdConsentLog() {
+        hold = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Lets held consent log calls (and later ones) go on. */
+    public void releaseConsentLog() {
+        hold.countDown();
     }
 
     @Override
@@ -39,6 +51,12 @@ public final class SwitchableStore implements CrumbStore {
             }
 
             @Override
+            public boolean appendDefaultOnce(ConsentRecord record) {
+                check();
+                return log.appendDefaultOnce(record);
+            }
+
+            @Override
             public List<ConsentRecord> history(String visitorKey, int limit) {
                 check();
                 return log.history(visitorKey, limit);
@@ -47,6 +65,12 @@ public final class SwitchableStore implements CrumbStore {
     }
 
     private void check() {
+        try {
+            hold.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the test held the consent log", new SQLException("held"));
+        }
         if (failing) {
             throw new StoreException("the database is unreachable (switched off by the test)", new SQLException("down"));
         }

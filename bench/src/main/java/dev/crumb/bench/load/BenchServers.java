@@ -2,6 +2,7 @@ package dev.crumb.bench.load;
 
 import dev.crumb.CrumbConfig;
 import dev.crumb.CrumbFilter;
+import dev.crumb.TrackingMetrics;
 import dev.crumb.bench.BenchKeys;
 import dev.crumb.store.CrumbStore;
 import dev.crumb.store.CrumbStores;
@@ -106,14 +107,16 @@ public final class BenchServers implements AutoCloseable {
         return "http://" + host + ":" + (portBase + ServerKind.ADMIN_OFFSET) + "/heap";
     }
 
-    /** A full GC, then the heap in use and the per-visitor counters. */
+    /** Crumb's tracking counters as the run left them, then a full GC, the heap in use and the per-visitor counters. */
     public HeapSnapshot snapshot() {
+        // Read before the GC, which gives the tracking writer time to catch up: "waiting at the end of the run".
+        TrackingMetrics tracking = crumbFilter == null ? null : crumbFilter.metrics();
         var memory = ManagementFactory.getMemoryMXBean();
         // Twice: the first collection may leave finalizable or reference-queued objects to the second.
         memory.gc();
         memory.gc();
-        long inFlight = crumbFilter == null ? -1 : crumbFilter.metrics().queued();
-        return new HeapSnapshot(memory.getHeapMemoryUsage().getUsed(), sessions.getSessionsCreated(), inFlight);
+        return new HeapSnapshot(memory.getHeapMemoryUsage().getUsed(), sessions.getSessionsCreated(),
+                tracking == null ? -1 : tracking.queued(), tracking == null ? -1 : tracking.dropped());
     }
 
     private static Handler page(Filter filter, SessionHandler sessionHandler, HelloServlet hello) {

@@ -12,8 +12,14 @@ import java.io.UncheckedIOException;
  * @param sessionsCreated {@code HttpSession}s the session server has created since it started
  * @param trackedEvents   events waiting in Crumb's tracking buffer, or -1 while Crumb has no tracking
  *                        metrics to ask
+ * @param droppedEvents   page views Crumb's tracking buffer has dropped since the start, or -1 as above
  */
-public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents) {
+public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents) {
+
+    /** A snapshot without the dropped count (servers that do not report it). */
+    public HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents) {
+        this(heapUsedAfterGc, sessionsCreated, trackedEvents, -1);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,6 +29,7 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
                 .put("heapUsedAfterGc", heapUsedAfterGc)
                 .put("sessionsCreated", sessionsCreated)
                 .put("trackedEvents", trackedEvents)
+                .put("droppedEvents", droppedEvents)
                 .toString();
     }
 
@@ -31,7 +38,7 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
         try {
             JsonNode n = JSON.readTree(json);
             return new HeapSnapshot(n.path("heapUsedAfterGc").asLong(-1), n.path("sessionsCreated").asLong(-1),
-                    n.path("trackedEvents").asLong(-1));
+                    n.path("trackedEvents").asLong(-1), n.path("droppedEvents").asLong(-1));
         } catch (IOException e) {
             throw new UncheckedIOException("the admin endpoint did not answer with a heap snapshot", e);
         }

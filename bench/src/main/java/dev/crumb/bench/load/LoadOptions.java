@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param warmup      unmeasured time per server before it, for the JIT (default 10s; 0s for none)
  * @param connections wrk connections (default 64)
  * @param threads     wrk threads (default 2)
- * @param visitors    returning visitors (default) or, with {@code --new-visitors}, new ones
+ * @param visitors    returning visitors (default), new ones ({@code --new-visitors}) or one visitor whose
+ *                    client replays one fixed cookie ({@code --replay-cookie})
  * @param wrk         the wrk executable (default {@code wrk} on the PATH)
  */
 public record LoadOptions(String host, int portBase, Duration duration, Duration warmup, int connections, int threads,
@@ -33,6 +34,8 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
               --connections N    wrk connections (default 64)
               --threads N        wrk threads (default 2)
               --new-visitors     send no cookies: every request is a first visit (default: returning visitors)
+              --replay-cookie    one visitor: take the cookie of a first response and replay it on every
+                                 request, ignoring Set-Cookie (as monitors and scrapers do)
               --wrk PATH         the wrk executable (default wrk on the PATH)
             """;
 
@@ -55,8 +58,13 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
                 name = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
-            if (name.equals("--new-visitors")) {
-                visitors = VisitorScript.Visitors.NEW;
+            if (name.equals("--new-visitors") || name.equals("--replay-cookie")) {
+                VisitorScript.Visitors chosen = name.equals("--new-visitors") ? VisitorScript.Visitors.NEW
+                        : VisitorScript.Visitors.REPLAY;
+                if (visitors != VisitorScript.Visitors.RETURNING && visitors != chosen) {
+                    throw new IllegalArgumentException("--new-visitors and --replay-cookie exclude each other; choose one");
+                }
+                visitors = chosen;
                 continue;
             }
             if (value == null) {

@@ -10,15 +10,17 @@ public final class LoadReport {
 
     /** Crumb's throughput target against the bare server. */
     public static final double TARGET_VS_BARE = 0.90;
+    /** Crumb's throughput target against a container {@code HttpSession} per visitor. */
+    public static final double TARGET_VS_HTTPSESSION = 1.00;
 
     private LoadReport() {
     }
 
     /** Prints the table and ratios. */
     public static void print(LoadOptions options, List<LoadRun.ServerResult> results, PrintStream out) {
-        out.printf(Locale.ROOT, "%ncrumb-bench load: %s visitors, %d connections, %d wrk threads, %ds per server"
+        out.printf(Locale.ROOT, "%ncrumb-bench load: %s, %d connections, %d wrk threads, %ds per server"
                         + " (warm-up %ds), wrk %s%n%n",
-                options.visitors() == VisitorScript.Visitors.RETURNING ? "returning" : "new",
+                options.visitors().label(),
                 options.connections(), options.threads(), options.duration().toSeconds(),
                 options.warmup().toSeconds(), options.wrk());
         out.printf(Locale.ROOT, "%-12s %12s %10s %10s %10s %8s %8s %12s %12s %12s%n", "server", "requests/s", "p50",
@@ -36,13 +38,13 @@ public final class LoadReport {
         LoadRun.ServerResult session = find(results, ServerKind.HTTPSESSION);
         if (crumb != null && bare != null) {
             double ratio = crumb.wrk().requestsPerSecond() / bare.wrk().requestsPerSecond();
-            out.printf(Locale.ROOT, "crumb / bare        throughput %.3f  (target >= %.2f: %s)%n", ratio, TARGET_VS_BARE,
-                    ratio >= TARGET_VS_BARE ? "met" : "MISSED");
+            out.printf(Locale.ROOT, "crumb / bare        throughput %.3f  (target >= %.2f: %s)  [%s]%n", ratio,
+                    TARGET_VS_BARE, ratio >= TARGET_VS_BARE ? "met" : "MISSED", options.visitors().label());
         }
         if (crumb != null && session != null) {
             double ratio = crumb.wrk().requestsPerSecond() / session.wrk().requestsPerSecond();
-            out.printf(Locale.ROOT, "crumb / httpsession throughput %.3f  (target > 1.00: %s)%n", ratio,
-                    ratio > 1.0 ? "met" : "MISSED");
+            out.printf(Locale.ROOT, "crumb / httpsession throughput %.3f  (target >= %.2f: %s)  [%s]%n", ratio,
+                    TARGET_VS_HTTPSESSION, ratio >= TARGET_VS_HTTPSESSION ? "met" : "MISSED", options.visitors().label());
         }
         if (session != null) {
             long sessions = session.after().sessionsCreated() - session.before().sessionsCreated();
@@ -59,6 +61,19 @@ public final class LoadReport {
                     ? String.format(Locale.ROOT, "crumb: %d events in the tracking buffer; %d bytes per tracked visit in flight",
                             events, delta / events)
                     : "crumb: bytes per tracked visit in flight: n/a (no page views were waiting in the tracking buffer, or tracking is off)");
+        }
+        if (crumb != null && crumb.after().droppedEvents() >= 0) {
+            long droppedInRun = crumb.before().droppedEvents() >= 0
+                    ? crumb.after().droppedEvents() - crumb.before().droppedEvents() : crumb.after().droppedEvents();
+            out.printf(Locale.ROOT, "crumb tracking: %d page views dropped in the measured run (%d since start),"
+                    + " %d still waiting in the buffer at its end%n", droppedInRun, crumb.after().droppedEvents(),
+                    Math.max(0, crumb.after().trackedEvents()));
+        }
+        if (crumb != null && crumb.consentLog() != null) {
+            ReplayedCookie.ConsentLogCheck log = crumb.consentLog();
+            out.printf(Locale.ROOT, "crumb consent log of the replayed visitor: %d default record(s) of %d shown"
+                    + " (expected exactly 1: %s)%n", log.defaultRecords(), log.records(),
+                    log.exactlyOneDefault() ? "met" : "MISSED");
         }
         for (LoadRun.ServerResult r : results) {
             if (r.wrk().non2xx() > 0 || r.wrk().socketErrors().total() > 0) {

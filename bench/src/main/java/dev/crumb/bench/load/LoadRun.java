@@ -2,6 +2,7 @@ package dev.crumb.bench.load;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -12,8 +13,20 @@ import java.util.function.Supplier;
  */
 public final class LoadRun {
 
-    /** One server's measured run. */
-    public record ServerResult(ServerKind server, WrkResult wrk, HeapSnapshot before, HeapSnapshot after) {}
+    /**
+     * One server's measured run.
+     *
+     * @param consentLog with {@code --replay-cookie}, on the Crumb server: what its consent log holds for the
+     *                   replayed visitor afterwards; otherwise {@code null}
+     */
+    public record ServerResult(ServerKind server, WrkResult wrk, HeapSnapshot before, HeapSnapshot after,
+                               ReplayedCookie.ConsentLogCheck consentLog) {
+
+        /** A run without a consent log check. */
+        public ServerResult(ServerKind server, WrkResult wrk, HeapSnapshot before, HeapSnapshot after) {
+            this(server, wrk, before, after, null);
+        }
+    }
 
     private final LoadOptions options;
     private final Supplier<HeapSnapshot> heap;
@@ -31,10 +44,17 @@ public final class LoadRun {
 
     /** Runs bare, crumb and httpsession in that order. */
     public List<ServerResult> run() throws IOException, InterruptedException {
-        Wrk wrk = options.wrkDriver();
         List<ServerResult> results = new ArrayList<>();
         for (ServerKind kind : ServerKind.values()) {
             String url = kind.url(options.host(), options.portBase());
+            Wrk wrk = options.wrkDriver();
+            String cookie = null;
+            if (options.visitors() == VisitorScript.Visitors.REPLAY) {
+                cookie = ReplayedCookie.obtain(url);
+                log.printf("%-12s replaying %s%n", kind.label(), cookie == null ? "no cookie (the server set none)"
+                        : "the cookie " + cookie.substring(0, cookie.indexOf('=') + 1) + "… of a first response");
+                wrk = wrk.replaying(cookie);
+            }
             if (options.warmup().toSeconds() >= 1) {
                 log.printf("%-12s warm-up %ds against %s%n", kind.label(), options.warmup().toSeconds(), url);
                 wrk.run(url, options.warmup());
@@ -43,7 +63,9 @@ public final class LoadRun {
             log.printf("%-12s measuring %ds against %s%n", kind.label(), options.duration().toSeconds(), url);
             WrkResult result = wrk.run(url, options.duration());
             HeapSnapshot after = heap.get();
-            results.add(new ServerResult(kind, result, before, after));
+            ReplayedCookie.ConsentLogCheck consentLog = kind == ServerKind.CRUMB && cookie != null
+                    ? ReplayedCookie.consentLog(url, cookie, Duration.ofSeconds(5)) : null;
+            results.add(new ServerResult(kind, result, before, after, consentLog));
         }
         return results;
     }

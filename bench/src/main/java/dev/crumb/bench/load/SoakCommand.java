@@ -46,7 +46,10 @@ public final class SoakCommand {
             System.out.printf("soak: %s of wrk, %d connections, %d threads, %s visitors against %s%n", options.duration(),
                     options.connections(), options.threads(), options.visitors().name().toLowerCase(),
                     servers.url(ServerKind.CRUMB));
-            WrkResult wrk = options.wrkDriver().run(servers.url(ServerKind.CRUMB), options.duration());
+            // --replay-cookie: one visitor's cookie, taken from a first response, on every request.
+            String replayed = options.visitors() == VisitorScript.Visitors.REPLAY
+                    ? ReplayedCookie.obtain(servers.url(ServerKind.CRUMB)) : null;
+            WrkResult wrk = options.wrkDriver().replaying(replayed).run(servers.url(ServerKind.CRUMB), options.duration());
             sampler.interrupt();
 
             TrackingMetrics metrics = settle(servers);
@@ -74,6 +77,13 @@ public final class SoakCommand {
             System.out.println(check("analytics count exactly the pages answered (minus counted drops: "
                     + metrics.dropped() + ")", exact));
             System.out.println(check("the tracking buffer drained", metrics.queued() == 0));
+            if (replayed != null) {
+                ReplayedCookie.ConsentLogCheck log = ReplayedCookie.consentLog(servers.url(ServerKind.CRUMB), replayed,
+                        Duration.ofSeconds(5));
+                ok &= log.exactlyOneDefault();
+                System.out.println(check("the replayed visitor's consent log holds exactly one default (it holds "
+                        + log.defaultRecords() + ")", log.exactlyOneDefault()));
+            }
         }
         System.exit(ok ? 0 : 1);
     }

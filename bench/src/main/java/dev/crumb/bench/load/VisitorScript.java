@@ -87,6 +87,18 @@ public final class VisitorScript {
             wrk.headers["Accept-Language"] = "en-US,en;q=0.8"
             """;
 
+    private static final String REPLAY = """
+            -- crumb-bench: one returning visitor whose client replays one fixed cookie on every request and
+            -- ignores Set-Cookie, as monitors, scripts, load tools and many scrapers do.
+            wrk.method = "GET"
+            wrk.headers["User-Agent"] = "@USER_AGENT@"
+            wrk.headers["Accept-Language"] = "en-US,en;q=0.8"
+            @COOKIE_LINE@
+            """;
+
+    /** What a replayed cookie may hold: the name=value pairs of a Cookie header, nothing Lua would read as code. */
+    private static final Pattern COOKIE_HEADER = Pattern.compile("[A-Za-z0-9._~!#$%&'*+^`|=;:/?@ -]*");
+
     /** The user agent the simulated visitors send: an ordinary browser, so Crumb tracks their page views. */
     public static final String BROWSER_USER_AGENT =
             "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
@@ -94,23 +106,63 @@ public final class VisitorScript {
     private VisitorScript() {
     }
 
-    /** Whether the simulated visitors come back with their cookies or are new on every request. */
+    /**
+     * Whether the simulated visitors come back with their cookies, are new on every request, or are one
+     * visitor whose client replays one fixed cookie.
+     */
     public enum Visitors {
-        RETURNING,
-        NEW
+        RETURNING("returning visitors"),
+        NEW("new visitors"),
+        REPLAY("one replayed cookie");
+
+        private final String label;
+
+        Visitors(String label) {
+            this.label = label;
+        }
+
+        /** How reports name the mode. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * The script for returning or new visitors.
+     *
+     * @param slotHeader the header the servers echo to name the visitor (letters, digits and '-')
+     */
+    public static String lua(Visitors visitors, String slotHeader) {
+        return lua(visitors, slotHeader, null);
     }
 
     /**
      * The script for these visitors.
      *
      * @param slotHeader the header the servers echo to name the visitor (letters, digits and '-')
+     * @param cookie     for {@link Visitors#REPLAY}: the {@code Cookie} header sent on every request, or
+     *                   {@code null} when the server gave none (then none is sent); ignored otherwise
      */
-    public static String lua(Visitors visitors, String slotHeader) {
+    public static String lua(Visitors visitors, String slotHeader, String cookie) {
         Objects.requireNonNull(visitors, "visitors");
         if (slotHeader == null || !HEADER_NAME.matcher(slotHeader).matches()) {
             throw new IllegalArgumentException("slot header '" + slotHeader + "' must be letters, digits and '-'");
         }
-        String script = visitors == Visitors.RETURNING ? RETURNING.replace("@SLOT_HEADER@", slotHeader) : NEW;
+        String script = switch (visitors) {
+            case RETURNING -> RETURNING.replace("@SLOT_HEADER@", slotHeader);
+            case NEW -> NEW;
+            case REPLAY -> REPLAY.replace("@COOKIE_LINE@", cookieLine(cookie));
+        };
         return script.replace("@USER_AGENT@", BROWSER_USER_AGENT);
+    }
+
+    private static String cookieLine(String cookie) {
+        if (cookie == null || cookie.isEmpty()) {
+            return "-- (the server set no cookie: requests go without one)";
+        }
+        if (!COOKIE_HEADER.matcher(cookie).matches()) {
+            throw new IllegalArgumentException("the cookie to replay has characters a Cookie header cannot carry");
+        }
+        return "wrk.headers[\"Cookie\"] = \"" + cookie + "\"";
     }
 }

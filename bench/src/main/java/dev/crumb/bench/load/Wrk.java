@@ -17,9 +17,15 @@ import java.util.concurrent.TimeUnit;
  * @param executable  the wrk binary (e.g. {@code wrk} on the PATH or {@code /usr/bin/wrk})
  * @param threads     wrk threads ({@code -t})
  * @param connections open connections across all threads ({@code -c})
- * @param visitors    returning or new visitors
+ * @param visitors    returning or new visitors, or one replayed cookie
+ * @param cookie      for {@link VisitorScript.Visitors#REPLAY}: the {@code Cookie} header replayed, or {@code null}
  */
-public record Wrk(String executable, int threads, int connections, VisitorScript.Visitors visitors) {
+public record Wrk(String executable, int threads, int connections, VisitorScript.Visitors visitors, String cookie) {
+
+    /** A driver that replays no fixed cookie. */
+    public Wrk(String executable, int threads, int connections, VisitorScript.Visitors visitors) {
+        this(executable, threads, connections, visitors, null);
+    }
 
     public Wrk {
         Objects.requireNonNull(executable, "executable");
@@ -28,6 +34,11 @@ public record Wrk(String executable, int threads, int connections, VisitorScript
             throw new IllegalArgumentException("need at least one thread and at least as many connections as threads, got "
                     + threads + " threads and " + connections + " connections");
         }
+    }
+
+    /** The same driver replaying {@code cookieHeader} (a {@code Cookie} header value, or {@code null}). */
+    public Wrk replaying(String cookieHeader) {
+        return new Wrk(executable, threads, connections, visitors, cookieHeader);
     }
 
     /** The command line for one run, with the script at {@code script}. */
@@ -52,7 +63,7 @@ public record Wrk(String executable, int threads, int connections, VisitorScript
     public WrkResult run(String url, Duration duration) throws IOException, InterruptedException {
         Path script = Files.createTempFile("crumb-bench-", ".lua");
         try {
-            Files.writeString(script, VisitorScript.lua(visitors, HelloServlet.SLOT_HEADER));
+            Files.writeString(script, VisitorScript.lua(visitors, HelloServlet.SLOT_HEADER, cookie));
             Process process = new ProcessBuilder(command(url, duration, script)).redirectErrorStream(true).start();
             String output;
             try (InputStream out = process.getInputStream()) {

@@ -42,4 +42,14 @@ class LoadOptionsTest {
                 .hasMessageContaining("--connections (1) must be at least --threads (2)");
         assertThatThrownBy(() -> LoadOptions.parse("--port-base")).hasMessageContaining("--port-base needs a value");
     }
+
+    @Test
+    @DisplayName("--replay-cookie replays one fixed cookie and excludes --new-visitors")
+    void replayCookie() {
+        assertThat(LoadOptions.parse("--replay-cookie").visitors()).isEqualTo(VisitorScript.Visitors.REPLAY);
+        assertThat(LoadOptions.parse("--replay-cookie").wrkDriver().visitors()).isEqualTo(VisitorScript.Visitors.REPLAY);
+        assertThatThrownBy(() -> LoadOptions.parse("--replay-cookie", "--new-visitors"))
+                .hasMessageContaining("--new-visitors and --replay-cookie exclude each other");
+        assertThat(LoadOptions.USAGE).contains("--replay-cookie");
+    }
 }

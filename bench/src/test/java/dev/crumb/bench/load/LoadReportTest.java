@@ -22,8 +22,8 @@ class LoadReportTest {
                 run(ServerKind.CRUMB, 9_500, 0, 100_000_000, 100_000_000, 0, 0),
                 run(ServerKind.HTTPSESSION, 9_600, 0, 100_000_000, 100_000_000, 0, 64)));
 
-        assertThat(report).contains("crumb / bare        throughput 0.950  (target >= 0.90: met)")
-                .contains("crumb / httpsession throughput 0.990  (target > 1.00: MISSED)")
+        assertThat(report).contains("crumb / bare        throughput 0.950  (target >= 0.90: met)  [returning visitors]")
+                .contains("crumb / httpsession throughput 0.990  (target >= 1.00: MISSED)  [returning visitors]")
                 .doesNotContain("WARNING");
     }
 
@@ -44,6 +44,45 @@ class LoadReportTest {
                 .contains("WARNING: httpsession had 12 non-2xx responses");
     }
 
+    @Test
+    @DisplayName("an equal throughput meets the httpsession target, which is at least 1.0")
+    void equalMeetsHttpSessionTarget() {
+        String report = print(List.of(run(ServerKind.CRUMB, 9_600, 0, 1, 1, 0, 0),
+                run(ServerKind.HTTPSESSION, 9_600, 0, 1, 1, 0, 64)));
+
+        assertThat(report).contains("crumb / httpsession throughput 1.000  (target >= 1.00: met)");
+    }
+
+    @Test
+    @DisplayName("the report prints the page views Crumb dropped in the run and those still waiting at its end")
+    void trackingDroppedAndWaiting() {
+        WrkResult wrk = wrk(9_000, 0);
+        String report = print(List.of(new LoadRun.ServerResult(ServerKind.CRUMB, wrk,
+                new HeapSnapshot(1, 0, 0, 100), new HeapSnapshot(1, 0, 4_321, 1_100))));
+
+        assertThat(report).contains("crumb tracking: 1000 page views dropped in the measured run (1100 since start),"
+                + " 4321 still waiting in the buffer at its end");
+    }
+
+    @Test
+    @DisplayName("with --replay-cookie the mode is named and the replayed visitor's consent log is judged: exactly one default")
+    void replayedCookieConsentLog() {
+        LoadOptions replay = LoadOptions.parse("--replay-cookie");
+        String one = print(replay, List.of(new LoadRun.ServerResult(ServerKind.CRUMB, wrk(9_000, 0),
+                new HeapSnapshot(1, 0, 0, 0), new HeapSnapshot(1, 0, 0, 0), new ReplayedCookie.ConsentLogCheck(1, 1))));
+        String many = print(replay, List.of(new LoadRun.ServerResult(ServerKind.CRUMB, wrk(9_000, 0),
+                new HeapSnapshot(1, 0, 0, 0), new HeapSnapshot(1, 0, 0, 0), new ReplayedCookie.ConsentLogCheck(20, 20))));
+
+        assertThat(one).contains("crumb-bench load: one replayed cookie,")
+                .contains("crumb consent log of the replayed visitor: 1 default record(s) of 1 shown (expected exactly 1: met)");
+        assertThat(many).contains("20 default record(s) of 20 shown (expected exactly 1: MISSED)");
+    }
+
+    private static WrkResult wrk(double rps, long non2xx) {
+        return new WrkResult((long) rps * 30, Duration.ofSeconds(30), rps, Duration.ofMillis(1),
+                Duration.ofMillis(2), Duration.ofMillis(5), non2xx, WrkResult.SocketErrors.NONE);
+    }
+
     private static LoadRun.ServerResult run(ServerKind kind, double rps, long non2xx, long heapBefore, long heapAfter,
                                             long sessionsBefore, long sessionsAfter) {
         WrkResult wrk = new WrkResult((long) rps * 30, Duration.ofSeconds(30), rps, Duration.ofMillis(1),
@@ -53,8 +92,12 @@ class LoadReportTest {
     }
 
     private static String print(List<LoadRun.ServerResult> results) {
+        return print(OPTIONS, results);
+    }
+
+    private static String print(LoadOptions options, List<LoadRun.ServerResult> results) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        LoadReport.print(OPTIONS, results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        LoadReport.print(options, results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -38,4 +38,23 @@ class VisitorScriptTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("slot header");
     }
+
+    @Test
+    @DisplayName("the replay script sends the one fixed cookie on every request and reads no responses")
+    void replay() {
+        String lua = VisitorScript.lua(VisitorScript.Visitors.REPLAY, "X-Bench-Slot", "crumb=eyJhbGciOiJkaXIifQ..abc.def-_");
+
+        assertThat(lua).contains("wrk.headers[\"Cookie\"] = \"crumb=eyJhbGciOiJkaXIifQ..abc.def-_\"")
+                .doesNotContain("function response").doesNotContain("@COOKIE_LINE@");
+        assertThat(VisitorScript.lua(VisitorScript.Visitors.REPLAY, "X-Bench-Slot", null))
+                .as("a server that sets no cookie is driven without one").doesNotContain("wrk.headers[\"Cookie\"]");
+    }
+
+    @Test
+    @DisplayName("a cookie to replay that could break out of the Lua string is refused")
+    void refusesBadCookie() {
+        assertThatThrownBy(() -> VisitorScript.lua(VisitorScript.Visitors.REPLAY, "X-Bench-Slot", "a=\"; os.exit() --"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cookie to replay");
+    }
 }

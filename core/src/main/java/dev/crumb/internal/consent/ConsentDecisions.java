@@ -14,8 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Applies consent decisions: the visitor's explicit choice (proof first, then the cookie, then deleting
@@ -24,19 +22,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsentDecisions {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConsentDecisions.class);
-    private static final java.time.Duration DEFAULTS_PAUSE = java.time.Duration.ofSeconds(30);
-
     private final ConsentRules rules;
     private final ConsentJournal journal;
     private final CookieRegistry registry;
+    private final ConsentDefaultRecorder defaults;
     private final Clock clock;
-    /** After a store failure, defaults are not retried before this epoch millisecond (see recordDefaultOnce). */
-    private final java.util.concurrent.atomic.AtomicLong defaultsPausedUntil = new java.util.concurrent.atomic.AtomicLong();
 
-    public ConsentDecisions(ConsentRules rules, ConsentJournal journal, CookieRegistry registry, Clock clock) {
+    public ConsentDecisions(ConsentRules rules, ConsentJournal journal, ConsentDefaultRecorder defaults,
+                            CookieRegistry registry, Clock clock) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.journal = Objects.requireNonNull(journal, "journal");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -57,6 +53,7 @@ public final class ConsentDecisions {
         ConsentSource source = onlyWithdraws ? ConsentSource.WITHDRAWAL : ConsentSource.BANNER;
         Instant now = clock.instant();
         ConsentState state = new ConsentState(chosen, false, source, rules.policyRevision(), now);
+        defaults.flushIfPending(session.payload().visitorId(), before);
         journal.append(session.payload().visitorId(), state, now);
         CookiePayload next = session.payload().withConsent(state.toStored(now));
         if (!chosen.contains(Category.PREFERENCES)) {
@@ -78,6 +75,7 @@ public final class ConsentDecisions {
         Instant now = clock.instant();
         EnumSet<Category> necessaryOnly = EnumSet.of(Category.NECESSARY);
         ConsentState state = new ConsentState(necessaryOnly, false, ConsentSource.WITHDRAWAL, rules.policyRevision(), now);
+        defaults.flushIfPending(session.payload().visitorId(), session.consent());
         journal.append(session.payload().visitorId(), state, now);
         CookiePayload old = session.payload();
         long second = now.getEpochSecond();
@@ -89,32 +87,37 @@ public final class ConsentDecisions {
     /**
      * Records the region default or the browser's refusal the first time it applies to a visitor — and
      * only to one whose browser returned the cookie, so that bots and cookie-blocking browsers do not
-     * write a record on every request. The cookie then carries the recorded default, so it is recorded
-     * once; that costs one extra {@code Set-Cookie} in a visitor's life, and only when a store keeps
-     * proof (without one there is nothing to record and the cookie is left alone). A store failure is
-     * logged and retried on the next request; the page itself is not affected.
+     * write a record on every request. No store I/O happens here: the {@link ConsentDefaultRecorder}
+     * queues the default once per visitor and default (a replayed cookie finds it already queued or
+     * recorded) and writes it in the background. Once it is durable, the visitor's next page puts it into
+     * the cookie, so a browser that keeps its cookie is not looked up again; that costs one extra
+     * {@code Set-Cookie} in a visitor's life, and only when a store keeps proof. A store failure pauses
+     * recording; the page itself is never affected.
      */
     public void recordDefaultOnce(VisitorSession session) {
-        if (!journal.keepsProof() || !session.arrivedWithCookie()
-                || clock.millis() < defaultsPausedUntil.get()) {
+        if (!journal.keepsProof() || !session.arrivedWithCookie()) {
             return;
         }
         ConsentState state = session.consent();
         if (state.explicit() || state.sameAs(session.payload().consent())) {
             return;
         }
-        Instant now = clock.instant();
-        try {
-            journal.append(session.payload().visitorId(), state, now);
-        } catch (ConsentJournal.ConsentNotRecordedException e) {
-            // Do not let every page view of every visitor wait on a store that is down: pause the defaults.
-            defaultsPausedUntil.set(clock.millis() + DEFAULTS_PAUSE.toMillis());
-            LOG.warn("could not record a {} consent default ({}); defaults are retried after {} on the visitor's next request",
-                    state.source().name().toLowerCase(java.util.Locale.ROOT), e.getCause().getClass().getSimpleName(),
-                    DEFAULTS_PAUSE);
-            return;
+        Instant recordedAt = defaults.offer(session.payload().visitorId(), state);
+        if (recordedAt != null) {
+            session.replace(session.payload().withConsent(state.toStored(recordedAt)));
         }
-        session.replace(session.payload().withConsent(state.toStored(now)));
+    }
+
+    /**
+     * As {@link #recordDefaultOnce}, but waits for the store: for the pages that show the visitor the proof
+     * of their consent ({@code /crumb/me}), which read the store anyway and must show the default that
+     * applies to this very request, recorded, in the log and in the cookie.
+     */
+    public void recordDefaultNow(VisitorSession session) {
+        recordDefaultOnce(session);
+        // Only when this visitor's default was queued (now or moments ago) is there anything to wait for.
+        defaults.flushIfPending(session.payload().visitorId(), session.consent());
+        recordDefaultOnce(session);
     }
 
     /** Deletion headers for every cookie the visitor sent whose category is not granted. */

@@ -48,6 +48,26 @@ public final class ConsentJournal {
     }
 
     /**
+     * Appends the default {@code state}, first applied at {@code at}, unless the log already holds that
+     * default for the visitor (see {@link ConsentLog#appendDefaultOnce}); returns once it is durable.
+     *
+     * @return whether a record was added
+     * @throws ConsentNotRecordedException when the store fails
+     */
+    public boolean appendDefaultOnce(String visitorId, ConsentState state, Instant at) {
+        if (log == null) {
+            return false;
+        }
+        ConsentRecord record = new ConsentRecord(hasher.visitorKey(visitorId), at, state.granted(),
+                state.policyRevision(), state.source());
+        try {
+            return log.appendDefaultOnce(record);
+        } catch (RuntimeException e) {
+            throw new ConsentNotRecordedException(e);
+        }
+    }
+
+    /**
      * The visitor's newest records, newest first; empty without a store; empty (not a failure) when
      * the store cannot be read — {@code /crumb/me} must still answer.
      */

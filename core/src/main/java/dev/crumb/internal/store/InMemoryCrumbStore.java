@@ -81,6 +81,15 @@ public final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRe
     }
 
     @Override
+    public boolean appendDefaultOnce(ConsentRecord record) {
+        Objects.requireNonNull(record, "record");
+        synchronized (lock) {
+            // The same check as the interface's, made atomic by the lock, as the JDBC store's unique key is.
+            return ConsentLog.super.appendDefaultOnce(record);
+        }
+    }
+
+    @Override
     public List<ConsentRecord> history(String visitorKey, int limit) {
         Objects.requireNonNull(visitorKey, "visitorKey");
         if (limit < 0) {

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** The consent log in table {@code crumb_consent}; {@link #append} returns after the commit. */
+/**
+ * The consent log in table {@code crumb_consent}; {@link #append} and {@link #appendDefaultOnce} return
+ * after the commit.
+ */
 final class JdbcConsentLog implements ConsentLog {
     private final Database database;
 
@@ -36,6 +39,26 @@ final class JdbcConsentLog implements ConsentLog {
                 insert.executeUpdate();
             }
             return null;
+        });
+    }
+
+    @Override
+    public boolean appendDefaultOnce(ConsentRecord record) {
+        Objects.requireNonNull(record, "record");
+        ColumnLimits.check(record.visitorKey(), ColumnLimits.KEY, "visitorKey", "use the keyed hash of the visitor ID");
+        // The unique key over (visitor_key, granted, policy_revision, consent_source, default_once) keeps one
+        // record per default across servers; explicit choices leave default_once NULL and are never constrained.
+        return database.inTransaction("record a consent default", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_consent"
+                    + " (visitor_key, decided_at, granted, policy_revision, consent_source, default_once)"
+                    + " VALUES (?, ?, ?, ?, ?, TRUE) ON CONFLICT DO NOTHING")) {
+                insert.setString(1, record.visitorKey());
+                insert.setObject(2, Times.column(record.decidedAt()));
+                insert.setString(3, encode(record.granted()));
+                insert.setInt(4, record.policyRevision());
+                insert.setString(5, record.source().name());
+                return insert.executeUpdate() == 1;
+            }
         });
     }
 

@@ -77,6 +77,51 @@ abstract class StoreContract {
                 Instant.parse("2025-03-10T10:00:00.123456Z"), record.granted(), 3, ConsentSource.WITHDRAWAL));
     }
     @Test
+    @DisplayName("a consent default is kept once, even when several writers add it at the same time")
+    void defaultIsKeptOnce() throws Exception {
+        ConsentRecord first = consent("v1", "2025-03-10T10:00:00Z", Set.of(Category.ANALYTICS), ConsentSource.REGION_DEFAULT);
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> added = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ConsentRecord again = consent("v1", "2025-03-10T10:00:0" + i + "Z", Set.of(Category.ANALYTICS),
+                        ConsentSource.REGION_DEFAULT);
+                ConsentRecord record = i == 0 ? first : again;
+                added.add(writers.submit(() -> store().consentLog().appendDefaultOnce(record)));
+            }
+            long adds = 0;
+            for (java.util.concurrent.Future<Boolean> f : added) {
+                adds += f.get() ? 1 : 0;
+            }
+            assertThat(adds).as("exactly one writer added it").isEqualTo(1);
+        } finally {
+            writers.shutdownNow();
+        }
+        assertThat(store().consentLog().history("v1", 10)).hasSize(1)
+                .allSatisfy(r -> assertThat(r.source()).isEqualTo(ConsentSource.REGION_DEFAULT));
+    }
+
+    @Test
+    @DisplayName("defaults differing in categories, revision or source are kept apart, and explicit choices are always appended")
+    void defaultsDifferAndChoicesRepeat() {
+        var log = store().consentLog();
+        assertThat(log.appendDefaultOnce(consent("v1", "2025-03-10T10:00:00Z", Set.of(), ConsentSource.REGION_DEFAULT))).isTrue();
+        assertThat(log.appendDefaultOnce(consent("v1", "2025-03-10T10:01:00Z", Set.of(), ConsentSource.GPC))).isTrue();
+        assertThat(log.appendDefaultOnce(consent("v1", "2025-03-10T10:02:00Z", Set.of(Category.ANALYTICS),
+                ConsentSource.REGION_DEFAULT))).isTrue();
+        assertThat(log.appendDefaultOnce(new ConsentRecord("v1", Instant.parse("2025-03-10T10:03:00Z"), Set.of(), 2,
+                ConsentSource.REGION_DEFAULT))).isTrue();
+        assertThat(log.appendDefaultOnce(consent("v1", "2025-03-10T10:04:00Z", Set.of(), ConsentSource.REGION_DEFAULT)))
+                .as("the first again").isFalse();
+        log.append(consent("v1", "2025-03-10T11:00:00Z", Set.of(Category.MARKETING), ConsentSource.BANNER));
+        log.append(consent("v1", "2025-03-10T11:00:00Z", Set.of(Category.MARKETING), ConsentSource.BANNER));
+
+        assertThat(log.history("v1", 10)).extracting(ConsentRecord::source).containsExactly(ConsentSource.BANNER,
+                ConsentSource.BANNER, ConsentSource.REGION_DEFAULT, ConsentSource.REGION_DEFAULT, ConsentSource.GPC,
+                ConsentSource.REGION_DEFAULT);
+    }
+
+    @Test
     @DisplayName("an address nobody opted in may not be emailed")
     void unknownAddress() {
         assertThat(store().emails().mayEmail("a1")).isFalse();
