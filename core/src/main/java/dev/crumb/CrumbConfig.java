@@ -116,7 +116,19 @@ public final class CrumbConfig {
      * @throws IllegalArgumentException naming the init-param that is wrong and what it accepts
      */
     public static CrumbConfig fromInitParameters(Function<String, String> initParameter, Map<String, String> environment) {
+        return fromInitParameters(initParameter, environment, null);
+    }
+
+    /**
+     * Like {@link #fromInitParameters(Function, Map)}, with the store that the init-params described
+     * ({@code store-url} or {@code store-jndi}, opened by the filter), or {@code null} for none.
+     */
+    public static CrumbConfig fromInitParameters(Function<String, String> initParameter, Map<String, String> environment,
+                                                 CrumbStore store) {
         Builder b = builder();
+        if (store != null) {
+            b.store(store);
+        }
         String keys = firstNonBlank(initParameter.apply("keys"), environment.get("CRUMB_KEYS"));
         if (keys == null) {
             throw new IllegalArgumentException("CrumbFilter needs keys: set the init-param 'keys' or the environment variable "

@@ -9,8 +9,10 @@ import dev.crumb.store.EmailRegistry;
 import dev.crumb.store.EventSink;
 import dev.crumb.store.StoreException;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -50,6 +52,7 @@ public final class JdbcCrumbStore implements CrumbStore {
         String completeUrl = dialect == Dialect.H2 ? JdbcUrls.completeH2(url) : url;
         HikariConfig config = new HikariConfig();
         config.setPoolName("crumb");
+        config.setDriverClassName(JdbcDrivers.className(dialect));
         config.setJdbcUrl(completeUrl);
         config.setUsername(user);
         config.setPassword(password);
@@ -67,16 +70,26 @@ public final class JdbcCrumbStore implements CrumbStore {
         }
         // Fail at start-up after one attempt instead of serving requests that cannot be recorded.
         config.setInitializationFailTimeout(1);
+        Set<Driver> driversBefore = JdbcDrivers.registered();
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            JdbcDrivers.deregisterSince(driversBefore);
             throw unreachable(url, user, e);
         }
-        try {
-            return start(pool, dialect, pool);
-        } catch (RuntimeException e) {
+        AutoCloseable owned = () -> {
             pool.close();
+            JdbcDrivers.deregisterSince(driversBefore);
+        };
+        try {
+            return start(pool, dialect, owned);
+        } catch (RuntimeException e) {
+            try {
+                owned.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }

@@ -1,0 +1,58 @@
+package dev.crumb.internal.store;
+
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBC drivers behind Crumb's own pools. The pool is given the driver's class name, so it loads the
+ * driver from the web application rather than looking it up in {@link DriverManager}, where Tomcat's
+ * driver-manager protection hides drivers in {@code WEB-INF/lib} ("No suitable driver"). Loading a driver
+ * registers it with {@code DriverManager}; when that happened through a web application's class loader,
+ * Crumb takes the registration back when its store closes, so a redeploy does not leak the class loader.
+ */
+final class JdbcDrivers {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDrivers.class);
+
+    private JdbcDrivers() {
+    }
+
+    /** The driver class for {@code dialect}. */
+    static String className(Dialect dialect) {
+        return dialect == Dialect.H2 ? "org.h2.Driver" : "org.postgresql.Driver";
+    }
+
+    /** The drivers registered now, to compare with after Crumb's pool has loaded its driver. */
+    static Set<Driver> registered() {
+        Set<Driver> drivers = Collections.newSetFromMap(new IdentityHashMap<>());
+        drivers.addAll(Collections.list(DriverManager.getDrivers()));
+        return drivers;
+    }
+
+    /**
+     * Deregisters the drivers registered since {@code before} that Crumb's own class loader loaded, when
+     * that loader is not the application class loader (so only inside a web application; a plain JVM keeps
+     * its drivers for whoever else uses them).
+     */
+    static void deregisterSince(Set<Driver> before) {
+        ClassLoader own = JdbcDrivers.class.getClassLoader();
+        if (own == null || own == ClassLoader.getSystemClassLoader()) {
+            return;
+        }
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (!before.contains(driver) && driver.getClass().getClassLoader() == own) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException | SecurityException e) {
+                    LOG.warn("Crumb store: could not deregister the JDBC driver {}: {}", driver.getClass().getName(),
+                            e.toString());
+                }
+            }
+        }
+    }
+}
