@@ -48,6 +48,7 @@ public final class CrumbConfig {
     private final boolean alwaysSecure;
     private final boolean partitioned;
     private final String domain;
+    private final String cookiePath;
     private final Duration maxAge;
     private final Duration visitTimeout;
     private final Duration lastSeenRefresh;
@@ -78,6 +79,7 @@ public final class CrumbConfig {
         this.alwaysSecure = b.alwaysSecure;
         this.partitioned = b.partitioned;
         this.domain = b.domain;
+        this.cookiePath = b.cookiePath;
         this.maxAge = b.maxAge;
         this.visitTimeout = b.visitTimeout;
         this.lastSeenRefresh = b.lastSeenRefresh;
@@ -146,6 +148,7 @@ public final class CrumbConfig {
         p.bool("secure", b::alwaysSecure);
         p.bool("partitioned", b::partitioned);
         p.text("domain", b::domain);
+        p.text("cookie-path", b::cookiePath);
         p.duration("max-age", b::maxAge);
         p.duration("visit-timeout", b::visitTimeout);
         p.duration("last-seen-refresh", b::lastSeenRefresh);
@@ -218,6 +221,14 @@ public final class CrumbConfig {
     /** The cookie's {@code Domain} attribute, or {@code null} for a host-only cookie (the default). */
     public String domain() {
         return domain;
+    }
+
+    /**
+     * The cookie's {@code Path}, or {@code null} (the default) for the application's context path, so that
+     * two applications in one container keep separate cookies; {@code /} with {@code host-prefix}.
+     */
+    public String cookiePath() {
+        return cookiePath;
     }
 
     /** How long the browser keeps the cookie (default 390 days). */
@@ -351,6 +362,7 @@ public final class CrumbConfig {
         private boolean alwaysSecure;
         private boolean partitioned;
         private String domain;
+        private String cookiePath;
         private Duration maxAge = Duration.ofDays(390);
         private Duration visitTimeout = Duration.ofMinutes(30);
         private Duration lastSeenRefresh = Duration.ofMinutes(1);
@@ -435,6 +447,18 @@ public final class CrumbConfig {
         /** Add {@code Partitioned}, for sites embedded in third-party frames. Partitioned cookies are Secure. */
         public Builder partitioned(boolean on) {
             this.partitioned = on;
+            return this;
+        }
+
+        /**
+         * The cookie's {@code Path}: default the application's context path ({@code /} at the root), so two
+         * applications in one container (different keys) do not overwrite each other's cookie. Set {@code /}
+         * to share the cookie with other applications of the host that use the same keys.
+         */
+        public Builder cookiePath(String path) {
+            require(path != null && path.matches("/[A-Za-z0-9._~!$&'()*+,=:@/%-]{0,200}"),
+                    "cookie-path must be a path starting with / such as /shop, without ; or spaces, was '" + path + "'");
+            this.cookiePath = path;
             return this;
         }
 
@@ -778,6 +802,10 @@ public final class CrumbConfig {
             if (keys == null) {
                 throw new IllegalStateException("CrumbConfig needs keys: call keys(...) with at least one 32-byte base64url "
                         + "key (generate one with `java -jar crumb-jetty-demo.jar --new-key`)");
+            }
+            if (hostPrefix && cookiePath != null && !"/".equals(cookiePath)) {
+                throw new IllegalStateException("host-prefix requires cookie-path / (a __Host- cookie always has Path=/); "
+                        + "remove cookie-path or host-prefix");
             }
             if (hostPrefix && domain != null) {
                 throw new IllegalStateException("host-prefix forbids domain: a __Host- cookie is host-only; remove one of them");

@@ -70,7 +70,8 @@ public final class CrumbFilter implements Filter {
                 effective = CrumbConfig.fromInitParameters(params, System.getenv(), opened);
                 params.refuseUnknown();
             }
-            engine = new CrumbEngine(effective);
+            engine = new CrumbEngine(effective, filterConfig.getServletContext() == null ? ""
+                    : filterConfig.getServletContext().getContextPath());
             ownedStore = opened;
         } catch (RuntimeException e) {
             if (opened != null) {
