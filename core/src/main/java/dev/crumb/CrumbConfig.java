@@ -135,7 +135,7 @@ public final class CrumbConfig {
         if (keys == null) {
             throw new IllegalArgumentException("CrumbFilter needs keys: set the init-param 'keys' or the environment variable "
                     + "CRUMB_KEYS to comma-separated 32-byte base64url keys (generate one with "
-                    + "`java -jar crumb-jetty-demo.jar --new-key`)");
+                    + "`java -jar crumb-core.jar new-key`)");
         }
         b.keys(splitList(keys));
         String hashKey = firstNonBlank(initParameter.apply("hash-key"), environment.get("CRUMB_HASH_KEY"));
@@ -801,7 +801,7 @@ public final class CrumbConfig {
             new CookieRequirement(cookieRequiredPaths);
             if (keys == null) {
                 throw new IllegalStateException("CrumbConfig needs keys: call keys(...) with at least one 32-byte base64url "
-                        + "key (generate one with `java -jar crumb-jetty-demo.jar --new-key`)");
+                        + "key (generate one with `java -jar crumb-core.jar new-key`)");
             }
             if (hostPrefix && cookiePath != null && !"/".equals(cookiePath)) {
                 throw new IllegalStateException("host-prefix requires cookie-path / (a __Host- cookie always has Path=/); "

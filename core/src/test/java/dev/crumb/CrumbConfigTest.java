@@ -32,7 +32,7 @@ class CrumbConfigTest {
     @Test
     @DisplayName("needs keys, and says how to make one")
     void needsKeys() {
-        assertThatThrownBy(() -> CrumbConfig.builder().build()).hasMessageContaining("--new-key");
+        assertThatThrownBy(() -> CrumbConfig.builder().build()).hasMessageContaining("java -jar crumb-core.jar new-key");
         assertThatThrownBy(() -> CrumbConfig.fromInitParameters(n -> null, Map.of())).hasMessageContaining("CRUMB_KEYS");
     }
 
