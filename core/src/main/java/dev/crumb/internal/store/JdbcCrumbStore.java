@@ -52,6 +52,7 @@ public final class JdbcCrumbStore implements CrumbStore {
         String completeUrl = dialect == Dialect.H2 ? JdbcUrls.completeH2(url) : url;
         HikariConfig config = new HikariConfig();
         config.setPoolName("crumb");
+        JdbcDrivers.require(dialect);
         config.setDriverClassName(JdbcDrivers.className(dialect));
         config.setJdbcUrl(completeUrl);
         config.setUsername(user);

@@ -27,6 +27,28 @@ final class JdbcDrivers {
         return dialect == Dialect.H2 ? "org.h2.Driver" : "org.postgresql.Driver";
     }
 
+    /**
+     * Checks that the driver for {@code dialect} can be loaded, by Crumb's class loader or the thread's
+     * (a web application's), as the pool will try.
+     *
+     * @throws dev.crumb.store.StoreException naming the jar to add
+     */
+    static void require(Dialect dialect) {
+        String name = className(dialect);
+        for (ClassLoader loader : new ClassLoader[] {JdbcDrivers.class.getClassLoader(),
+                Thread.currentThread().getContextClassLoader()}) {
+            try {
+                Class.forName(name, false, loader);
+                return;
+            } catch (ClassNotFoundException | LinkageError notThere) {
+                // try the next loader
+            }
+        }
+        throw new dev.crumb.store.StoreException("the JDBC driver " + name + " is not on the class path: add "
+                + (dialect == Dialect.H2 ? "com.h2database:h2" : "org.postgresql:postgresql")
+                + " to the application's dependencies (WEB-INF/lib for a WAR)", null);
+    }
+
     /** The drivers registered now, to compare with after Crumb's pool has loaded its driver. */
     static Set<Driver> registered() {
         Set<Driver> drivers = Collections.newSetFromMap(new IdentityHashMap<>());
