@@ -182,6 +182,12 @@ final class LockWaitingStore implements CrumbStore {
             open = store;
         }
         thread.interrupt();
+        try {
+            // Gone before the container checks for threads its application left behind.
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (open != null) {
             open.close();
         }
