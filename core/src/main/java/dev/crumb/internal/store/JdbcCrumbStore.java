@@ -53,6 +53,8 @@ public final class JdbcCrumbStore implements CrumbStore {
         HikariConfig config = new HikariConfig();
         config.setPoolName("crumb");
         JdbcDrivers.require(dialect);
+        // Before the pool's configuration loads the driver class, which registers it.
+        Set<Driver> driversBefore = JdbcDrivers.registered();
         config.setDriverClassName(JdbcDrivers.className(dialect));
         config.setJdbcUrl(completeUrl);
         config.setUsername(user);
@@ -71,7 +73,6 @@ public final class JdbcCrumbStore implements CrumbStore {
         }
         // Fail at start-up after one attempt instead of serving requests that cannot be recorded.
         config.setInitializationFailTimeout(1);
-        Set<Driver> driversBefore = JdbcDrivers.registered();
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

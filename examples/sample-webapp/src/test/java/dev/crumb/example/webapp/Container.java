@@ -51,13 +51,33 @@ abstract class Container implements AutoCloseable {
 
     /** Everything the container logged so far (console and log files). */
     String log() throws IOException {
+        return logSince(Map.of());
+    }
+
+    /** Where each log file ends now, for {@link #logSince}. */
+    Map<Path, Long> logMark() throws IOException {
+        Map<Path, Long> mark = new java.util.HashMap<>();
+        for (Path f : logFiles()) {
+            mark.put(f, Files.size(f));
+        }
+        return mark;
+    }
+
+    /** What the container logged after {@code mark}, file by file. */
+    String logSince(Map<Path, Long> mark) throws IOException {
         StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(base.resolve("logs"))) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                all.append(Files.readString(f, StandardCharsets.UTF_8));
-            }
+        for (Path f : logFiles()) {
+            byte[] bytes = Files.readAllBytes(f);
+            int from = (int) Math.min(bytes.length, mark.getOrDefault(f, 0L));
+            all.append(new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8)).append('\n');
         }
         return all.toString();
+    }
+
+    private List<Path> logFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(base.resolve("logs"))) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 
     /** Copies {@code war} into {@code webapps/} as {@code <name>.war}: deployed at {@code /<name>}. */
@@ -113,6 +133,7 @@ abstract class Container implements AutoCloseable {
         for (String line : log.split("\n")) {
             String l = line.toLowerCase(java.util.Locale.ROOT);
             if (l.contains("memory leak") || l.contains("failed to unregister") || l.contains("failed to stop it")
+                    || l.contains("appears to have started a thread") || l.contains("warning")
                     || l.contains("severe") || l.contains(" error ") || l.contains("exception")) {
                 trouble.add(line);
             }

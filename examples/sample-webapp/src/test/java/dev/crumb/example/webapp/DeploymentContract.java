@@ -158,7 +158,7 @@ abstract class DeploymentContract {
     @Order(7)
     @DisplayName("a redeploy serves again, keeps the store, and logs no error or leak")
     void redeploy() throws Exception {
-        int logged = container.log().length();
+        Map<Path, Long> logged = container.logMark();
         int started = count(container.log(), "Crumb started");
         container.touch("sample");
         // The old context stops and the new one starts; wait until consent is recorded again (store open).
@@ -170,7 +170,7 @@ abstract class DeploymentContract {
         }
         assertThat(redeployed).as("Crumb started again and records consent").isTrue();
         Thread.sleep(2_000); // leak checks run right after the old context stopped
-        assertThat(container.troubleIn(container.log().substring(logged)))
+        assertThat(container.troubleIn(container.logSince(logged)))
                 .as("errors or leak warnings in the container's log during the redeploy").isEmpty();
     }
 
@@ -187,9 +187,9 @@ abstract class DeploymentContract {
         for (int i = 0; i < views; i++) {
             assertThat(firefox.get("/sample/articles/sigterm-" + i).statusCode()).isEqualTo(200);
         }
-        int logged = container.log().length();
+        Map<Path, Long> logged = container.logMark();
         container.sigterm();
-        assertThat(container.troubleIn(container.log().substring(logged))).as("errors while stopping").isEmpty();
+        assertThat(container.troubleIn(container.logSince(logged))).as("errors or leak warnings while stopping").isEmpty();
         try (CrumbStore store = CrumbStores.jdbc("jdbc:h2:" + container.base.resolve("crumb-data/crumb"), "crumb", "")) {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             AnalyticsSummary summary = store.analytics().summary(today.minusDays(1), today.plusDays(1));
