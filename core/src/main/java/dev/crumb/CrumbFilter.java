@@ -80,6 +80,9 @@ public final class CrumbFilter implements Filter {
             throw new ServletException("Crumb is not configured correctly: " + e.getMessage(), e);
         }
         shutdownHook = new Thread(this::destroy, "crumb-shutdown");
+        // Not the application's class loader: a container stopping on the same signal would otherwise
+        // report this thread, still finishing, as a leak of the application.
+        shutdownHook.setContextClassLoader(null);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 

@@ -55,6 +55,7 @@ public final class JdbcCrumbStore implements CrumbStore {
         JdbcDrivers.require(dialect);
         // Before the pool's configuration loads the driver class, which registers it.
         Set<Driver> driversBefore = JdbcDrivers.registered();
+        JdbcDrivers.register(dialect);
         config.setDriverClassName(JdbcDrivers.className(dialect));
         config.setJdbcUrl(completeUrl);
         config.setUsername(user);
@@ -82,6 +83,7 @@ public final class JdbcCrumbStore implements CrumbStore {
         }
         AutoCloseable owned = () -> {
             pool.close();
+            JdbcDrivers.awaitPoolThreads(config.getPoolName());
             JdbcDrivers.deregisterSince(driversBefore);
         };
         try {

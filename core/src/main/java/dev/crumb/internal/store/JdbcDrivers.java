@@ -49,6 +49,70 @@ final class JdbcDrivers {
                 + " to the application's dependencies (WEB-INF/lib for a WAR)", null);
     }
 
+    /**
+     * Makes sure the driver for {@code dialect} is registered: loading its class registers it the first
+     * time; after Crumb took a registration back (a failed or closed store of this application), a new
+     * instance is registered, so the pool finds it without a warning.
+     */
+    static void register(Dialect dialect) {
+        String name = className(dialect);
+        if (registeredByName(name)) {
+            return;
+        }
+        ClassLoader own = JdbcDrivers.class.getClassLoader();
+        try {
+            Class<?> driver;
+            try {
+                driver = Class.forName(name, true, own);
+            } catch (ClassNotFoundException e) {
+                driver = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
+            }
+            if (!registeredByName(name)) {
+                DriverManager.registerDriver((Driver) driver.getDeclaredConstructor().newInstance());
+            }
+        } catch (ReflectiveOperationException | SQLException | RuntimeException e) {
+            // The pool loads the driver itself then; JdbcDrivers.require already said whether it exists.
+            LOG.debug("could not register {}: {}", name, e.toString());
+        }
+    }
+
+    private static boolean registeredByName(String name) {
+        for (Driver d : Collections.list(DriverManager.getDrivers())) {
+            if (d.getClass().getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Waits (at most two seconds) until the threads of Crumb's pool have ended. HikariCP's close returns
+     * while its executor threads are still finishing; Tomcat checks for threads right after the
+     * application stopped and would report them as a leak. Only inside a web application.
+     */
+    static void awaitPoolThreads(String poolName) {
+        ClassLoader own = JdbcDrivers.class.getClassLoader();
+        if (own == null || own == ClassLoader.getSystemClassLoader()) {
+            return;
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String name = t.getName();
+            if ((name.startsWith(poolName + ":") || name.startsWith(poolName + " ")) && t != Thread.currentThread()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    t.join(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     /** The drivers registered now, to compare with after Crumb's pool has loaded its driver. */
     static Set<Driver> registered() {
         Set<Driver> drivers = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -134,7 +134,8 @@ abstract class Container implements AutoCloseable {
             String l = line.toLowerCase(java.util.Locale.ROOT);
             if (l.contains("memory leak") || l.contains("failed to unregister") || l.contains("failed to stop it")
                     || l.contains("appears to have started a thread") || l.contains("warning")
-                    || l.contains("severe") || l.contains(" error ") || l.contains("exception")) {
+                    || l.contains("severe") || l.contains(" error ") || l.contains("exception:")
+                    || line.startsWith("\tat ")) {
                 trouble.add(line);
             }
         }

@@ -161,12 +161,16 @@ abstract class DeploymentContract {
         Map<Path, Long> logged = container.logMark();
         int started = count(container.log(), "Crumb started");
         container.touch("sample");
-        // The old context stops and the new one starts; wait until consent is recorded again (store open).
+        int storesOpened = count(container.log(), "Crumb store ready");
+        // The old context stops and the new one starts (Jetty starts the new one first: Crumb then waits for
+        // the H2 file in the background); once the new store is open, consent is recorded again.
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         boolean redeployed = false;
         while (!redeployed && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            redeployed = count(container.log(), "Crumb started") > started && recordsConsent();
+            String log = container.log();
+            redeployed = count(log, "Crumb started") > started && count(log, "Crumb store ready") > storesOpened
+                    && recordsConsent();
         }
         assertThat(redeployed).as("Crumb started again and records consent").isTrue();
         Thread.sleep(2_000); // leak checks run right after the old context stopped
