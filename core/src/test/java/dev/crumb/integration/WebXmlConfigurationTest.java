@@ -132,4 +132,24 @@ class WebXmlConfigurationTest {
             return rs.getInt(1);
         }
     }
+
+    @Test
+    @DisplayName("a store given to the builder stays the caller's: destroy writes to it and leaves it open")
+    void builderStoreStaysOpen() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+        dev.crumb.store.CrumbStore memory = dev.crumb.store.CrumbStores.inMemory();
+        dev.crumb.store.CrumbStore callers = new dev.crumb.store.CrumbStore() {
+            @Override public dev.crumb.store.ConsentLog consentLog() { return memory.consentLog(); }
+            @Override public dev.crumb.store.EmailRegistry emails() { return memory.emails(); }
+            @Override public dev.crumb.store.EventSink events() { return memory.events(); }
+            @Override public dev.crumb.store.AnalyticsReader analytics() { return memory.analytics(); }
+            @Override public void close() { closes.incrementAndGet(); }
+        };
+        CrumbFilter filter = new CrumbFilter(dev.crumb.CrumbConfig.builder().keys(TestKeys.key(1)).store(callers).build());
+        dev.crumb.testsupport.ServerFixture fixture = dev.crumb.testsupport.ServerFixture.jetty();
+        URI base = fixture.start(filter, TestPages.standard());
+        assertThat(new Browser(base).get("/page").statusCode()).isEqualTo(200);
+        fixture.close();
+        assertThat(closes).as("close() calls on the caller's store").hasValue(0);
+    }
 }
