@@ -33,6 +33,6 @@ public final class LogoutEndpoint implements Endpoint {
             return;
         }
         exchange.response().addHeader("Set-Cookie", access.sessions().signOut(exchange.request().isSecure()));
-        Responses.seeOther(exchange.response(), prefix + "/analytics/login");
+        Responses.seeOther(exchange.response(), exchange.request().getContextPath() + prefix + "/analytics/login");
     }
 }
