@@ -48,6 +48,7 @@ public final class CrumbConfig {
     private final boolean alwaysSecure;
     private final boolean partitioned;
     private final String domain;
+    private final String cookiePath;
     private final Duration maxAge;
     private final Duration visitTimeout;
     private final Duration lastSeenRefresh;
@@ -79,6 +80,7 @@ public final class CrumbConfig {
         this.alwaysSecure = b.alwaysSecure;
         this.partitioned = b.partitioned;
         this.domain = b.domain;
+        this.cookiePath = b.cookiePath;
         this.maxAge = b.maxAge;
         this.visitTimeout = b.visitTimeout;
         this.lastSeenRefresh = b.lastSeenRefresh;
@@ -118,12 +120,24 @@ public final class CrumbConfig {
      * @throws IllegalArgumentException naming the init-param that is wrong and what it accepts
      */
     public static CrumbConfig fromInitParameters(Function<String, String> initParameter, Map<String, String> environment) {
+        return fromInitParameters(initParameter, environment, null);
+    }
+
+    /**
+     * Like {@link #fromInitParameters(Function, Map)}, with the store that the init-params described
+     * ({@code store-url} or {@code store-jndi}, opened by the filter), or {@code null} for none.
+     */
+    public static CrumbConfig fromInitParameters(Function<String, String> initParameter, Map<String, String> environment,
+                                                 CrumbStore store) {
         Builder b = builder();
+        if (store != null) {
+            b.store(store);
+        }
         String keys = firstNonBlank(initParameter.apply("keys"), environment.get("CRUMB_KEYS"));
         if (keys == null) {
             throw new IllegalArgumentException("CrumbFilter needs keys: set the init-param 'keys' or the environment variable "
                     + "CRUMB_KEYS to comma-separated 32-byte base64url keys (generate one with "
-                    + "`java -jar crumb-jetty-demo.jar --new-key`)");
+                    + "`java -jar crumb-core.jar new-key`)");
         }
         b.keys(splitList(keys));
         String hashKey = firstNonBlank(initParameter.apply("hash-key"), environment.get("CRUMB_HASH_KEY"));
@@ -136,6 +150,7 @@ public final class CrumbConfig {
         p.bool("secure", b::alwaysSecure);
         p.bool("partitioned", b::partitioned);
         p.text("domain", b::domain);
+        p.text("cookie-path", b::cookiePath);
         p.duration("max-age", b::maxAge);
         p.duration("visit-timeout", b::visitTimeout);
         p.duration("last-seen-refresh", b::lastSeenRefresh);
@@ -208,6 +223,14 @@ public final class CrumbConfig {
     /** The cookie's {@code Domain} attribute, or {@code null} for a host-only cookie (the default). */
     public String domain() {
         return domain;
+    }
+
+    /**
+     * The cookie's {@code Path}, or {@code null} (the default) for the application's context path, so that
+     * two applications in one container keep separate cookies; {@code /} with {@code host-prefix}.
+     */
+    public String cookiePath() {
+        return cookiePath;
     }
 
     /** How long the browser keeps the cookie (default 390 days). */
@@ -346,6 +369,7 @@ public final class CrumbConfig {
         private boolean alwaysSecure;
         private boolean partitioned;
         private String domain;
+        private String cookiePath;
         private Duration maxAge = Duration.ofDays(390);
         private Duration visitTimeout = Duration.ofMinutes(30);
         private Duration lastSeenRefresh = Duration.ofMinutes(1);
@@ -431,6 +455,18 @@ public final class CrumbConfig {
         /** Add {@code Partitioned}, for sites embedded in third-party frames. Partitioned cookies are Secure. */
         public Builder partitioned(boolean on) {
             this.partitioned = on;
+            return this;
+        }
+
+        /**
+         * The cookie's {@code Path}: default the application's context path ({@code /} at the root), so two
+         * applications in one container (different keys) do not overwrite each other's cookie. Set {@code /}
+         * to share the cookie with other applications of the host that use the same keys.
+         */
+        public Builder cookiePath(String path) {
+            require(path != null && path.matches("/[A-Za-z0-9._~!$&'()*+,=:@/%-]{0,200}"),
+                    "cookie-path must be a path starting with / such as /shop, without ; or spaces, was '" + path + "'");
+            this.cookiePath = path;
             return this;
         }
 
@@ -789,7 +825,11 @@ public final class CrumbConfig {
             new CookieRequirement(cookieRequiredPaths);
             if (keys == null) {
                 throw new IllegalStateException("CrumbConfig needs keys: call keys(...) with at least one 32-byte base64url "
-                        + "key (generate one with `java -jar crumb-jetty-demo.jar --new-key`)");
+                        + "key (generate one with `java -jar crumb-core.jar new-key`)");
+            }
+            if (hostPrefix && cookiePath != null && !"/".equals(cookiePath)) {
+                throw new IllegalStateException("host-prefix requires cookie-path / (a __Host- cookie always has Path=/); "
+                        + "remove cookie-path or host-prefix");
             }
             if (hostPrefix && domain != null) {
                 throw new IllegalStateException("host-prefix forbids domain: a __Host- cookie is host-only; remove one of them");

@@ -32,7 +32,7 @@ class CrumbConfigTest {
     @Test
     @DisplayName("needs keys, and says how to make one")
     void needsKeys() {
-        assertThatThrownBy(() -> CrumbConfig.builder().build()).hasMessageContaining("--new-key");
+        assertThatThrownBy(() -> CrumbConfig.builder().build()).hasMessageContaining("java -jar crumb-core.jar new-key");
         assertThatThrownBy(() -> CrumbConfig.fromInitParameters(n -> null, Map.of())).hasMessageContaining("CRUMB_KEYS");
     }
 
@@ -92,5 +92,17 @@ class CrumbConfigTest {
         assertThatThrownBy(() -> b.cookieName("a b")).hasMessageContaining("cookie-name");
         assertThatThrownBy(() -> b.pathPrefix("crumb")).hasMessageContaining("path-prefix");
         assertThatThrownBy(() -> b.countryHeader("X:Y")).hasMessageContaining("country-header");
+    }
+
+    @Test
+    @DisplayName("cookie-path defaults to the context path, accepts a path, refuses garbage and a non-root __Host- cookie")
+    void cookiePath() {
+        assertThat(CrumbConfig.builder().keys(TestKeys.key(1)).build().cookiePath()).isNull();
+        assertThat(CrumbConfig.fromInitParameters(Map.of("keys", TestKeys.key(1), "cookie-path", "/shop")::get, Map.of())
+                .cookiePath()).isEqualTo("/shop");
+        assertThatThrownBy(() -> CrumbConfig.builder().keys(TestKeys.key(1)).cookiePath("shop; Domain=evil"))
+                .hasMessageContaining("cookie-path must be a path");
+        assertThatThrownBy(() -> CrumbConfig.builder().keys(TestKeys.key(1)).hostPrefix(true).cookiePath("/shop").build())
+                .hasMessageContaining("host-prefix requires cookie-path /");
     }
 }

@@ -94,14 +94,24 @@ public final class CrumbEngine implements AutoCloseable {
     private final EmailChoices emails;
 
     public CrumbEngine(CrumbConfig config) {
+        this(config, "");
+    }
+
+    /**
+     * @param contextPath the servlet context path of the application ({@code ""} at the root): the default
+     *                    path of the cookie
+     */
+    public CrumbEngine(CrumbConfig config, String contextPath) {
         this.config = config;
         this.prefix = config.pathPrefix();
         CookieCodec codec = new CookieCodec(config.keys(), config.random());
         boolean partitionedOrHost = config.partitioned() || config.hostPrefix();
         String name = config.effectiveCookieName();
         String domain = config.hostPrefix() ? null : config.domain();
-        SetCookieHeader secure = new SetCookieHeader(name, "/", domain, config.maxAge(), true, config.partitioned());
-        SetCookieHeader plain = new SetCookieHeader(name, "/", domain, config.maxAge(),
+        String cookiePath = config.hostPrefix() ? "/" : config.cookiePath() != null ? config.cookiePath()
+                : contextPath == null || contextPath.isEmpty() ? "/" : contextPath;
+        SetCookieHeader secure = new SetCookieHeader(name, cookiePath, domain, config.maxAge(), true, config.partitioned());
+        SetCookieHeader plain = new SetCookieHeader(name, cookiePath, domain, config.maxAge(),
                 config.alwaysSecure() || partitionedOrHost, config.partitioned());
         this.cookies = new CookieWriter(codec, secure, plain);
         LocaleResolver locales = new LocaleResolver(config.countryHeader(), config.defaultCountry(),
@@ -209,7 +219,8 @@ public final class CrumbEngine implements AutoCloseable {
                 case EXPLAIN -> {
                     session.markCookiesBlocked();
                     Responses.page(wrapped, 403, session.payload().language(), "This page needs a cookie",
-                            CookieRequirement.explanation("/", prefix + "/me"));
+                            CookieRequirement.explanation(request.getContextPath() + "/",
+                            request.getContextPath() + prefix + "/me"));
                 }
                 case PROCEED -> {
                     request.setAttribute(Crumb.BANNER_ATTRIBUTE, new LazyBannerHtml(banner, request, session));

@@ -2,6 +2,7 @@ package dev.crumb.store;
 
 import dev.crumb.internal.store.InMemoryCrumbStore;
 import dev.crumb.internal.store.JdbcCrumbStore;
+import dev.crumb.internal.store.StoreLibraries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ public final class CrumbStores {
             throw new StoreException("Crumb could not create its data directory " + directory
                     + "; check that the process may write there, or pass another directory", e);
         }
+        StoreLibraries.requireMigrations();
+        StoreLibraries.requirePool();
         return JdbcCrumbStore.open("jdbc:h2:file:" + directory.resolve("crumb"), "crumb", "");
     }
 
@@ -51,6 +54,8 @@ public final class CrumbStores {
      *                                  what to check
      */
     public static CrumbStore jdbc(String url, String user, String password) {
+        StoreLibraries.requireMigrations();
+        StoreLibraries.requirePool();
         return JdbcCrumbStore.open(url, user, password);
     }
 
@@ -62,6 +67,7 @@ public final class CrumbStores {
      * @throws StoreException           when the database cannot be reached or migrated
      */
     public static CrumbStore jdbc(DataSource dataSource) {
+        StoreLibraries.requireMigrations();
         return JdbcCrumbStore.open(dataSource);
     }
 

@@ -10,7 +10,11 @@ import dev.crumb.testsupport.TestPages;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -68,5 +72,84 @@ class WebXmlConfigurationTest {
                 .isInstanceOf(jakarta.servlet.ServletException.class)
                 .hasMessage("Crumb is not configured correctly: init-param visit-timeout must be an ISO-8601 duration "
                         + "such as PT30M, was 'half an hour'");
+    }
+
+    @Test
+    @DisplayName("a misspelt init-param fails at start-up with the name it was probably meant to be")
+    void misspeltParamRefused() {
+        assertThatThrownBy(() -> start(Map.of("keys", TestKeys.key(1), "vist-timeout", "PT20M")))
+                .isInstanceOf(jakarta.servlet.ServletException.class)
+                .hasMessageContaining("unknown init-param 'vist-timeout' — did you mean 'visit-timeout'?");
+    }
+
+    @Test
+    @DisplayName("a builder-only option or a password in web.xml is refused with what to use instead")
+    void builderOnlyParamsRefused() {
+        assertThatThrownBy(() -> start(Map.of("keys", TestKeys.key(1), "store", "h2")))
+                .hasMessageContaining("init-param store is not accepted").hasMessageContaining("store-url");
+        assertThatThrownBy(() -> start(Map.of("keys", TestKeys.key(1), "store-url", "jdbc:h2:mem:refused",
+                "store-password", "secret")))
+                .hasMessageContaining("init-param store-password is not accepted")
+                .hasMessageContaining("store-password-env");
+    }
+
+    @Test
+    @DisplayName("store-url with a password from a system property keeps consent proof; destroy closes that store")
+    void storeFromInitParams() throws Exception {
+        String url = "jdbc:h2:mem:webxml-store-" + System.nanoTime();
+        System.setProperty("crumb.test.webxml.password", "");
+        try {
+            Map<String, String> params = new HashMap<>(Map.of("keys", TestKeys.key(1), "store-url", url,
+                    "store-user", "sa", "store-password-property", "crumb.test.webxml.password"));
+            Browser browser = new Browser(start(params));
+            String token = browser.get("/csrf").body();
+            assertThat(browser.post("/crumb/consent", Map.of("csrf", token, "action", "accept-all")).statusCode())
+                    .isEqualTo(303);
+            assertThat(browser.get("/crumb/me.json").body()).contains("\"consentLogAvailable\":true");
+            assertThat(crumbTables(url)).as("tables while running").isPositive();
+            server.stop();
+            server = null;
+            // An in-memory H2 database lives as long as a connection to it: none left means the pool was closed.
+            assertThat(crumbTables(url)).as("tables after destroy").isZero();
+        } finally {
+            System.clearProperty("crumb.test.webxml.password");
+        }
+    }
+
+    @Test
+    @DisplayName("a password variable that is not set fails at start-up naming the variable")
+    void missingPasswordVariable() {
+        assertThatThrownBy(() -> start(Map.of("keys", TestKeys.key(1), "store-url", "jdbc:h2:mem:nopw",
+                "store-password-env", "CRUMB_TEST_SURELY_UNSET_VARIABLE")))
+                .hasMessageContaining("environment variable 'CRUMB_TEST_SURELY_UNSET_VARIABLE', which is not set");
+    }
+
+    private static int crumbTables(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) LIKE 'crumb_%'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a store given to the builder stays the caller's: destroy writes to it and leaves it open")
+    void builderStoreStaysOpen() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+        dev.crumb.store.CrumbStore memory = dev.crumb.store.CrumbStores.inMemory();
+        dev.crumb.store.CrumbStore callers = new dev.crumb.store.CrumbStore() {
+            @Override public dev.crumb.store.ConsentLog consentLog() { return memory.consentLog(); }
+            @Override public dev.crumb.store.EmailRegistry emails() { return memory.emails(); }
+            @Override public dev.crumb.store.EventSink events() { return memory.events(); }
+            @Override public dev.crumb.store.AnalyticsReader analytics() { return memory.analytics(); }
+            @Override public void close() { closes.incrementAndGet(); }
+        };
+        CrumbFilter filter = new CrumbFilter(dev.crumb.CrumbConfig.builder().keys(TestKeys.key(1)).store(callers).build());
+        dev.crumb.testsupport.ServerFixture fixture = dev.crumb.testsupport.ServerFixture.jetty();
+        URI base = fixture.start(filter, TestPages.standard());
+        assertThat(new Browser(base).get("/page").statusCode()).isEqualTo(200);
+        fixture.close();
+        assertThat(closes).as("close() calls on the caller's store").hasValue(0);
     }
 }

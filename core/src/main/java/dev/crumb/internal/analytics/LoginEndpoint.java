@@ -81,7 +81,7 @@ public final class LoginEndpoint implements Endpoint {
                 password == null ? null : password.toCharArray());
         if (outcome instanceof AnalystAccess.Outcome.Granted) {
             exchange.response().addHeader("Set-Cookie", access.sessions().signIn(request.isSecure()));
-            Responses.seeOther(exchange.response(), target(request.getParameter("return")));
+            Responses.seeOther(exchange.response(), target(request.getParameter("return"), request.getContextPath()));
         } else if (outcome instanceof AnalystAccess.Outcome.Limited limited) {
             long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
             exchange.response().setHeader("Retry-After", Long.toString(seconds));
@@ -93,14 +93,15 @@ public final class LoginEndpoint implements Endpoint {
 
     private void form(Exchange exchange, int status, String problem) throws IOException {
         String body = (problem == null ? "" : "<p role=\"alert\"><strong>" + Html.escape(problem) + "</strong></p>")
-                + Html.render(FORM, Map.of("action", prefix + "/analytics/login",
+                + Html.render(FORM, Map.of("action", exchange.request().getContextPath() + prefix + "/analytics/login",
                 "csrf", exchange.session().csrfToken(),
-                "return", target(exchange.request().getParameter("return"))));
+                "return", target(exchange.request().getParameter("return"), exchange.request().getContextPath())));
         Responses.page(exchange.response(), status, "Sign in to analytics", body);
     }
 
-    private String target(String requested) {
+    private String target(String requested, String contextPath) {
         String safe = SafeRedirects.sameOriginPath(requested);
-        return "/".equals(safe) && (requested == null || !requested.equals("/")) ? prefix + "/analytics/login" : safe;
+        return "/".equals(safe) && (requested == null || !requested.equals("/"))
+                ? contextPath + prefix + "/analytics/login" : safe;
     }
 }

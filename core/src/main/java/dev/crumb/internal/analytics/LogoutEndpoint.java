@@ -54,6 +54,6 @@ public final class LogoutEndpoint implements Endpoint {
             }
             LOG.info("analyst signed out; earlier analyst sessions are ended on every server");
         }
-        Responses.seeOther(exchange.response(), prefix + "/analytics/login");
+        Responses.seeOther(exchange.response(), exchange.request().getContextPath() + prefix + "/analytics/login");
     }
 }

@@ -135,6 +135,12 @@ public final class ConsentDecisions {
             Category category = registry.categoryOf(name);
             if (category.optional() && !granted.contains(category)) {
                 headers.add(SetCookieValues.deletion(name, "/"));
+                // A cookie the application set without a path lives at the directory of the page that set
+                // it: within an application deployed at /sample, usually /sample.
+                String context = request.getContextPath();
+                if (context != null && !context.isEmpty()) {
+                    headers.add(SetCookieValues.deletion(name, context));
+                }
                 String path = registry.pathOf(name);
                 if (!"/".equals(path)) {
                     headers.add(SetCookieValues.deletion(name, path));

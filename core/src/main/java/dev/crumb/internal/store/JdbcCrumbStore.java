@@ -10,8 +10,10 @@ import dev.crumb.store.EventSink;
 import dev.crumb.store.SecurityRecords;
 import dev.crumb.store.StoreException;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -53,6 +55,11 @@ public final class JdbcCrumbStore implements CrumbStore {
         String completeUrl = dialect == Dialect.H2 ? JdbcUrls.completeH2(url) : url;
         HikariConfig config = new HikariConfig();
         config.setPoolName("crumb");
+        JdbcDrivers.require(dialect);
+        // Before the pool's configuration loads the driver class, which registers it.
+        Set<Driver> driversBefore = JdbcDrivers.registered();
+        JdbcDrivers.register(dialect);
+        config.setDriverClassName(JdbcDrivers.className(dialect));
         config.setJdbcUrl(completeUrl);
         config.setUsername(user);
         config.setPassword(password);
@@ -74,12 +81,22 @@ public final class JdbcCrumbStore implements CrumbStore {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            JdbcDrivers.deregisterSince(driversBefore);
             throw unreachable(url, user, e);
         }
-        try {
-            return start(pool, dialect, pool);
-        } catch (RuntimeException e) {
+        AutoCloseable owned = () -> {
             pool.close();
+            JdbcDrivers.awaitPoolThreads(config.getPoolName());
+            JdbcDrivers.deregisterSince(driversBefore);
+        };
+        try {
+            return start(pool, dialect, owned);
+        } catch (RuntimeException e) {
+            try {
+                owned.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }

@@ -101,7 +101,7 @@ public final class ConsentEndpoint implements Endpoint {
                 Map.entry("status", status(t, state)), Map.entry("summary", summary.toString()),
                 Map.entry("action", request.getRequestURI()),
                 Map.entry("csrf", exchange.session().csrfToken()),
-                Map.entry("return", SafeRedirects.sameOriginPath(request.getParameter("return"))),
+                Map.entry("return", SafeRedirects.sameOriginPath(request.getParameter("return"), request)),
                 Map.entry("legend", t.legend()), Map.entry("necessary", t.necessary()),
                 Map.entry("alwaysOn", t.alwaysOn()), Map.entry("necessaryHelp", t.necessaryHelp()),
                 Map.entry("choices", choices.toString()), Map.entry("save", t.save()),
@@ -139,7 +139,7 @@ public final class ConsentEndpoint implements Endpoint {
         for (String deletion : deletions) {
             exchange.response().addHeader("Set-Cookie", deletion);
         }
-        Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return")));
+        Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return"), request));
     }
 
     /**

@@ -96,7 +96,7 @@ public final class ConsentMeSection implements MeSection {
         return Html.render(HTML, Map.of("rows", rows.toString(), "source", id(state.source()),
                 "revision", state.policyRevision(),
                 "decidedAt", state.decidedAt() == null ? "not yet" : state.decidedAt().toString(),
-                "prefix", prefix, "log", log));
+                "prefix", exchange.request().getContextPath() + prefix, "log", log));
     }
 
     private static String id(Enum<?> value) {

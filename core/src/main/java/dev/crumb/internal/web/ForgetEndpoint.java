@@ -55,6 +55,7 @@ public final class ForgetEndpoint implements Endpoint {
             exchange.response().addHeader("Set-Cookie", deletion);
         }
         String target = request.getParameter("return");
-        Responses.seeOther(exchange.response(), target == null ? mePath : SafeRedirects.sameOriginPath(target));
+        Responses.seeOther(exchange.response(), target == null ? request.getContextPath() + mePath
+                : SafeRedirects.sameOriginPath(target, request));
     }
 }

@@ -30,6 +30,6 @@ public final class LocaleEndpoint implements Endpoint {
                     "<p>Please choose a country and a language from the lists offered.</p>");
             return;
         }
-        Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return")));
+        Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return"), request));
     }
 }

@@ -42,6 +42,6 @@ public final class SavedFormMeSection implements MeSection {
                     Html.render("<tr><th scope=\"row\">{{f}}</th><td>{{v}}</td></tr>", Map.of("f", field, "v", value))));
             saved = rows.append("</table>").toString();
         }
-        return Html.render(HTML, Map.of("saved", saved, "action", action, "csrf", exchange.session().csrfToken()));
+        return Html.render(HTML, Map.of("saved", saved, "action", exchange.request().getContextPath() + action, "csrf", exchange.session().csrfToken()));
     }
 }

@@ -43,6 +43,6 @@ public final class VisitorMeSection implements MeSection {
         Visitor v = exchange.session().toVisitor();
         return Html.render(HTML, Map.of("id", v.id(), "country", v.country(), "language", v.language(),
                 "firstSeen", v.firstSeen().toString(), "lastSeen", v.lastSeen().toString(), "visit", v.visit(),
-                "prefix", prefix));
+                "prefix", exchange.request().getContextPath() + prefix));
     }
 }
