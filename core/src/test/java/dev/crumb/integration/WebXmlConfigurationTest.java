@@ -143,6 +143,7 @@ class WebXmlConfigurationTest {
             @Override public dev.crumb.store.EmailRegistry emails() { return memory.emails(); }
             @Override public dev.crumb.store.EventSink events() { return memory.events(); }
             @Override public dev.crumb.store.AnalyticsReader analytics() { return memory.analytics(); }
+            @Override public dev.crumb.store.SecurityRecords security() { return memory.security(); }
             @Override public void close() { closes.incrementAndGet(); }
         };
         CrumbFilter filter = new CrumbFilter(dev.crumb.CrumbConfig.builder().keys(TestKeys.key(1)).store(callers).build());

@@ -9,6 +9,7 @@ import dev.crumb.store.CrumbStore;
 import dev.crumb.store.EmailRegistry;
 import dev.crumb.store.EventSink;
 import dev.crumb.store.PageView;
+import dev.crumb.store.SecurityRecords;
 import dev.crumb.store.StoreException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,6 +41,8 @@ final class LockWaitingStore implements CrumbStore {
     private final Thread thread;
     private volatile CrumbStore store;
     private volatile boolean closed;
+    /** A hash-key fingerprint asked for before the file was free: compared as soon as the store opens. */
+    private volatile String pendingFingerprint;
 
     private LockWaitingStore(Supplier<CrumbStore> opener) {
         this.opener = opener;
@@ -84,6 +87,10 @@ final class LockWaitingStore implements CrumbStore {
             try {
                 Thread.sleep(500);
                 CrumbStore opened = opener.get();
+                if (!agreesOnHashKey(opened)) {
+                    opened.close();
+                    return;
+                }
                 synchronized (this) {
                     if (closed) {
                         opened.close();
@@ -105,6 +112,17 @@ final class LockWaitingStore implements CrumbStore {
         }
     }
 
+    private boolean agreesOnHashKey(CrumbStore opened) {
+        String mine = pendingFingerprint;
+        if (mine == null || mine.equals(opened.security().hashKeyFingerprint(mine))) {
+            return true;
+        }
+        LOG.error("Crumb's store was first used with another hash key (CRUMB_HASH_KEY; the fingerprint kept in table "
+                + "crumb_security differs); Crumb leaves the store closed: consent decisions answer 503 and page "
+                + "views are dropped until the hash key is set to the store's and the application restarted");
+        return false;
+    }
+
     private CrumbStore store() {
         CrumbStore open = store;
         if (open == null) {
@@ -120,6 +138,11 @@ final class LockWaitingStore implements CrumbStore {
             @Override
             public void append(ConsentRecord record) {
                 store().consentLog().append(record);
+            }
+
+            @Override
+            public boolean appendDefaultOnce(ConsentRecord record) {
+                return store().consentLog().appendDefaultOnce(record);
             }
 
             @Override
@@ -170,6 +193,32 @@ final class LockWaitingStore implements CrumbStore {
             @Override
             public AnalyticsSummary summary(LocalDate from, LocalDate to) {
                 return store().analytics().summary(from, to);
+            }
+        };
+    }
+
+    @Override
+    public SecurityRecords security() {
+        return new SecurityRecords() {
+            @Override
+            public String hashKeyFingerprint(String fingerprint) {
+                CrumbStore open = store;
+                if (open != null) {
+                    return open.security().hashKeyFingerprint(fingerprint);
+                }
+                // The file is still locked: compare when it opens, and keep the store closed if they differ.
+                pendingFingerprint = fingerprint;
+                return fingerprint;
+            }
+
+            @Override
+            public Instant analystSessionsEndedAt() {
+                return store().security().analystSessionsEndedAt();
+            }
+
+            @Override
+            public void endAnalystSessions(Instant at) {
+                store().security().endAnalystSessions(at);
             }
         };
     }

@@ -85,7 +85,16 @@ public final class WebXmlStore {
                 && !lower.startsWith("jdbc:h2:ssl:");
     }
 
+    // The name comes from web.xml (the deployer's configuration, never a request), and only names in the
+    // container's own java: namespace are looked up: an ldap:, rmi: or other URL would reach another host.
+    @SuppressWarnings("BanJNDI")
     private static DataSource lookup(String name) {
+        int colon = name.indexOf(':');
+        if (colon >= 0 && !name.startsWith("java:")) {
+            throw new IllegalArgumentException("init-param store-jndi: '" + name + "' names another naming system ("
+                    + name.substring(0, colon) + ":); give the container's DataSource name, e.g. jdbc/crumb or "
+                    + "java:comp/env/jdbc/crumb");
+        }
         try {
             InitialContext context = new InitialContext();
             Object found;
