@@ -47,6 +47,8 @@ abstract class ConsentContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HASH_KEY = TestKeys.key(9);
+    /** The trusted country header of these tests, as a CDN such as Cloudflare sets it. */
+    static final String COUNTRY_HEADER = "CF-IPCountry";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final List<ServerFixture> servers = new ArrayList<>();
@@ -66,7 +68,7 @@ abstract class ConsentContract {
 
     protected URI start(UnaryOperator<CrumbConfig.Builder> configure) throws Exception {
         CrumbConfig config = configure.apply(CrumbConfig.builder().keys(TestKeys.key(1)).hashKey(HASH_KEY).clock(clock)
-                .store(store)
+                .store(store).countryHeader(COUNTRY_HEADER)
                 .cookieCategory("recently_viewed", Category.PREFERENCES)
                 .cookieCategory("_ga*", Category.ANALYTICS)
                 .cookieCategory("cart", Category.PREFERENCES, "/shop")).build();
@@ -79,12 +81,14 @@ abstract class ConsentContract {
         return start(b -> b);
     }
 
+    /** A visitor in Germany, as the CDN's trusted header says, with a German browser. */
     private static Browser european(URI base) {
-        return new Browser(base).header("Accept-Language", "de-DE,de;q=0.9");
+        return new Browser(base).header("Accept-Language", "de-DE,de;q=0.9").header(COUNTRY_HEADER, "DE");
     }
 
+    /** A visitor in the US, as the CDN's trusted header says. */
     private static Browser american(URI base) {
-        return new Browser(base).header("Accept-Language", "en-US,en;q=0.8");
+        return new Browser(base).header("Accept-Language", "en-US,en;q=0.8").header(COUNTRY_HEADER, "US");
     }
 
     private static Map<String, String> echo(Browser browser) throws Exception {
@@ -150,6 +154,48 @@ abstract class ConsentContract {
         URI base = start(b -> b.countryHeader("CF-IPCountry"));
         Map<String, String> v = echo(american(base).header("CF-IPCountry", "FR"));
         assertThat(v).containsEntry("country", "FR").containsEntry("consent.analytics", "false");
+    }
+
+    @Test
+    @DisplayName("a visitor in Germany whose browser speaks en-US gets the opt-in rules, and the banner asks first")
+    void englishBrowserInGermanyIsOptIn() throws Exception {
+        Browser browser = new Browser(start()).header("Accept-Language", "en-US,en;q=0.8").header(COUNTRY_HEADER, "DE");
+        assertThat(echo(browser)).containsEntry("consent.preferences", "false").containsEntry("consent.analytics", "false")
+                .containsEntry("consentNeeded", "true");
+        assertThat(browser.get("/banner").body()).contains("only if you agree").doesNotContain("on by default");
+    }
+
+    @Test
+    @DisplayName("without the trusted header Accept-Language never decides consent: en-US alone is opt-in")
+    void acceptLanguageNeverDecidesRegion() throws Exception {
+        Browser browser = new Browser(start()).header("Accept-Language", "en-US,en;q=0.8");
+        assertThat(echo(browser)).containsEntry("country", "US").containsEntry("consent.analytics", "false")
+                .containsEntry("consent.preferences", "false");
+        Browser noHeaderConfigured = new Browser(start(b -> b.countryHeader(null))).header("Accept-Language", "en-US")
+                .header(COUNTRY_HEADER, "US");
+        assertThat(echo(noHeaderConfigured)).containsEntry("consent.analytics", "false");
+    }
+
+    @Test
+    @DisplayName("a country the visitor chose explicitly decides the region over the header")
+    void chosenCountryDecidesRegion() throws Exception {
+        Browser browser = european(start());
+        HttpResponse<String> r = browser.post("/crumb/locale", Map.of("country", "US", "language", "en",
+                "csrf", browser.get("/csrf").body(), "return", "/page"));
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(echo(browser)).containsEntry("country", "US").containsEntry("consent.analytics", "true");
+    }
+
+    @Test
+    @DisplayName("where defaults are on, banner and consent page say so instead of 'only if you agree'")
+    void textsFitDefaultsOn() throws Exception {
+        Browser browser = american(start());
+        String banner = browser.get("/banner").body();
+        assertThat(banner).contains("on by default where you are").contains("You can reject them all")
+                .doesNotContain("for preferences, analytics and marketing only if you agree");
+        String page = browser.get("/crumb/consent").body();
+        assertThat(page).contains("Preferences and analytics are on by default where you are")
+                .doesNotContain("only used with your consent. You can change");
     }
 
     @Test

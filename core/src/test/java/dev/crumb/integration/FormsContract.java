@@ -66,7 +66,7 @@ abstract class FormsContract {
 
     private URI start(UnaryOperator<CrumbConfig.Builder> configure) throws Exception {
         CrumbConfig config = configure.apply(CrumbConfig.builder().keys(TestKeys.key(1)).hashKey(HASH_KEY).clock(clock)
-                .store(store).cookieRequiredPaths(List.of("/cart"))).build();
+                .store(store).countryHeader("CF-IPCountry").cookieRequiredPaths(List.of("/cart"))).build();
         ServerFixture fixture = newFixture();
         servers.add(fixture);
         filter = new CrumbFilter(config);
@@ -79,7 +79,7 @@ abstract class FormsContract {
 
     /** An American visitor: preferences are on by default there. */
     private static Browser american(URI base) {
-        return new Browser(base).header("Accept-Language", "en-US");
+        return new Browser(base).header("Accept-Language", "en-US").header("CF-IPCountry", "US");
     }
 
     /** A German visitor: nothing optional until they choose. */

@@ -56,7 +56,7 @@ abstract class TrackingContract {
 
     private void start(UnaryOperator<CrumbConfig.Builder> configure) throws Exception {
         CrumbConfig config = configure.apply(CrumbConfig.builder().keys(TestKeys.key(1)).hashKey(TestKeys.key(9))
-                .clock(clock).store(store).trackingFlushInterval(Duration.ofMillis(10))).build();
+                .clock(clock).store(store).countryHeader("CF-IPCountry").trackingFlushInterval(Duration.ofMillis(10))).build();
         filter = new CrumbFilter(config);
         server = newFixture();
         base = server.start(filter, TrackingPages.servlets());
@@ -113,7 +113,7 @@ abstract class TrackingContract {
     void blockerNotInflated() throws Exception {
         start(b -> b);
         Browser blocker = new Browser(base).header("User-Agent", BROWSER_UA).header("Accept-Language", "en-US")
-                .blockingCookies();
+                .header("CF-IPCountry", "US").blockingCookies();
         assertThat(blocker.get("/page").statusCode()).isEqualTo(200);
         blocker.header("Referer", base.resolve("/page").toString());
         assertThat(blocker.get("/products/1").statusCode()).isEqualTo(200);

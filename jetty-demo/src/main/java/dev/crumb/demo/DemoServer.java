@@ -124,6 +124,7 @@ public final class DemoServer implements AutoCloseable {
                     .hashKey(secrets.hashKey().base64Url())
                     .visitTimeout(options.visitTimeout())
                     .policyRevision(options.policyRevision())
+                    .countryHeader(options.countryHeader())
                     .languages(LANGUAGES)
                     .store(store)
                     .cookieCategory(RecentlyViewed.COOKIE_NAME, Category.PREFERENCES, RecentlyViewed.COOKIE_PATH)

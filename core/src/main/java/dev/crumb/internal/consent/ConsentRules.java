@@ -52,8 +52,22 @@ public final class ConsentRules {
                 || honourDnt && "1".equals(trimmed(request.getHeader("DNT")));
     }
 
-    /** The consent in effect for a visitor with this cookie, given the request's refusal signal. */
+    /**
+     * The consent in effect for a visitor with this cookie, given the request's refusal signal, when no
+     * trusted country header is configured (or the request has none): only an explicitly chosen country
+     * counts, else the region is unknown.
+     */
     public ConsentState evaluate(CookiePayload payload, boolean refusalSignal) {
+        return evaluate(payload, refusalSignal, null);
+    }
+
+    /**
+     * The consent in effect for a visitor with this cookie, given the request's refusal signal and the
+     * country of the trusted header ({@code null} when none). The region of the defaults comes only from
+     * trusted sources — the visitor's explicit choice, else that header — never from
+     * {@code Accept-Language}: a visitor in Germany whose browser speaks en-US is still in Germany.
+     */
+    public ConsentState evaluate(CookiePayload payload, boolean refusalSignal, String trustedCountry) {
         StoredConsent stored = payload.consent();
         ConsentSource storedSource = source(stored);
         if (stored != null && storedSource != null && ConsentState.isExplicit(storedSource)
@@ -61,7 +75,7 @@ public final class ConsentRules {
             return new ConsentState(ConsentState.categories(stored.grantedBits()), false, storedSource,
                     stored.policyRevision(), Instant.ofEpochSecond(stored.decidedAt()));
         }
-        ConsentState fallback = defaultFor(payload.country(), refusalSignal);
+        ConsentState fallback = defaultFor(ConsentRegion.of(payload, trustedCountry), refusalSignal);
         if (fallback.sameAs(stored)) {
             return new ConsentState(fallback.granted(), fallback.needed(), fallback.source(), fallback.policyRevision(),
                     Instant.ofEpochSecond(stored.decidedAt()));

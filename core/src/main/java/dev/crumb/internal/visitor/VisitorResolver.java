@@ -61,6 +61,7 @@ public final class VisitorResolver {
         // A clock behind the one that wrote the cookie (gap < 0) keeps the cookie's time: never move back.
         VisitorSession session = new VisitorSession(support, p, true, newVisit, changed, support.consent().refusalSignal(request));
         session.markSameOriginRequest(SameOriginRequests.sameOrigin(request));
+        session.markTrustedCountry(locales.trustedCountry(request));
         return session;
     }
 
@@ -69,6 +70,7 @@ public final class VisitorResolver {
         CookiePayload p = new CookiePayload(ids.next(), locale.country(), locale.language(), now, now, 1, null, null, null);
         VisitorSession session = new VisitorSession(support, p, false, true, true, support.consent().refusalSignal(request));
         session.markSameOriginRequest(SameOriginRequests.sameOrigin(request));
+        session.markTrustedCountry(locales.trustedCountry(request));
         return session;
     }
 

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.internal.consent.ConsentState;
 import dev.crumb.internal.consent.ConsentTexts;
 import dev.crumb.internal.visitor.VisitorSession;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,12 +50,13 @@ public final class ConsentBanner {
 
     /** The banner markup, or {@code ""} when the visitor has already chosen. */
     public String html(HttpServletRequest request, VisitorSession session) {
-        if (!session.consent().needed()) {
+        ConsentState state = session.consent();
+        if (!state.needed()) {
             return "";
         }
         ConsentTexts t = ConsentTexts.of(session.payload().language());
         String here = currentPath(request);
-        return Html.render(BANNER, Map.of("label", t.bannerLabel(), "lang", t.lang(), "text", t.bannerText(),
+        return Html.render(BANNER, Map.of("label", t.bannerLabel(), "lang", t.lang(), "text", t.bannerTextFor(state),
                 "action", consentPath(request), "csrf", session.csrfToken(), "return", here,
                 "rejectAll", t.rejectAll(), "acceptAll", t.acceptAll(),
                 "settings", consentPath(request) + "?return=" + URLEncoder.encode(here, StandardCharsets.UTF_8),

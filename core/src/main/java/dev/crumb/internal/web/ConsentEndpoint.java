@@ -92,7 +92,7 @@ public final class ConsentEndpoint implements Endpoint {
             summary.append(Html.render(SUMMARY_ITEM, Map.of("name", t.name(c), "state", state.grants(c) ? t.on() : t.off())));
         }
         String body = Html.render(PAGE, Map.ofEntries(
-                Map.entry("intro", t.intro()), Map.entry("currentHeading", t.currentHeading()),
+                Map.entry("intro", t.introFor(state)), Map.entry("currentHeading", t.currentHeading()),
                 Map.entry("status", status(t, state)), Map.entry("summary", summary.toString()),
                 Map.entry("action", request.getRequestURI()),
                 Map.entry("csrf", exchange.session().csrfToken()),
