@@ -225,6 +225,39 @@ abstract class ConsentContract {
     }
 
     @Test
+    @DisplayName("a later Sec-GPC: 1 turns off marketing accepted earlier without it, and the consent page says so")
+    void gpcBeatsEarlierAccept() throws Exception {
+        Browser browser = american(start());
+        acceptAll(browser);
+        assertThat(echo(browser)).containsEntry("consent.marketing", "true");
+        browser.header("Sec-GPC", "1");
+        assertThat(echo(browser)).containsEntry("consent.marketing", "false").containsEntry("consent.analytics", "true")
+                .containsEntry("consentNeeded", "false");
+        assertThat(browser.get("/crumb/consent").body()).contains("id=\"crumb-gpc-conflict\"")
+                .contains("Global Privacy Control");
+        assertThat(browser.get("/set-cookie?via=addHeader&name=promo").headers().allValues("Set-Cookie"))
+                .noneMatch(c -> c.startsWith("promo="));
+    }
+
+    @Test
+    @DisplayName("opting in to marketing while sending Sec-GPC: 1 wins over the signal; the log records the signal")
+    void optInWithSignalWins() throws Exception {
+        Browser browser = american(start()).header("Sec-GPC", "1");
+        acceptAll(browser);
+        assertThat(echo(browser)).containsEntry("consent.marketing", "true");
+        assertThat(browser.get("/crumb/consent").body()).doesNotContain("crumb-gpc-conflict");
+        assertThat(log(browser)).first().satisfies(r -> {
+            assertThat(r.source()).isEqualTo(ConsentSource.BANNER);
+            assertThat(r.refusalSignal()).isTrue();
+        });
+        JsonNode me = JSON.readTree(browser.get("/crumb/me.json").body());
+        assertThat(me.at("/consentLog/0/refusalSignal").asBoolean()).isTrue();
+        Browser without = american(start());
+        acceptAll(without);
+        assertThat(log(without)).first().satisfies(r -> assertThat(r.refusalSignal()).isFalse());
+    }
+
+    @Test
     @DisplayName("DNT: 1 is ignored by default and refuses like GPC when honour-dnt is on")
     void dnt() throws Exception {
         assertThat(echo(american(start()).header("DNT", "1"))).containsEntry("consent.analytics", "true");

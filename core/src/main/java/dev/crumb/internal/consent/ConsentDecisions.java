@@ -57,8 +57,8 @@ public final class ConsentDecisions {
         ConsentSource source = onlyWithdraws ? ConsentSource.WITHDRAWAL : ConsentSource.BANNER;
         Instant now = clock.instant();
         ConsentState state = new ConsentState(chosen, false, source, rules.policyRevision(), now);
-        journal.append(session.payload().visitorId(), state, now);
-        CookiePayload next = session.payload().withConsent(state.toStored(now));
+        journal.append(session.payload().visitorId(), state, now, session.refusalSignal());
+        CookiePayload next = session.payload().withConsent(state.toStored(now, session.refusalSignal()));
         if (!chosen.contains(Category.PREFERENCES)) {
             next = next.withSavedForm(null);
         }

@@ -72,7 +72,14 @@ public final class ConsentRules {
         ConsentSource storedSource = source(stored);
         if (stored != null && storedSource != null && ConsentState.isExplicit(storedSource)
                 && stored.policyRevision() >= policyRevision) {
-            return new ConsentState(ConsentState.categories(stored.grantedBits()), false, storedSource,
+            Set<Category> granted = ConsentState.categories(stored.grantedBits());
+            if (signalOverrides(stored, refusalSignal)) {
+                // GPC is an opt-out of sale and sharing (CPRA §7025): it beats an earlier "accept" made
+                // without it. Only a choice made while sending the signal is the visitor's override.
+                granted = EnumSet.copyOf(granted);
+                granted.remove(Category.MARKETING);
+            }
+            return new ConsentState(granted, false, storedSource,
                     stored.policyRevision(), Instant.ofEpochSecond(stored.decidedAt()));
         }
         ConsentState fallback = defaultFor(ConsentRegion.of(payload, trustedCountry), refusalSignal);
@@ -81,6 +88,15 @@ public final class ConsentRules {
                     Instant.ofEpochSecond(stored.decidedAt()));
         }
         return fallback;
+    }
+
+    /**
+     * Whether the refusal signal on this request turns off marketing the visitor granted: they granted
+     * it earlier, without sending the signal at that moment. The consent page says so.
+     */
+    public static boolean signalOverrides(StoredConsent stored, boolean refusalSignal) {
+        return refusalSignal && stored != null && !stored.madeWithSignal()
+                && (stored.grantedBits() & (1 << Category.MARKETING.ordinal())) != 0;
     }
 
     /**

@@ -67,7 +67,7 @@ public final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRe
         Objects.requireNonNull(record, "record");
         ColumnLimits.check(record.visitorKey(), ColumnLimits.KEY, "visitorKey", "use the keyed hash of the visitor ID");
         ConsentRecord stored = new ConsentRecord(record.visitorKey(), Times.stored(record.decidedAt()),
-                record.granted(), record.policyRevision(), record.source());
+                record.granted(), record.policyRevision(), record.source(), record.refusalSignal());
         synchronized (lock) {
             consent.add(stored);
         }

@@ -27,12 +27,14 @@ final class JdbcConsentLog implements ConsentLog {
         ColumnLimits.check(record.visitorKey(), ColumnLimits.KEY, "visitorKey", "use the keyed hash of the visitor ID");
         database.inTransaction("append to the consent log", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_consent"
-                    + " (visitor_key, decided_at, granted, policy_revision, consent_source) VALUES (?, ?, ?, ?, ?)")) {
+                    + " (visitor_key, decided_at, granted, policy_revision, consent_source, refusal_signal)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, record.visitorKey());
                 insert.setObject(2, Times.column(record.decidedAt()));
                 insert.setString(3, encode(record.granted()));
                 insert.setInt(4, record.policyRevision());
                 insert.setString(5, record.source().name());
+                insert.setBoolean(6, record.refusalSignal());
                 insert.executeUpdate();
             }
             return null;
@@ -47,7 +49,7 @@ final class JdbcConsentLog implements ConsentLog {
         }
         return database.inTransaction("read the consent history", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT decided_at, granted, policy_revision,"
-                    + " consent_source FROM crumb_consent WHERE visitor_key = ?"
+                    + " consent_source, refusal_signal FROM crumb_consent WHERE visitor_key = ?"
                     + " ORDER BY decided_at DESC, id DESC LIMIT ?")) {
                 select.setString(1, visitorKey);
                 select.setInt(2, limit);
@@ -55,7 +57,8 @@ final class JdbcConsentLog implements ConsentLog {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         records.add(new ConsentRecord(visitorKey, rows.getObject(1, OffsetDateTime.class).toInstant(),
-                                decode(rows.getString(2)), rows.getInt(3), ConsentSource.valueOf(rows.getString(4))));
+                                decode(rows.getString(2)), rows.getInt(3), ConsentSource.valueOf(rows.getString(4)),
+                                rows.getBoolean(5)));
                     }
                 }
                 return List.copyOf(records);

@@ -4,6 +4,7 @@ import dev.crumb.Category;
 import dev.crumb.ConsentSource;
 import dev.crumb.internal.consent.ConsentDecisions;
 import dev.crumb.internal.consent.ConsentJournal.ConsentNotRecordedException;
+import dev.crumb.internal.consent.ConsentRules;
 import dev.crumb.internal.consent.ConsentState;
 import dev.crumb.internal.consent.ConsentTexts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,7 @@ public final class ConsentEndpoint implements Endpoint {
             <p>{{intro}}</p>
             <h2 id="crumb-current">{{currentHeading}}</h2>
             <p>{{status}}</p>
-            <ul aria-labelledby="crumb-current">
+            {{{conflict}}}            <ul aria-labelledby="crumb-current">
             {{{summary}}}</ul>
             <form method="post" action="{{action}}">
             <input type="hidden" name="csrf" value="{{csrf}}">
@@ -93,7 +94,11 @@ public final class ConsentEndpoint implements Endpoint {
         }
         String body = Html.render(PAGE, Map.ofEntries(
                 Map.entry("intro", t.introFor(state)), Map.entry("currentHeading", t.currentHeading()),
-                Map.entry("status", status(t, state)), Map.entry("summary", summary.toString()),
+                Map.entry("status", status(t, state)),
+                Map.entry("conflict", state.explicit() && ConsentRules.signalOverrides(
+                        exchange.session().payload().consent(), exchange.session().refusalSignal())
+                        ? Html.render("<p id=\"crumb-gpc-conflict\" role=\"note\">{{text}}</p>\n", Map.of("text", t.gpcConflict()))
+                        : ""), Map.entry("summary", summary.toString()),
                 Map.entry("action", request.getRequestURI()),
                 Map.entry("csrf", exchange.session().csrfToken()),
                 Map.entry("return", SafeRedirects.sameOriginPath(request.getParameter("return"))),

@@ -80,13 +80,26 @@ class ConsentRulesTest {
     }
 
     @Test
-    @DisplayName("the visitor's choice under the current revision wins over region and signal")
+    @DisplayName("the visitor's choice under the current revision wins over region; a later signal takes only marketing")
     void explicitChoiceWins() {
         StoredConsent all = chose(Set.of(Category.PREFERENCES, Category.ANALYTICS, Category.MARKETING), 2, ConsentSource.BANNER);
-        ConsentState s = rules.evaluate(visitor("DE", all), true, "DE");
+        ConsentState s = rules.evaluate(visitor("DE", all), false, "DE");
         assertThat(s.granted()).containsExactlyInAnyOrder(Category.values());
         assertThat(s.needed()).isFalse();
         assertThat(s.decidedAt()).isEqualTo(T);
+        ConsentState withSignal = rules.evaluate(visitor("DE", all), true, "DE");
+        assertThat(withSignal.granted()).containsExactlyInAnyOrder(Category.NECESSARY, Category.PREFERENCES, Category.ANALYTICS);
+        assertThat(withSignal.needed()).isFalse();
+        assertThat(ConsentRules.signalOverrides(all, true)).isTrue();
+    }
+
+    @Test
+    @DisplayName("a choice made while sending the signal keeps marketing under the signal")
+    void choiceWithSignalWins() {
+        StoredConsent all = new StoredConsent(ConsentState.bits(Set.of(Category.MARKETING)), 2, T.getEpochSecond(),
+                ConsentSource.BANNER.ordinal(), true);
+        assertThat(rules.evaluate(visitor("DE", all), true, "DE").grants(Category.MARKETING)).isTrue();
+        assertThat(ConsentRules.signalOverrides(all, true)).isFalse();
     }
 
     @Test

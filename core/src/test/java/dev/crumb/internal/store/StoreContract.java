@@ -77,6 +77,16 @@ abstract class StoreContract {
                 Instant.parse("2025-03-10T10:00:00.123456Z"), record.granted(), 3, ConsentSource.WITHDRAWAL));
     }
     @Test
+    @DisplayName("whether a refusal signal came with the decision reads back as appended")
+    void refusalSignalRoundTrip() {
+        Instant at = Instant.parse("2025-03-10T10:00:00Z");
+        store().consentLog().append(new ConsentRecord("v1", at, Set.of(Category.MARKETING), 1, ConsentSource.BANNER, true));
+        store().consentLog().append(new ConsentRecord("v1", at.plusSeconds(1), Set.of(), 1, ConsentSource.BANNER, false));
+
+        assertThat(store().consentLog().history("v1", 2)).extracting(ConsentRecord::refusalSignal).containsExactly(false, true);
+    }
+
+    @Test
     @DisplayName("an address nobody opted in may not be emailed")
     void unknownAddress() {
         assertThat(store().emails().mayEmail("a1")).isFalse();
