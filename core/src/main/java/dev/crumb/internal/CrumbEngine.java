@@ -115,7 +115,7 @@ public final class CrumbEngine implements AutoCloseable {
         this.forms = new FormSaver(config.formFields());
         this.cookieRequirement = new CookieRequirement(config.cookieRequiredPaths());
         ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
-        this.cookieGate = new CookieGate(config.cookieRegistry());
+        this.cookieGate = new CookieGate(config.cookieRegistry(), config.clock());
         this.decisions = new ConsentDecisions(consentRules, journal, config.cookieRegistry(), config.clock());
         this.banner = new ConsentBanner(prefix);
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());

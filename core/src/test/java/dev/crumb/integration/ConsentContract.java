@@ -357,6 +357,15 @@ abstract class ConsentContract {
         assertThat(Browser.setCookie(browser.get("/set-cookie?via=delete"), "tracker")).contains("Max-Age=0");
     }
 
+    @Test
+    @DisplayName("a refused cookie passes only when browsers would delete it: last Max-Age wins, Max-Age beats Expires")
+    void deletionReadAsBrowsersDo() throws Exception {
+        Browser browser = european(start());
+        assertThat(Browser.setCookie(browser.get("/set-cookie?via=lastMaxAgeStores"), "tracker")).isNull();
+        assertThat(Browser.setCookie(browser.get("/set-cookie?via=maxAgeBeatsExpires"), "tracker")).isNull();
+        assertThat(Browser.setCookie(browser.get("/set-cookie?via=oldExpires"), "tracker")).contains("1970");
+    }
+
     // --- Choosing ------------------------------------------------------------------------------------
 
     @Test

@@ -75,6 +75,10 @@ public final class ConsentPages {
                 }
                 case "intHeader" -> resp.addIntHeader("Set-Cookie", 5);
                 case "delete" -> resp.addHeader("Set-Cookie", name + "=; Max-Age=0; Path=/");
+                case "lastMaxAgeStores" -> resp.addHeader("Set-Cookie", name + "=v1; Max-Age=0; Max-Age=31536000");
+                case "maxAgeBeatsExpires" -> resp.addHeader("Set-Cookie",
+                        name + "=v1; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age = 600");
+                case "oldExpires" -> resp.addHeader("Set-Cookie", name + "=; Path=/; EXPIRES=Thu, 01 Jan 1970 00:00:00 GMT");
                 default -> throw new IllegalArgumentException("unknown way " + via);
             }
             resp.getWriter().print("done");
