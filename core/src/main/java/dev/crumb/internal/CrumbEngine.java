@@ -31,6 +31,7 @@ import dev.crumb.internal.cookie.CookieWriter;
 import dev.crumb.internal.cookie.SetCookieHeader;
 import dev.crumb.internal.tracking.PageTracker;
 import dev.crumb.internal.tracking.RetryBackoff;
+import dev.crumb.internal.visitor.CookieLifetime;
 import dev.crumb.internal.visitor.LocaleResolver;
 import dev.crumb.internal.visitor.SessionSupport;
 import dev.crumb.internal.visitor.VisitorHasher;
@@ -86,6 +87,7 @@ public final class CrumbEngine implements AutoCloseable {
     private final FormSaver forms;
     private final CookieRequirement cookieRequirement;
     private final EmailChoices emails;
+    private final CookieLifetime lifetime;
 
     public CrumbEngine(CrumbConfig config) {
         this.config = config;
@@ -102,14 +104,15 @@ public final class CrumbEngine implements AutoCloseable {
                 config.defaultLanguage(), config.languages());
         CsrfTokens csrf = new CsrfTokens(config.keys(), config.clock(), Duration.ofHours(2));
         ConsentRules consentRules = new ConsentRules(new OptInRegions(config.optInCountries()), config.policyRevision(),
-                config.honourDnt());
+                config.honourDnt(), config.consentMaxAge(), config.clock());
         SessionSupport support = new SessionSupport(csrf, locales, consentRules);
         this.ids = new VisitorIds(config.random());
         // Decrypting a cookie costs far more than the rest of a request: do it once per value and server.
         // Bounded by the characters of cached values (8 M chars: ~25 000 typical cookies, ~16 MiB).
         OpenedCookieCache opened = new OpenedCookieCache(codec, 8_000_000, Duration.ofMinutes(30));
+        this.lifetime = new CookieLifetime(config.cookieMaxAge());
         this.visitors = new VisitorResolver(name, opened, locales, ids, config.clock(), config.visitTimeout(),
-                config.lastSeenRefresh(), support);
+                config.lastSeenRefresh(), support, lifetime);
         byte[] hashKey = hashKey(config);
         this.hasher = new VisitorHasher(hashKey);
         this.forms = new FormSaver(config.formFields());
@@ -243,7 +246,9 @@ public final class CrumbEngine implements AutoCloseable {
             return;
         }
         try {
-            CookieWriter.Written written = cookies.write(session.payload(), request.isSecure());
+            CookiePayload payload = session.payload();
+            CookieWriter.Written written = cookies.write(payload, request.isSecure(),
+                    lifetime.secondsLeft(payload.firstSeen(), config.clock().instant()));
             response.addHeader("Set-Cookie", written.header());
             session.markWritten();
             if (!written.droppedFields().isEmpty()) {

@@ -258,6 +258,34 @@ abstract class ConsentContract {
     }
 
     @Test
+    @DisplayName("a choice holds consent-max-age (6 months): then the banner asks again and the region defaults apply")
+    void choiceLapses() throws Exception {
+        Browser browser = american(start());
+        acceptAll(browser);
+        clock.advance(java.time.Duration.ofDays(180));
+        assertThat(echo(browser)).containsEntry("consent.marketing", "true").containsEntry("consentNeeded", "false");
+        clock.advance(java.time.Duration.ofDays(5));
+        assertThat(echo(browser)).containsEntry("consent.marketing", "false").containsEntry("consent.analytics", "true")
+                .containsEntry("consentNeeded", "true");
+        assertThat(browser.get("/banner").body()).contains("crumb-banner");
+        assertThat(log(browser)).first().satisfies(r -> {
+            assertThat(r.source()).isEqualTo(ConsentSource.REGION_DEFAULT);
+            assertThat(r.decidedAt()).isEqualTo(clock.instant());
+        });
+    }
+
+    @Test
+    @DisplayName("consent-max-age is configurable, up to 13 months")
+    void consentMaxAgeConfigurable() throws Exception {
+        Browser browser = european(start(b -> b.consentMaxAge(java.time.Period.ofMonths(1))));
+        acceptAll(browser);
+        JsonNode me = JSON.readTree(browser.get("/crumb/me.json").body());
+        assertThat(me.at("/consent/decidedAt").asText()).isEqualTo(clock.instant().toString());
+        clock.advance(java.time.Duration.ofDays(32));
+        assertThat(echo(browser)).containsEntry("consentNeeded", "true").containsEntry("consent.analytics", "false");
+    }
+
+    @Test
     @DisplayName("DNT: 1 is ignored by default and refuses like GPC when honour-dnt is on")
     void dnt() throws Exception {
         assertThat(echo(american(start()).header("DNT", "1"))).containsEntry("consent.analytics", "true");

@@ -41,6 +41,11 @@ public final class ConsentDecisions {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The rules these decisions apply. */
+    public ConsentRules rules() {
+        return rules;
+    }
+
     /**
      * Records the visitor's choice of {@code granted} optional categories: appends it to the consent log
      * (durable before this returns), then puts it into the cookie; a refused {@code preferences} also

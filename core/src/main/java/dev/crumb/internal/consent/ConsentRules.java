@@ -5,7 +5,10 @@ import dev.crumb.ConsentSource;
 import dev.crumb.internal.cookie.CookiePayload;
 import dev.crumb.internal.cookie.CookiePayload.StoredConsent;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -26,8 +29,22 @@ public final class ConsentRules {
     private final OptInRegions regions;
     private final int policyRevision;
     private final boolean honourDnt;
+    private final Period consentMaxAge;
+    private final Clock clock;
 
+    /** Rules whose choices hold 6 months by the system clock. */
     public ConsentRules(OptInRegions regions, int policyRevision, boolean honourDnt) {
+        this(regions, policyRevision, honourDnt, Period.ofMonths(6), Clock.systemUTC());
+    }
+
+    /**
+     * @param consentMaxAge how long a visitor's choice holds; after it the visitor is asked again and the
+     *                      region's defaults (or the browser's signal) apply meanwhile
+     * @param clock         the time against which a choice's age is judged
+     */
+    public ConsentRules(OptInRegions regions, int policyRevision, boolean honourDnt, Period consentMaxAge, Clock clock) {
+        this.consentMaxAge = Objects.requireNonNull(consentMaxAge, "consentMaxAge");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.regions = Objects.requireNonNull(regions, "regions");
         if (policyRevision < 1) {
             throw new IllegalArgumentException("policy-revision must be 1 or more, was " + policyRevision);
@@ -71,7 +88,7 @@ public final class ConsentRules {
         StoredConsent stored = payload.consent();
         ConsentSource storedSource = source(stored);
         if (stored != null && storedSource != null && ConsentState.isExplicit(storedSource)
-                && stored.policyRevision() >= policyRevision) {
+                && stored.policyRevision() >= policyRevision && !lapsed(stored)) {
             Set<Category> granted = ConsentState.categories(stored.grantedBits());
             if (signalOverrides(stored, refusalSignal)) {
                 // GPC is an opt-out of sale and sharing (CPRA §7025): it beats an earlier "accept" made
@@ -88,6 +105,19 @@ public final class ConsentRules {
                     Instant.ofEpochSecond(stored.decidedAt()));
         }
         return fallback;
+    }
+
+    /**
+     * Whether the visitor's explicit choice is older than {@code consent-max-age}: then it no longer
+     * holds, the banner asks again and the defaults apply until the visitor answers.
+     */
+    public boolean lapsed(StoredConsent stored) {
+        return stored != null && !clock.instant().isBefore(expiresAt(stored));
+    }
+
+    /** When the explicit choice {@code stored} stops holding. */
+    public Instant expiresAt(StoredConsent stored) {
+        return Instant.ofEpochSecond(stored.decidedAt()).atOffset(ZoneOffset.UTC).plus(consentMaxAge).toInstant();
     }
 
     /**

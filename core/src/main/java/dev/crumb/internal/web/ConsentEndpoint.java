@@ -7,6 +7,7 @@ import dev.crumb.internal.consent.ConsentJournal.ConsentNotRecordedException;
 import dev.crumb.internal.consent.ConsentRules;
 import dev.crumb.internal.consent.ConsentState;
 import dev.crumb.internal.consent.ConsentTexts;
+import dev.crumb.internal.cookie.CookiePayload.StoredConsent;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.ZoneOffset;
@@ -94,7 +95,7 @@ public final class ConsentEndpoint implements Endpoint {
         }
         String body = Html.render(PAGE, Map.ofEntries(
                 Map.entry("intro", t.introFor(state)), Map.entry("currentHeading", t.currentHeading()),
-                Map.entry("status", status(t, state)),
+                Map.entry("status", status(t, state, decisions.rules(), exchange.session().payload().consent())),
                 Map.entry("conflict", state.explicit() && ConsentRules.signalOverrides(
                         exchange.session().payload().consent(), exchange.session().refusalSignal())
                         ? Html.render("<p id=\"crumb-gpc-conflict\" role=\"note\">{{text}}</p>\n", Map.of("text", t.gpcConflict()))
@@ -159,11 +160,15 @@ public final class ConsentEndpoint implements Endpoint {
         return granted;
     }
 
-    private static String status(ConsentTexts t, ConsentState state) {
+    private static String status(ConsentTexts t, ConsentState state, ConsentRules rules, StoredConsent stored) {
         if (state.explicit() && !state.needed()) {
             return t.chosenOn() + state.decidedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ".";
         }
-        return t.notChosen() + (state.source() == ConsentSource.GPC ? t.gpcRefusal() : t.regionDefault());
+        boolean lapsed = stored != null && stored.source() >= 0 && stored.source() < ConsentSource.values().length
+                && ConsentState.isExplicit(ConsentSource.values()[stored.source()])
+                && stored.policyRevision() >= rules.policyRevision() && rules.lapsed(stored);
+        return (lapsed ? t.choiceLapsed() : t.notChosen())
+                + (state.source() == ConsentSource.GPC ? t.gpcRefusal() : t.regionDefault());
     }
 
     private static ConsentTexts texts(Exchange exchange) {

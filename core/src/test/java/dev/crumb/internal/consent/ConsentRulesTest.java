@@ -20,7 +20,8 @@ import org.mockito.Mockito;
 class ConsentRulesTest {
 
     private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
-    private final ConsentRules rules = new ConsentRules(OptInRegions.defaults(), 2, false);
+    private final ConsentRules rules = new ConsentRules(OptInRegions.defaults(), 2, false,
+            java.time.Period.ofMonths(6), java.time.Clock.fixed(T, java.time.ZoneOffset.UTC));
 
     private static CookiePayload visitor(String country, StoredConsent consent) {
         return new CookiePayload("AAAAAAAAAAAAAAAAAAAAAA", country, "en", T.getEpochSecond(), T.getEpochSecond(), 1,
@@ -64,7 +65,8 @@ class ConsentRulesTest {
     @Test
     @DisplayName("a configured list of opt-in countries replaces the default")
     void configuredRegions() {
-        ConsentRules custom = new ConsentRules(new OptInRegions(Set.of("US")), 1, false);
+        ConsentRules custom = new ConsentRules(new OptInRegions(Set.of("US")), 1, false,
+                java.time.Period.ofMonths(6), java.time.Clock.fixed(T, java.time.ZoneOffset.UTC));
         assertThat(custom.evaluate(visitor("US", null), false, "US").grants(Category.ANALYTICS)).isFalse();
         assertThat(custom.evaluate(visitor("DE", null), false, "DE").grants(Category.ANALYTICS)).isTrue();
         assertThat(custom.evaluate(visitor("ZZ", null), false, "ZZ").grants(Category.ANALYTICS)).isFalse();
@@ -120,6 +122,23 @@ class ConsentRulesTest {
         assertThat(rules.evaluate(visitor("DE", recorded), false, "DE").sameAs(recorded)).isTrue();
         assertThat(rules.evaluate(visitor("US", recorded), false, "US").sameAs(recorded)).isFalse();
         assertThat(rules.evaluate(visitor("DE", recorded), true, "DE").sameAs(recorded)).isFalse();
+    }
+
+    @Test
+    @DisplayName("a choice holds consent-max-age; from then on the defaults apply and the visitor is asked")
+    void choiceLapses() {
+        StoredConsent all = chose(Set.of(Category.ANALYTICS, Category.MARKETING), 2, ConsentSource.BANNER);
+        ConsentRules later = new ConsentRules(OptInRegions.defaults(), 2, false, java.time.Period.ofMonths(6),
+                java.time.Clock.fixed(T.atOffset(java.time.ZoneOffset.UTC).plusMonths(6).toInstant(), java.time.ZoneOffset.UTC));
+        ConsentRules justBefore = new ConsentRules(OptInRegions.defaults(), 2, false, java.time.Period.ofMonths(6),
+                java.time.Clock.fixed(T.atOffset(java.time.ZoneOffset.UTC).plusMonths(6).minusSeconds(1).toInstant(),
+                        java.time.ZoneOffset.UTC));
+        assertThat(justBefore.evaluate(visitor("US", all), false, "US").needed()).isFalse();
+        ConsentState lapsed = later.evaluate(visitor("US", all), false, "US");
+        assertThat(lapsed.needed()).isTrue();
+        assertThat(lapsed.source()).isEqualTo(ConsentSource.REGION_DEFAULT);
+        assertThat(lapsed.grants(Category.MARKETING)).isFalse();
+        assertThat(later.lapsed(all)).isTrue();
     }
 
     @Test
