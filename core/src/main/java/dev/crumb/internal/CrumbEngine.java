@@ -133,7 +133,7 @@ public final class CrumbEngine implements AutoCloseable {
         if (config.store() != null) {
             UnsubscribeTokens unsubscribe = new UnsubscribeTokens(VisitorHasher.derive(hashKey, "crumb-unsubscribe-v1"));
             this.emails = new StoredEmailChoices(config.store().emails(), hasher, unsubscribe, config.clock(),
-                    config.policyRevision(), prefix + "/unsubscribe");
+                    config.policyRevision(), prefix + "/unsubscribe", config.formFields());
             endpoints.add("/unsubscribe", new UnsubscribeEndpoint(config.store().emails(), hasher, unsubscribe,
                     config.clock(), prefix + "/unsubscribe"));
         } else {
