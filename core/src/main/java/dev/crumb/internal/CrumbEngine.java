@@ -14,6 +14,7 @@ import dev.crumb.internal.email.UnsubscribeEndpoint;
 import dev.crumb.internal.email.UnsubscribeTokens;
 import dev.crumb.internal.form.FormSaver;
 import dev.crumb.internal.web.CookieRequirement;
+import dev.crumb.internal.web.FirstLayer;
 import dev.crumb.internal.web.ForgetEndpoint;
 import dev.crumb.internal.web.LazyBannerHtml;
 import dev.crumb.internal.web.Responses;
@@ -120,7 +121,8 @@ public final class CrumbEngine implements AutoCloseable {
         ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
         this.cookieGate = new CookieGate(config.cookieRegistry(), config.clock());
         this.decisions = new ConsentDecisions(consentRules, journal, config.cookieRegistry(), config.clock());
-        this.banner = new ConsentBanner(prefix);
+        FirstLayer firstLayer = new FirstLayer(config.controllerName(), config.privacyPolicyUrl());
+        this.banner = new ConsentBanner(prefix, firstLayer);
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());
         List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
                 new SavedFormMeSection(prefix));
@@ -128,7 +130,7 @@ public final class CrumbEngine implements AutoCloseable {
                 .add("/me.json", MeEndpoint.json(me))
                 .add("/me", MeEndpoint.page(me))
                 .add("/locale", new LocaleEndpoint())
-                .add("/consent", new ConsentEndpoint(decisions))
+                .add("/consent", new ConsentEndpoint(decisions, firstLayer))
                 .add("/forget", new ForgetEndpoint(decisions, ids, prefix));
         if (config.store() != null) {
             UnsubscribeTokens unsubscribe = new UnsubscribeTokens(VisitorHasher.derive(hashKey, "crumb-unsubscribe-v1"));

@@ -199,6 +199,22 @@ abstract class ConsentContract {
     }
 
     @Test
+    @DisplayName("banner and consent page name the controller and link the privacy policy, escaped")
+    void firstLayerNamesController() throws Exception {
+        Browser browser = new Browser(start(b -> b.controllerName("Crumb & Co <Ltd>").privacyPolicyUrl("/privacy?x=1&y=2")))
+                .header(COUNTRY_HEADER, "IE").header("Accept-Language", "en-IE");
+        String expected = "This site is run by <strong>Crumb &amp; Co &lt;Ltd&gt;</strong>. "
+                + "<a href=\"/privacy?x=1&amp;y=2\">Privacy policy</a>";
+        assertThat(browser.get("/banner").body()).contains(expected);
+        assertThat(browser.get("/crumb/consent").body()).contains(expected);
+        Browser german = new Browser(start(b -> b.controllerName("Krümel GmbH")
+                .privacyPolicyUrl("https://shop.example/datenschutz"))).header("Accept-Language", "de");
+        assertThat(german.get("/banner").body()).contains("Diese Website wird betrieben von <strong>Krümel GmbH</strong>")
+                .contains("<a href=\"https://shop.example/datenschutz\">Datenschutzerklärung</a>");
+        assertThat(new Browser(start()).get("/banner").body()).doesNotContain("crumb-first-layer");
+    }
+
+    @Test
     @DisplayName("a visitor of unknown country (ZZ) gets the opt-in rules")
     void unknownCountryIsOptIn() throws Exception {
         Map<String, String> v = echo(new Browser(start()).header("Accept-Language", "en"));

@@ -35,7 +35,7 @@ public final class ConsentEndpoint implements Endpoint {
 
     private static final String PAGE = """
             <p>{{intro}}</p>
-            <h2 id="crumb-current">{{currentHeading}}</h2>
+            {{{firstLayer}}}            <h2 id="crumb-current">{{currentHeading}}</h2>
             <p>{{status}}</p>
             {{{conflict}}}            <ul aria-labelledby="crumb-current">
             {{{summary}}}</ul>
@@ -63,9 +63,16 @@ public final class ConsentEndpoint implements Endpoint {
     private static final String SUMMARY_ITEM = "<li>{{name}}: {{state}}</li>\n";
 
     private final ConsentDecisions decisions;
+    private final FirstLayer firstLayer;
 
     public ConsentEndpoint(ConsentDecisions decisions) {
+        this(decisions, FirstLayer.NONE);
+    }
+
+    /** @param firstLayer the controller's name and privacy policy link shown on the page */
+    public ConsentEndpoint(ConsentDecisions decisions, FirstLayer firstLayer) {
         this.decisions = Objects.requireNonNull(decisions, "decisions");
+        this.firstLayer = Objects.requireNonNull(firstLayer, "firstLayer");
     }
 
     @Override
@@ -94,7 +101,8 @@ public final class ConsentEndpoint implements Endpoint {
             summary.append(Html.render(SUMMARY_ITEM, Map.of("name", t.name(c), "state", state.grants(c) ? t.on() : t.off())));
         }
         String body = Html.render(PAGE, Map.ofEntries(
-                Map.entry("intro", t.introFor(state)), Map.entry("currentHeading", t.currentHeading()),
+                Map.entry("intro", t.introFor(state)),
+                Map.entry("firstLayer", firstLayer.html(t, request.getContextPath())), Map.entry("currentHeading", t.currentHeading()),
                 Map.entry("status", status(t, state, decisions.rules(), exchange.session().payload().consent())),
                 Map.entry("conflict", state.explicit() && ConsentRules.signalOverrides(
                         exchange.session().payload().consent(), exchange.session().refusalSignal())
