@@ -18,6 +18,9 @@ public interface CrumbStore extends AutoCloseable {
     /** Aggregated numbers for analysts. */
     AnalyticsReader analytics();
 
+    /** The per-visitor analytics rows: what is held under a visitor key, erasure and retention. */
+    VisitorRecords visitorRecords();
+
     /** Releases connections and threads. Idempotent. */
     @Override
     void close();

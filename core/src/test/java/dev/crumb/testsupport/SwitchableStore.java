@@ -43,6 +43,12 @@ public final class SwitchableStore implements CrumbStore {
                 check();
                 return log.history(visitorKey, limit);
             }
+
+            @Override
+            public long deleteSupersededBefore(java.time.Instant before) {
+                check();
+                return log.deleteSupersededBefore(before);
+            }
         };
     }
 
@@ -65,6 +71,11 @@ public final class SwitchableStore implements CrumbStore {
     @Override
     public AnalyticsReader analytics() {
         return real.analytics();
+    }
+
+    @Override
+    public dev.crumb.store.VisitorRecords visitorRecords() {
+        return real.visitorRecords();
     }
 
     @Override

@@ -66,6 +66,34 @@ final class JdbcConsentLog implements ConsentLog {
         });
     }
 
+    /** Records deleted per transaction by {@link #deleteSupersededBefore}. */
+    static final int DELETE_CHUNK = 1_000;
+
+    @Override
+    public long deleteSupersededBefore(java.time.Instant before) {
+        Objects.requireNonNull(before, "before");
+        long deleted = 0;
+        while (true) {
+            long n = database.inTransaction("delete superseded consent records", connection -> {
+                // A record is superseded when the same visitor has a newer one (ties broken by id); it is
+                // deleted once that newer record is older than the retention. The newest record stays.
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crumb_consent WHERE id IN"
+                        + " (SELECT c.id FROM crumb_consent c WHERE EXISTS (SELECT 1 FROM crumb_consent n"
+                        + " WHERE n.visitor_key = c.visitor_key AND n.decided_at < ?"
+                        + " AND (n.decided_at > c.decided_at OR (n.decided_at = c.decided_at AND n.id > c.id)))"
+                        + " ORDER BY c.id LIMIT ?)")) {
+                    delete.setObject(1, Times.column(before));
+                    delete.setInt(2, DELETE_CHUNK);
+                    return (long) delete.executeUpdate();
+                }
+            });
+            deleted += n;
+            if (n < DELETE_CHUNK) {
+                return deleted;
+            }
+        }
+    }
+
     /** Categories as their ids in declaration order, comma-separated: {@code "necessary,analytics"}. */
     static String encode(java.util.Set<Category> granted) {
         return EnumSet.copyOf(granted).stream().map(Category::id).collect(Collectors.joining(","));

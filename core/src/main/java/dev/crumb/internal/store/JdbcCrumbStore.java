@@ -8,6 +8,7 @@ import dev.crumb.store.CrumbStore;
 import dev.crumb.store.EmailRegistry;
 import dev.crumb.store.EventSink;
 import dev.crumb.store.StoreException;
+import dev.crumb.store.VisitorRecords;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -30,6 +31,7 @@ public final class JdbcCrumbStore implements CrumbStore {
     private final EmailRegistry emails;
     private final EventSink events;
     private final AnalyticsReader analytics;
+    private final VisitorRecords visitorRecords;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdbcCrumbStore(DataSource dataSource, Dialect dialect, AutoCloseable ownedPool) {
@@ -39,6 +41,7 @@ public final class JdbcCrumbStore implements CrumbStore {
         this.emails = new JdbcEmailRegistry(database);
         this.events = new JdbcEventSink(database);
         this.analytics = new JdbcAnalyticsReader(database);
+        this.visitorRecords = new JdbcVisitorRecords(database);
     }
 
     /** How long a request waits for a database connection before the store reports it unavailable. */
@@ -130,6 +133,11 @@ public final class JdbcCrumbStore implements CrumbStore {
     @Override
     public AnalyticsReader analytics() {
         return analytics;
+    }
+
+    @Override
+    public VisitorRecords visitorRecords() {
+        return visitorRecords;
     }
 
     @Override
