@@ -885,6 +885,10 @@ public final class CrumbConfig {
                 throw new IllegalStateException("default-language '" + defaultLanguage + "' is not among languages " + languages);
             }
             trackingSettings(); // checks how the tracking options combine
+            if (ConsentRetention.days(visitRetention) < ConsentRetention.days(cookieMaxAge)) {
+                throw new IllegalStateException("visit-retention (" + visitRetention + ") must be at least cookie-max-age ("
+                        + cookieMaxAge + "): a visitor's older visits are still needed while their cookie lives");
+            }
             if (analystPasswordHash != null && store == null) {
                 throw new IllegalStateException("analyst-password-hash is set but no store is configured: the analytics "
                         + "endpoints read from the store — configure store(...) or remove the password hash");

@@ -93,6 +93,8 @@ class CrumbConfigTest {
         assertThatThrownBy(() -> b.privacyPolicyUrl("javascript:alert(1)")).hasMessageContaining("privacy-policy-url");
         assertThatThrownBy(() -> b.privacyPolicyUrl("//evil.example/x")).hasMessageContaining("privacy-policy-url");
         assertThatThrownBy(() -> b.controllerName(" ")).hasMessageContaining("controller-name");
+        assertThatThrownBy(() -> CrumbConfig.builder().keys(TestKeys.key(1)).visitRetention(java.time.Period.ofMonths(6))
+                .build()).hasMessageContaining("visit-retention").hasMessageContaining("cookie-max-age");
         assertThatThrownBy(() -> CrumbConfig.fromInitParameters(Map.of("consent-max-age", "six months")::get,
                 Map.of("CRUMB_KEYS", TestKeys.key(1)))).hasMessageContaining("consent-max-age").hasMessageContaining("P6M");
     }

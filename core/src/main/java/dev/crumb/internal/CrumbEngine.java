@@ -16,6 +16,7 @@ import dev.crumb.internal.form.FormSaver;
 import dev.crumb.internal.web.CookieRequirement;
 import dev.crumb.internal.web.FirstLayer;
 import dev.crumb.internal.web.ForgetEndpoint;
+import dev.crumb.internal.web.StoredDataMeSection;
 import dev.crumb.internal.web.LazyBannerHtml;
 import dev.crumb.internal.web.Responses;
 import dev.crumb.internal.web.SavedFormMeSection;
@@ -32,6 +33,8 @@ import dev.crumb.internal.cookie.CookieWriter;
 import dev.crumb.internal.cookie.SetCookieHeader;
 import dev.crumb.internal.tracking.PageTracker;
 import dev.crumb.internal.tracking.RetryBackoff;
+import dev.crumb.internal.rights.RetentionJob;
+import dev.crumb.internal.rights.StoredData;
 import dev.crumb.internal.visitor.CookieLifetime;
 import dev.crumb.internal.visitor.LocaleResolver;
 import dev.crumb.internal.visitor.SessionSupport;
@@ -89,6 +92,7 @@ public final class CrumbEngine implements AutoCloseable {
     private final CookieRequirement cookieRequirement;
     private final EmailChoices emails;
     private final CookieLifetime lifetime;
+    private final RetentionJob retention;
 
     public CrumbEngine(CrumbConfig config) {
         this.config = config;
@@ -124,14 +128,19 @@ public final class CrumbEngine implements AutoCloseable {
         FirstLayer firstLayer = new FirstLayer(config.controllerName(), config.privacyPolicyUrl());
         this.banner = new ConsentBanner(prefix, firstLayer);
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());
+        // Data rights: what the store keeps under the visitor's key, erasure on "forget me", retention.
+        this.retention = config.store() == null ? null : new RetentionJob(config.store().visitorRecords(),
+                config.store().consentLog(), config.visitRetention(), config.consentLogRetention(), config.clock()).start();
+        StoredData stored = new StoredData(config.store() == null ? null : config.store().visitorRecords(), hasher,
+                retention, config.tracking().flushInterval().multipliedBy(2).plus(Duration.ofSeconds(30)));
         List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
-                new SavedFormMeSection(prefix));
+                new StoredDataMeSection(stored, prefix), new SavedFormMeSection(prefix));
         this.endpoints = new Endpoints()
                 .add("/me.json", MeEndpoint.json(me))
                 .add("/me", MeEndpoint.page(me))
                 .add("/locale", new LocaleEndpoint())
                 .add("/consent", new ConsentEndpoint(decisions, firstLayer))
-                .add("/forget", new ForgetEndpoint(decisions, ids, prefix));
+                .add("/forget", new ForgetEndpoint(decisions, ids, prefix, stored));
         if (config.store() != null) {
             UnsubscribeTokens unsubscribe = new UnsubscribeTokens(VisitorHasher.derive(hashKey, "crumb-unsubscribe-v1"));
             this.emails = new StoredEmailChoices(config.store().emails(), hasher, unsubscribe, config.clock(),
@@ -284,6 +293,9 @@ public final class CrumbEngine implements AutoCloseable {
     @Override
     public void close() {
         tracker.close();
+        if (retention != null) {
+            retention.close();
+        }
         LOG.info("Crumb stopped");
     }
 }
