@@ -410,6 +410,31 @@ abstract class ConsentContract {
         assertThat(Browser.setCookie(browser.get("/set-cookie?via=oldExpires"), "tracker")).contains("1970");
     }
 
+    // --- Signals for tag scripts -----------------------------------------------------------------------
+
+    @Test
+    @DisplayName("Crumb.allows and the Google Consent Mode v2 / Matomo snippets follow the server-side consent, with the nonce")
+    void tagSignals() throws Exception {
+        URI base = start();
+        Browser us = american(base);
+        String page = us.get("/tags?nonce=r4nd0mN0nce_123").body();
+        assertThat(page).contains("<!--allows.analytics=true-->").contains("<!--allows.marketing=false-->")
+                .contains("<!--allows.necessary=true-->")
+                .contains("<script nonce=\"r4nd0mN0nce_123\">")
+                .contains("gtag('consent','default',{\"ad_storage\":\"denied\",\"ad_user_data\":\"denied\","
+                        + "\"ad_personalization\":\"denied\",\"analytics_storage\":\"granted\"")
+                .contains("_paq.push(['requireCookieConsent']);").contains("_paq.push(['setCookieConsentGiven']);")
+                .doesNotContain("src=");
+        String eu = european(base).get("/tags").body();
+        assertThat(eu).contains("<!--allows.analytics=false-->").contains("\"analytics_storage\":\"denied\"")
+                .contains("<script>\n").contains("_paq.push(['forgetCookieConsentGiven']);");
+        acceptAll(us);
+        assertThat(us.get("/tags").body()).contains("<!--allows.marketing=true-->").contains("\"ad_storage\":\"granted\"")
+                .contains("gtag('set','ads_data_redaction',false)");
+        assertThat(us.get("/tags?nonce=%22%3E%3Cscript%3E").body()).contains("<!--nonce refused-->")
+                .doesNotContain("<script>\"");
+    }
+
     // --- Choosing ------------------------------------------------------------------------------------
 
     @Test
