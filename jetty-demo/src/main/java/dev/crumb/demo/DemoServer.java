@@ -125,6 +125,8 @@ public final class DemoServer implements AutoCloseable {
                     .visitTimeout(options.visitTimeout())
                     .policyRevision(options.policyRevision())
                     .countryHeader(options.countryHeader())
+                    .controllerName("Crumb Office Supply")
+                    .privacyPolicyUrl("/privacy")
                     .languages(LANGUAGES)
                     .store(store)
                     .cookieCategory(RecentlyViewed.COOKIE_NAME, Category.PREFERENCES, RecentlyViewed.COOKIE_PATH)
