@@ -2,6 +2,7 @@ package dev.crumb;
 
 import dev.crumb.internal.CrumbEngine;
 import dev.crumb.internal.analytics.AnalyticsFeature;
+import dev.crumb.internal.consent.TagConsentSignals;
 import dev.crumb.internal.visitor.VisitorSession;
 import dev.crumb.internal.web.ConsentBanner;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +40,40 @@ public final class Crumb {
      */
     public static String consentLinkHtml(HttpServletRequest request) {
         return banner(request).link(request, session(request));
+    }
+
+    /**
+     * Whether the visitor of this request consents to {@code category} now — the check for templates
+     * that load a script or render content of that category: {@code if (Crumb.allows(request,
+     * Category.MARKETING)) { … }}. Always true for {@link Category#NECESSARY}.
+     *
+     * @throws IllegalStateException when {@link CrumbFilter} did not handle the request
+     */
+    public static boolean allows(HttpServletRequest request, Category category) {
+        return session(request).consents(java.util.Objects.requireNonNull(category, "category"));
+    }
+
+    /**
+     * An inline script for Google Consent Mode v2 ({@code gtag('consent','default',…)}) from the consent
+     * in force on the server; put it in {@code <head>} before the Google tag. It loads nothing.
+     *
+     * @param nonce the page's CSP nonce ({@code script-src 'nonce-…'}), or {@code null} without one
+     * @throws IllegalArgumentException when the nonce is not 8 to 128 base64 characters
+     */
+    public static String googleConsentModeHtml(HttpServletRequest request, String nonce) {
+        return TagConsentSignals.googleConsentMode(session(request).consent(), nonce);
+    }
+
+    /**
+     * An inline script for Matomo ({@code requireCookieConsent}, then {@code setCookieConsentGiven} with
+     * analytics consent) from the consent in force on the server; put it before the Matomo tag. It loads
+     * nothing.
+     *
+     * @param nonce the page's CSP nonce, or {@code null} without one
+     * @throws IllegalArgumentException when the nonce is not 8 to 128 base64 characters
+     */
+    public static String matomoConsentHtml(HttpServletRequest request, String nonce) {
+        return TagConsentSignals.matomo(session(request).consent(), nonce);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,6 +72,7 @@ public final class CrumbConfig {
     private final FormFieldPolicy formFields;
     private final List<String> cookieRequiredPaths;
     private final UnsubscribeConfirmations unsubscribeConfirmations;
+    private final ConsentRetention consentRetention;
 
     private CrumbConfig(Builder b) {
         this.keys = b.keys;
@@ -103,6 +105,8 @@ public final class CrumbConfig {
         this.formFields = new FormFieldPolicy(b.savedFormFields, b.ageField);
         this.cookieRequiredPaths = List.copyOf(b.cookieRequiredPaths);
         this.unsubscribeConfirmations = b.unsubscribeConfirmations;
+        this.consentRetention = new ConsentRetention(b.consentMaxAge, b.cookieMaxAge, b.visitRetention,
+                b.consentLogRetention, b.controllerName, b.privacyPolicyUrl);
     }
 
     /** A builder with every option at its default; only {@link Builder#keys} must be given. */
@@ -172,6 +176,7 @@ public final class CrumbConfig {
         p.text("saved-form-fields", v -> b.savedFormFields(fieldLengths(v)));
         p.text("age-field", v -> b.ageField("none".equalsIgnoreCase(v) ? null : v));
         p.text("cookie-required-paths", v -> b.cookieRequiredPaths(splitList(v)));
+        readConsentRetentionParameters(p, b);
         return b.build();
     }
 
@@ -233,9 +238,45 @@ public final class CrumbConfig {
         return cookiePath;
     }
 
-    /** How long the browser keeps the cookie (default 390 days). */
+    /**
+     * The visitor cookie's lifetime as a duration, for callers of the older {@code max-age} option: the
+     * {@link #cookieMaxAge()} counted in days from now, at most 400 (browsers cap cookies there).
+     */
     public Duration maxAge() {
         return maxAge;
+    }
+
+    /**
+     * How long the visitor cookie lives after the visitor's first visit (default 13 months): a fixed date,
+     * never moved by later visits or refreshes; after it the visitor starts over with a new ID.
+     */
+    public Period cookieMaxAge() {
+        return consentRetention.cookieMaxAge();
+    }
+
+    /** How long a visitor's consent choice holds (default 6 months, at most 13); then the banner asks again. */
+    public Period consentMaxAge() {
+        return consentRetention.consentMaxAge();
+    }
+
+    /** How long per-visit analytics rows are kept (default 25 months); aggregates are kept. */
+    public Period visitRetention() {
+        return consentRetention.visitRetention();
+    }
+
+    /** How long a consent record is kept after a newer record of the same visitor superseded it (default 5 years). */
+    public Period consentLogRetention() {
+        return consentRetention.consentLogRetention();
+    }
+
+    /** The name of the site's operator (the data controller) shown in the banner and on the consent page, or {@code null}. */
+    public String controllerName() {
+        return consentRetention.controllerName();
+    }
+
+    /** The privacy policy's address linked from the banner and the consent page, or {@code null}. */
+    public String privacyPolicyUrl() {
+        return consentRetention.privacyPolicyUrl();
     }
 
     /** Inactivity after which the next request starts a new visit (default 30 minutes). */
@@ -370,7 +411,7 @@ public final class CrumbConfig {
         private boolean partitioned;
         private String domain;
         private String cookiePath;
-        private Duration maxAge = Duration.ofDays(390);
+        private Duration maxAge = Duration.ofDays(ConsentRetention.days(ConsentRetention.DEFAULT_COOKIE_MAX_AGE));
         private Duration visitTimeout = Duration.ofMinutes(30);
         private Duration lastSeenRefresh = Duration.ofMinutes(1);
         private String pathPrefix = "/crumb";
@@ -406,6 +447,12 @@ public final class CrumbConfig {
         private Map<String, Integer> savedFormFields = FormFieldPolicy.DEFAULT_FIELDS;
         private String ageField = "age";
         private List<String> cookieRequiredPaths = List.of();
+        private Period consentMaxAge = ConsentRetention.DEFAULT_CONSENT_MAX_AGE;
+        private Period cookieMaxAge = ConsentRetention.DEFAULT_COOKIE_MAX_AGE;
+        private Period visitRetention = ConsentRetention.DEFAULT_VISIT_RETENTION;
+        private Period consentLogRetention = ConsentRetention.DEFAULT_CONSENT_LOG_RETENTION;
+        private String controllerName;
+        private String privacyPolicyUrl;
 
         private Builder() {
         }
@@ -478,11 +525,71 @@ public final class CrumbConfig {
             return this;
         }
 
-        /** How long browsers keep the cookie, default 390 days (about 13 months, the common legal maximum). */
+        /**
+         * How long the cookie lives after the visitor's first visit, in days; the older form of
+         * {@link #cookieMaxAge(Period)}, which it sets.
+         */
         public Builder maxAge(Duration maxAge) {
             require(maxAge != null && !maxAge.isNegative() && !maxAge.isZero() && maxAge.toDays() <= 400,
                     "max-age must be positive and at most 400 days (browsers cap cookies there), was " + maxAge);
-            this.maxAge = maxAge;
+            return cookieMaxAge(Period.ofDays(Math.max(1, (int) maxAge.toDays())));
+        }
+
+        /**
+         * How long the visitor cookie lives after the visitor's first visit, default 13 months (P13M), at
+         * most 13 months: the expiry is fixed then and refreshing the cookie never moves it.
+         */
+        public Builder cookieMaxAge(Period lifetime) {
+            require(lifetime != null && ConsentRetention.within(lifetime, Period.ofDays(1), Period.ofMonths(13)),
+                    "cookie-max-age must be between 1 day and 13 months (P13M), was " + lifetime);
+            this.cookieMaxAge = lifetime;
+            this.maxAge = Duration.ofDays(Math.min(400, ConsentRetention.days(lifetime)));
+            return this;
+        }
+
+        /** How long a consent choice holds, default 6 months (P6M), at most 13; after it the visitor is asked again. */
+        public Builder consentMaxAge(Period lifetime) {
+            require(lifetime != null && ConsentRetention.within(lifetime, Period.ofDays(1), Period.ofMonths(13)),
+                    "consent-max-age must be between 1 day and 13 months (P13M), was " + lifetime);
+            this.consentMaxAge = lifetime;
+            return this;
+        }
+
+        /** How long per-visit analytics rows are kept, default 25 months (P25M); daily aggregates stay. */
+        public Builder visitRetention(Period retention) {
+            require(retention != null && ConsentRetention.within(retention, Period.ofDays(1), Period.ofYears(10)),
+                    "visit-retention must be between 1 day and 10 years, was " + retention);
+            this.visitRetention = retention;
+            return this;
+        }
+
+        /**
+         * How long a consent record is kept after a newer record of the same visitor superseded it, default
+         * 5 years (P5Y); the newest record of a visitor is always kept.
+         */
+        public Builder consentLogRetention(Period retention) {
+            require(retention != null && ConsentRetention.within(retention, Period.ofMonths(1), Period.ofYears(30)),
+                    "consent-log-retention must be between 1 month and 30 years, was " + retention);
+            this.consentLogRetention = retention;
+            return this;
+        }
+
+        /** The site operator's name (the data controller), shown in the banner and on the consent page. */
+        public Builder controllerName(String name) {
+            require(name == null || !name.isBlank() && name.length() <= 200,
+                    "controller-name must be 1 to 200 characters, was '" + name + "'");
+            this.controllerName = name == null ? null : name.strip();
+            return this;
+        }
+
+        /**
+         * The privacy policy's address, linked from the banner and the consent page: an https URL or a path
+         * starting with {@code /}.
+         */
+        public Builder privacyPolicyUrl(String url) {
+            require(url == null || ConsentRetention.safeLink(url),
+                    "privacy-policy-url must be an https:// or http:// URL or a path starting with /, was '" + url + "'");
+            this.privacyPolicyUrl = url == null ? null : url.strip();
             return this;
         }
 
@@ -842,6 +949,10 @@ public final class CrumbConfig {
                 throw new IllegalStateException("default-language '" + defaultLanguage + "' is not among languages " + languages);
             }
             trackingSettings(); // checks how the tracking options combine
+            if (ConsentRetention.days(visitRetention) < ConsentRetention.days(cookieMaxAge)) {
+                throw new IllegalStateException("visit-retention (" + visitRetention + ") must be at least cookie-max-age ("
+                        + cookieMaxAge + "): a visitor's older visits are still needed while their cookie lives");
+            }
             if (analystPasswordHash != null && store == null) {
                 throw new IllegalStateException("analyst-password-hash is set but no store is configured: the analytics "
                         + "endpoints read from the store — configure store(...) or remove the password hash");
@@ -863,6 +974,30 @@ public final class CrumbConfig {
         private static void require(boolean ok, String message) {
             if (!ok) {
                 throw new IllegalArgumentException(message);
+            }
+        }
+    }
+
+    /** The options of issue 13 (consent lifetime, cookie lifetime, retention, the first layer). */
+    private static void readConsentRetentionParameters(InitParams p, Builder b) {
+        p.text("consent-max-age", v -> b.consentMaxAge(period("consent-max-age", v)));
+        p.text("cookie-max-age", v -> b.cookieMaxAge(period("cookie-max-age", v)));
+        p.text("visit-retention", v -> b.visitRetention(period("visit-retention", v)));
+        p.text("consent-log-retention", v -> b.consentLogRetention(period("consent-log-retention", v)));
+        p.text("controller-name", b::controllerName);
+        p.text("privacy-policy-url", b::privacyPolicyUrl);
+    }
+
+    /** An ISO-8601 period such as P6M or P1Y, or a duration such as P30D / PT720H (counted in whole days). */
+    private static Period period(String option, String value) {
+        try {
+            return Period.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            try {
+                return Period.ofDays(Math.toIntExact(Duration.parse(value.trim()).toDays()));
+            } catch (DateTimeParseException | ArithmeticException e2) {
+                throw new IllegalArgumentException("init-param " + option + " must be an ISO-8601 period such as P6M or "
+                        + "P13M, was '" + value + "'");
             }
         }
     }

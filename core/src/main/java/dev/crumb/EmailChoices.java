@@ -9,12 +9,16 @@ package dev.crumb;
 public interface EmailChoices {
 
     /**
-     * Records that {@code address} opted in to marketing email on the form {@code formName}, under the
-     * current policy revision. Call it only when the visitor ticked the opt-in box.
+     * Records that {@code address} opted in to marketing email, under the current policy revision, when
+     * the evidence shows the policy allows it: the opt-in box was ticked, and the form does not report an
+     * age under 13 in the configured {@code age-field}. Call it with every submission of a form that has
+     * the box; the result says what happened, so the page can tell the visitor.
      *
-     * @throws IllegalArgumentException when the address is not plausibly an email address
+     * <pre>{@code
+     * OptInResult r = Crumb.emails(request).optIn(email, OptInEvidence.fromRequest(request, "contact", "marketing"));
+     * }</pre>
      */
-    void optIn(String address, String formName);
+    OptInResult optIn(String address, OptInEvidence evidence);
 
     /** Whether {@code address} may receive promotions now: it opted in and did not unsubscribe since. */
     boolean mayEmail(String address);

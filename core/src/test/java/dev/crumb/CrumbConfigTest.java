@@ -18,7 +18,13 @@ class CrumbConfigTest {
         CrumbConfig c = CrumbConfig.builder().keys(TestKeys.key(1)).build();
         assertThat(c.cookieName()).isEqualTo("crumb");
         assertThat(c.effectiveCookieName()).isEqualTo("crumb");
-        assertThat(c.maxAge()).isEqualTo(Duration.ofDays(390));
+        assertThat(c.maxAge()).isEqualTo(Duration.ofDays(396));
+        assertThat(c.cookieMaxAge()).isEqualTo(java.time.Period.ofMonths(13));
+        assertThat(c.consentMaxAge()).isEqualTo(java.time.Period.ofMonths(6));
+        assertThat(c.visitRetention()).isEqualTo(java.time.Period.ofMonths(25));
+        assertThat(c.consentLogRetention()).isEqualTo(java.time.Period.ofYears(5));
+        assertThat(c.controllerName()).isNull();
+        assertThat(c.privacyPolicyUrl()).isNull();
         assertThat(c.visitTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.lastSeenRefresh()).isEqualTo(Duration.ofMinutes(1));
         assertThat(c.pathPrefix()).isEqualTo("/crumb");
@@ -57,6 +63,40 @@ class CrumbConfigTest {
         assertThat(c.defaultCountry()).isEqualTo("US");
         assertThat(c.defaultLanguage()).isEqualTo("de");
         assertThat(c.languages()).containsExactly("de", "en");
+    }
+
+    @Test
+    @DisplayName("reads the consent and retention init-params as ISO-8601 periods")
+    void consentInitParams() {
+        Map<String, String> params = Map.of("consent-max-age", "P3M", "cookie-max-age", "P1Y", "visit-retention", "P2Y",
+                "consent-log-retention", "P6Y", "controller-name", " Crumb Office Supply Ltd ",
+                "privacy-policy-url", "https://shop.example/privacy");
+        CrumbConfig c = CrumbConfig.fromInitParameters(params::get, Map.of("CRUMB_KEYS", TestKeys.key(1)));
+        assertThat(c.consentMaxAge()).isEqualTo(java.time.Period.ofMonths(3));
+        assertThat(c.cookieMaxAge()).isEqualTo(java.time.Period.ofYears(1));
+        assertThat(c.visitRetention()).isEqualTo(java.time.Period.ofYears(2));
+        assertThat(c.consentLogRetention()).isEqualTo(java.time.Period.ofYears(6));
+        assertThat(c.controllerName()).isEqualTo("Crumb Office Supply Ltd");
+        assertThat(c.privacyPolicyUrl()).isEqualTo("https://shop.example/privacy");
+        assertThat(CrumbConfig.fromInitParameters(Map.of("cookie-max-age", "P30D")::get,
+                Map.of("CRUMB_KEYS", TestKeys.key(1))).maxAge()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    @DisplayName("refuses consent and cookie lifetimes above 13 months, and links that are not http(s) or a path")
+    void consentRanges() {
+        CrumbConfig.Builder b = CrumbConfig.builder();
+        assertThatThrownBy(() -> b.consentMaxAge(java.time.Period.ofMonths(14))).hasMessageContaining("consent-max-age")
+                .hasMessageContaining("13 months");
+        assertThatThrownBy(() -> b.cookieMaxAge(java.time.Period.ofMonths(14))).hasMessageContaining("cookie-max-age");
+        assertThatThrownBy(() -> b.cookieMaxAge(java.time.Period.ofDays(-1))).hasMessageContaining("cookie-max-age");
+        assertThatThrownBy(() -> b.privacyPolicyUrl("javascript:alert(1)")).hasMessageContaining("privacy-policy-url");
+        assertThatThrownBy(() -> b.privacyPolicyUrl("//evil.example/x")).hasMessageContaining("privacy-policy-url");
+        assertThatThrownBy(() -> b.controllerName(" ")).hasMessageContaining("controller-name");
+        assertThatThrownBy(() -> CrumbConfig.builder().keys(TestKeys.key(1)).visitRetention(java.time.Period.ofMonths(6))
+                .build()).hasMessageContaining("visit-retention").hasMessageContaining("cookie-max-age");
+        assertThatThrownBy(() -> CrumbConfig.fromInitParameters(Map.of("consent-max-age", "six months")::get,
+                Map.of("CRUMB_KEYS", TestKeys.key(1)))).hasMessageContaining("consent-max-age").hasMessageContaining("P6M");
     }
 
     @Test

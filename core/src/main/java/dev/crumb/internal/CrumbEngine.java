@@ -17,7 +17,9 @@ import dev.crumb.internal.email.UnsubscribeTokens;
 import dev.crumb.internal.form.FormSaver;
 import dev.crumb.internal.web.CookieRequirement;
 import dev.crumb.internal.web.EchoMethods;
+import dev.crumb.internal.web.FirstLayer;
 import dev.crumb.internal.web.ForgetEndpoint;
+import dev.crumb.internal.web.StoredDataMeSection;
 import dev.crumb.internal.web.LazyBannerHtml;
 import dev.crumb.internal.web.Responses;
 import dev.crumb.internal.web.SavedFormMeSection;
@@ -36,6 +38,9 @@ import dev.crumb.internal.cookie.SetCookieHeader;
 import dev.crumb.internal.tracking.PageTracker;
 import dev.crumb.internal.tracking.RetryBackoff;
 import dev.crumb.internal.visitor.HashKeyAgreement;
+import dev.crumb.internal.rights.RetentionJob;
+import dev.crumb.internal.rights.StoredData;
+import dev.crumb.internal.visitor.CookieLifetime;
 import dev.crumb.internal.visitor.LocaleResolver;
 import dev.crumb.internal.visitor.SessionSupport;
 import dev.crumb.internal.visitor.VisitorHasher;
@@ -92,6 +97,8 @@ public final class CrumbEngine implements AutoCloseable {
     private final FormSaver forms;
     private final CookieRequirement cookieRequirement;
     private final EmailChoices emails;
+    private final CookieLifetime lifetime;
+    private final RetentionJob retention;
 
     public CrumbEngine(CrumbConfig config) {
         this(config, "");
@@ -118,14 +125,15 @@ public final class CrumbEngine implements AutoCloseable {
                 config.defaultLanguage(), config.languages());
         CsrfTokens csrf = new CsrfTokens(config.keys(), config.clock(), Duration.ofHours(2));
         ConsentRules consentRules = new ConsentRules(new OptInRegions(config.optInCountries()), config.policyRevision(),
-                config.honourDnt());
+                config.honourDnt(), config.consentMaxAge(), config.clock());
         SessionSupport support = new SessionSupport(csrf, locales, consentRules);
         this.ids = new VisitorIds(config.random());
         // Decrypting a cookie costs far more than the rest of a request: do it once per value and server.
         // Bounded by the characters of cached values (8 M chars: ~25 000 typical cookies, ~16 MiB).
         OpenedCookieCache opened = new OpenedCookieCache(codec, 8_000_000, Duration.ofMinutes(30));
+        this.lifetime = new CookieLifetime(config.cookieMaxAge());
         this.visitors = new VisitorResolver(name, opened, locales, ids, config.clock(), config.visitTimeout(),
-                config.lastSeenRefresh(), support);
+                config.lastSeenRefresh(), support, lifetime);
         byte[] hashKey = hashKey(config);
         this.hasher = new VisitorHasher(hashKey);
         if (config.store() != null) {
@@ -135,26 +143,32 @@ public final class CrumbEngine implements AutoCloseable {
         this.forms = new FormSaver(config.formFields());
         this.cookieRequirement = new CookieRequirement(config.cookieRequiredPaths());
         ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
-        this.cookieGate = new CookieGate(config.cookieRegistry());
+        this.cookieGate = new CookieGate(config.cookieRegistry(), config.clock());
         // Defaults are written in the background: a page view never waits for the store (docs/consent.md).
         this.defaults = ConsentDefaultRecorder.start(journal, config.clock());
         this.decisions = new ConsentDecisions(consentRules, journal, defaults, config.cookieRegistry(), config.clock());
-        this.banner = new ConsentBanner(prefix);
+        FirstLayer firstLayer = new FirstLayer(config.controllerName(), config.privacyPolicyUrl());
+        this.banner = new ConsentBanner(prefix, firstLayer);
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());
+        // Data rights: what the store keeps under the visitor's key, erasure on "forget me", retention.
+        this.retention = config.store() == null ? null : new RetentionJob(config.store().visitorRecords(),
+                config.store().consentLog(), config.visitRetention(), config.consentLogRetention(), config.clock()).start();
+        StoredData stored = new StoredData(config.store() == null ? null : config.store().visitorRecords(), hasher,
+                retention, config.tracking().flushInterval().multipliedBy(2).plus(Duration.ofSeconds(30)));
         List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
-                new SavedFormMeSection(prefix));
+                new StoredDataMeSection(stored, prefix), new SavedFormMeSection(prefix));
         // One bucket per visitor for consent changes and forget requests: both write a durable record.
         ConsentRateLimit consentRate = ConsentRateLimit.standard(config.clock());
         this.endpoints = new Endpoints()
                 .add("/me.json", MeEndpoint.json(me))
                 .add("/me", MeEndpoint.page(me))
                 .add("/locale", new LocaleEndpoint())
-                .add("/consent", new ConsentEndpoint(decisions, consentRate))
-                .add("/forget", new ForgetEndpoint(decisions, consentRate, ids, prefix));
+                .add("/consent", new ConsentEndpoint(decisions, consentRate, firstLayer))
+                .add("/forget", new ForgetEndpoint(decisions, consentRate, ids, prefix, stored));
         if (config.store() != null) {
             UnsubscribeTokens unsubscribe = new UnsubscribeTokens(VisitorHasher.derive(hashKey, "crumb-unsubscribe-v1"));
             this.emails = new StoredEmailChoices(config.store().emails(), hasher, unsubscribe, config.clock(),
-                    config.policyRevision(), prefix + "/unsubscribe");
+                    config.policyRevision(), prefix + "/unsubscribe", config.formFields());
             endpoints.add("/unsubscribe", new UnsubscribeEndpoint(config.store().emails(), emails, unsubscribe,
                     config.clock(), prefix + "/unsubscribe", config.unsubscribeConfirmations()));
         } else {
@@ -282,7 +296,9 @@ public final class CrumbEngine implements AutoCloseable {
             return;
         }
         try {
-            CookieWriter.Written written = cookies.write(session.payload(), request.isSecure());
+            CookiePayload payload = session.payload();
+            CookieWriter.Written written = cookies.write(payload, request.isSecure(),
+                    lifetime.secondsLeft(payload.firstSeen(), config.clock().instant()));
             response.addHeader("Set-Cookie", written.header());
             session.markWritten();
             if (!written.droppedFields().isEmpty()) {
@@ -317,6 +333,9 @@ public final class CrumbEngine implements AutoCloseable {
     public void close() {
         tracker.close();
         defaults.close();
+        if (retention != null) {
+            retention.close();
+        }
         LOG.info("Crumb stopped");
     }
 }

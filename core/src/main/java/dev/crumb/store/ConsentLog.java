@@ -35,4 +35,15 @@ public interface ConsentLog {
 
     /** The newest decisions of one visitor, newest first, at most {@code limit} of them. */
     List<ConsentRecord> history(String visitorKey, int limit);
+
+    /**
+     * Deletes the records that a newer record of the same visitor superseded before {@code before}
+     * ({@code consent-log-retention}); a visitor's newest record is always kept. A store that keeps every
+     * record may leave this as it is.
+     *
+     * @return how many records were deleted
+     */
+    default long deleteSupersededBefore(java.time.Instant before) {
+        return 0;
+    }
 }

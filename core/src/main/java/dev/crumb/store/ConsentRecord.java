@@ -16,9 +16,18 @@ import java.util.Set;
  * @param granted        the categories granted; {@link Category#NECESSARY} is always included
  * @param policyRevision the policy revision the visitor saw
  * @param source         how the decision came about
+ * @param refusalSignal  whether the browser sent a refusal signal (Global Privacy Control, or Do Not Track
+ *                       when honoured) with the decision
  */
 public record ConsentRecord(String visitorKey, Instant decidedAt, Set<Category> granted, int policyRevision,
-                            ConsentSource source) {
+                            ConsentSource source, boolean refusalSignal) {
+
+    /** A record without a refusal signal, except that a {@link ConsentSource#GPC} record is one by definition. */
+    public ConsentRecord(String visitorKey, Instant decidedAt, Set<Category> granted, int policyRevision,
+                         ConsentSource source) {
+        this(visitorKey, decidedAt, granted, policyRevision, source, source == ConsentSource.GPC);
+    }
+
     public ConsentRecord {
         requireText(visitorKey, "visitorKey");
         Objects.requireNonNull(decidedAt, "decidedAt");

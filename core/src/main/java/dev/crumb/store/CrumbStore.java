@@ -20,6 +20,8 @@ public interface CrumbStore extends AutoCloseable {
 
     /** Values all servers must agree on: the hash key's fingerprint and the analyst's last sign-out. */
     SecurityRecords security();
+    /** The per-visitor analytics rows: what is held under a visitor key, erasure and retention. */
+    VisitorRecords visitorRecords();
 
     /** Releases connections and threads. Idempotent. */
     @Override

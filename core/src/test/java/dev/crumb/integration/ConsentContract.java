@@ -49,6 +49,8 @@ abstract class ConsentContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HASH_KEY = TestKeys.key(9);
+    /** The trusted country header of these tests, as a CDN such as Cloudflare sets it. */
+    static final String COUNTRY_HEADER = "CF-IPCountry";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final List<ServerFixture> servers = new ArrayList<>();
@@ -70,7 +72,7 @@ abstract class ConsentContract {
 
     protected URI start(UnaryOperator<CrumbConfig.Builder> configure) throws Exception {
         CrumbConfig config = configure.apply(CrumbConfig.builder().keys(TestKeys.key(1)).hashKey(HASH_KEY).clock(clock)
-                .store(store)
+                .store(store).countryHeader(COUNTRY_HEADER)
                 .cookieCategory("recently_viewed", Category.PREFERENCES)
                 .cookieCategory("_ga*", Category.ANALYTICS)
                 .cookieCategory("cart", Category.PREFERENCES, "/shop")).build();
@@ -84,12 +86,14 @@ abstract class ConsentContract {
         return start(b -> b);
     }
 
+    /** A visitor in Germany, as the CDN's trusted header says, with a German browser. */
     private static Browser european(URI base) {
-        return new Browser(base).header("Accept-Language", "de-DE,de;q=0.9");
+        return new Browser(base).header("Accept-Language", "de-DE,de;q=0.9").header(COUNTRY_HEADER, "DE");
     }
 
+    /** A visitor in the US, as the CDN's trusted header says. */
     private static Browser american(URI base) {
-        return new Browser(base).header("Accept-Language", "en-US,en;q=0.8");
+        return new Browser(base).header("Accept-Language", "en-US,en;q=0.8").header(COUNTRY_HEADER, "US");
     }
 
     private static Map<String, String> echo(Browser browser) throws Exception {
@@ -160,6 +164,64 @@ abstract class ConsentContract {
     }
 
     @Test
+    @DisplayName("a visitor in Germany whose browser speaks en-US gets the opt-in rules, and the banner asks first")
+    void englishBrowserInGermanyIsOptIn() throws Exception {
+        Browser browser = new Browser(start()).header("Accept-Language", "en-US,en;q=0.8").header(COUNTRY_HEADER, "DE");
+        assertThat(echo(browser)).containsEntry("consent.preferences", "false").containsEntry("consent.analytics", "false")
+                .containsEntry("consentNeeded", "true");
+        assertThat(browser.get("/banner").body()).contains("only if you agree").doesNotContain("on by default");
+    }
+
+    @Test
+    @DisplayName("without the trusted header Accept-Language never decides consent: en-US alone is opt-in")
+    void acceptLanguageNeverDecidesRegion() throws Exception {
+        Browser browser = new Browser(start()).header("Accept-Language", "en-US,en;q=0.8");
+        assertThat(echo(browser)).containsEntry("country", "US").containsEntry("consent.analytics", "false")
+                .containsEntry("consent.preferences", "false");
+        Browser noHeaderConfigured = new Browser(start(b -> b.countryHeader(null))).header("Accept-Language", "en-US")
+                .header(COUNTRY_HEADER, "US");
+        assertThat(echo(noHeaderConfigured)).containsEntry("consent.analytics", "false");
+    }
+
+    @Test
+    @DisplayName("a country the visitor chose explicitly decides the region over the header")
+    void chosenCountryDecidesRegion() throws Exception {
+        Browser browser = european(start());
+        HttpResponse<String> r = browser.post("/crumb/locale", Map.of("country", "US", "language", "en",
+                "csrf", browser.get("/csrf").body(), "return", "/page"));
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(echo(browser)).containsEntry("country", "US").containsEntry("consent.analytics", "true");
+    }
+
+    @Test
+    @DisplayName("where defaults are on, banner and consent page say so instead of 'only if you agree'")
+    void textsFitDefaultsOn() throws Exception {
+        Browser browser = american(start());
+        String banner = browser.get("/banner").body();
+        assertThat(banner).contains("on by default where you are").contains("You can reject them all")
+                .doesNotContain("for preferences, analytics and marketing only if you agree");
+        String page = browser.get("/crumb/consent").body();
+        assertThat(page).contains("Preferences and analytics are on by default where you are")
+                .doesNotContain("only used with your consent. You can change");
+    }
+
+    @Test
+    @DisplayName("banner and consent page name the controller and link the privacy policy, escaped")
+    void firstLayerNamesController() throws Exception {
+        Browser browser = new Browser(start(b -> b.controllerName("Crumb & Co <Ltd>").privacyPolicyUrl("/privacy?x=1&y=2")))
+                .header(COUNTRY_HEADER, "IE").header("Accept-Language", "en-IE");
+        String expected = "This site is run by <strong>Crumb &amp; Co &lt;Ltd&gt;</strong>. "
+                + "<a href=\"/privacy?x=1&amp;y=2\">Privacy policy</a>";
+        assertThat(browser.get("/banner").body()).contains(expected);
+        assertThat(browser.get("/crumb/consent").body()).contains(expected);
+        Browser german = new Browser(start(b -> b.controllerName("Krümel GmbH")
+                .privacyPolicyUrl("https://shop.example/datenschutz"))).header("Accept-Language", "de");
+        assertThat(german.get("/banner").body()).contains("Diese Website wird betrieben von <strong>Krümel GmbH</strong>")
+                .contains("<a href=\"https://shop.example/datenschutz\">Datenschutzerklärung</a>");
+        assertThat(new Browser(start()).get("/banner").body()).doesNotContain("crumb-first-layer");
+    }
+
+    @Test
     @DisplayName("a visitor of unknown country (ZZ) gets the opt-in rules")
     void unknownCountryIsOptIn() throws Exception {
         Map<String, String> v = echo(new Browser(start()).header("Accept-Language", "en"));
@@ -183,6 +245,67 @@ abstract class ConsentContract {
         Browser browser = american(start()).header("Sec-GPC", "1");
         choose(browser, Map.of("analytics", "on", "return", "/"));
         assertThat(echo(browser)).containsEntry("consent.analytics", "true").containsEntry("consent.preferences", "false");
+    }
+
+    @Test
+    @DisplayName("a later Sec-GPC: 1 turns off marketing accepted earlier without it, and the consent page says so")
+    void gpcBeatsEarlierAccept() throws Exception {
+        Browser browser = american(start());
+        acceptAll(browser);
+        assertThat(echo(browser)).containsEntry("consent.marketing", "true");
+        browser.header("Sec-GPC", "1");
+        assertThat(echo(browser)).containsEntry("consent.marketing", "false").containsEntry("consent.analytics", "true")
+                .containsEntry("consentNeeded", "false");
+        assertThat(browser.get("/crumb/consent").body()).contains("id=\"crumb-gpc-conflict\"")
+                .contains("Global Privacy Control");
+        assertThat(browser.get("/set-cookie?via=addHeader&name=promo").headers().allValues("Set-Cookie"))
+                .noneMatch(c -> c.startsWith("promo="));
+    }
+
+    @Test
+    @DisplayName("opting in to marketing while sending Sec-GPC: 1 wins over the signal; the log records the signal")
+    void optInWithSignalWins() throws Exception {
+        Browser browser = american(start()).header("Sec-GPC", "1");
+        acceptAll(browser);
+        assertThat(echo(browser)).containsEntry("consent.marketing", "true");
+        assertThat(browser.get("/crumb/consent").body()).doesNotContain("crumb-gpc-conflict");
+        assertThat(log(browser)).first().satisfies(r -> {
+            assertThat(r.source()).isEqualTo(ConsentSource.BANNER);
+            assertThat(r.refusalSignal()).isTrue();
+        });
+        JsonNode me = JSON.readTree(browser.get("/crumb/me.json").body());
+        assertThat(me.at("/consentLog/0/refusalSignal").asBoolean()).isTrue();
+        Browser without = american(start());
+        acceptAll(without);
+        assertThat(log(without)).first().satisfies(r -> assertThat(r.refusalSignal()).isFalse());
+    }
+
+    @Test
+    @DisplayName("a choice holds consent-max-age (6 months): then the banner asks again and the region defaults apply")
+    void choiceLapses() throws Exception {
+        Browser browser = american(start());
+        acceptAll(browser);
+        clock.advance(java.time.Duration.ofDays(180));
+        assertThat(echo(browser)).containsEntry("consent.marketing", "true").containsEntry("consentNeeded", "false");
+        clock.advance(java.time.Duration.ofDays(5));
+        assertThat(echo(browser)).containsEntry("consent.marketing", "false").containsEntry("consent.analytics", "true")
+                .containsEntry("consentNeeded", "true");
+        assertThat(browser.get("/banner").body()).contains("crumb-banner");
+        assertThat(log(browser)).first().satisfies(r -> {
+            assertThat(r.source()).isEqualTo(ConsentSource.REGION_DEFAULT);
+            assertThat(r.decidedAt()).isEqualTo(clock.instant());
+        });
+    }
+
+    @Test
+    @DisplayName("consent-max-age is configurable, up to 13 months")
+    void consentMaxAgeConfigurable() throws Exception {
+        Browser browser = european(start(b -> b.consentMaxAge(java.time.Period.ofMonths(1))));
+        acceptAll(browser);
+        JsonNode me = JSON.readTree(browser.get("/crumb/me.json").body());
+        assertThat(me.at("/consent/decidedAt").asText()).isEqualTo(clock.instant().toString());
+        clock.advance(java.time.Duration.ofDays(32));
+        assertThat(echo(browser)).containsEntry("consentNeeded", "true").containsEntry("consent.analytics", "false");
     }
 
     @Test
@@ -283,6 +406,40 @@ abstract class ConsentContract {
         Browser browser = european(start());
         assertThat(Browser.setCookies(browser.get("/set-cookie?via=intHeader"))).noneMatch(h -> h.equals("5"));
         assertThat(Browser.setCookie(browser.get("/set-cookie?via=delete"), "tracker")).contains("Max-Age=0");
+    }
+
+    @Test
+    @DisplayName("a refused cookie passes only when browsers would delete it: last Max-Age wins, Max-Age beats Expires")
+    void deletionReadAsBrowsersDo() throws Exception {
+        Browser browser = european(start());
+        assertThat(Browser.setCookie(browser.get("/set-cookie?via=lastMaxAgeStores"), "tracker")).isNull();
+        assertThat(Browser.setCookie(browser.get("/set-cookie?via=maxAgeBeatsExpires"), "tracker")).isNull();
+        assertThat(Browser.setCookie(browser.get("/set-cookie?via=oldExpires"), "tracker")).contains("1970");
+    }
+
+    // --- Signals for tag scripts -----------------------------------------------------------------------
+
+    @Test
+    @DisplayName("Crumb.allows and the Google Consent Mode v2 / Matomo snippets follow the server-side consent, with the nonce")
+    void tagSignals() throws Exception {
+        URI base = start();
+        Browser us = american(base);
+        String page = us.get("/tags?nonce=r4nd0mN0nce_123").body();
+        assertThat(page).contains("<!--allows.analytics=true-->").contains("<!--allows.marketing=false-->")
+                .contains("<!--allows.necessary=true-->")
+                .contains("<script nonce=\"r4nd0mN0nce_123\">")
+                .contains("gtag('consent','default',{\"ad_storage\":\"denied\",\"ad_user_data\":\"denied\","
+                        + "\"ad_personalization\":\"denied\",\"analytics_storage\":\"granted\"")
+                .contains("_paq.push(['requireCookieConsent']);").contains("_paq.push(['setCookieConsentGiven']);")
+                .doesNotContain("src=");
+        String eu = european(base).get("/tags").body();
+        assertThat(eu).contains("<!--allows.analytics=false-->").contains("\"analytics_storage\":\"denied\"")
+                .contains("<script>\n").contains("_paq.push(['forgetCookieConsentGiven']);");
+        acceptAll(us);
+        assertThat(us.get("/tags").body()).contains("<!--allows.marketing=true-->").contains("\"ad_storage\":\"granted\"")
+                .contains("gtag('set','ads_data_redaction',false)");
+        assertThat(us.get("/tags?nonce=%22%3E%3Cscript%3E").body()).contains("<!--nonce refused-->")
+                .doesNotContain("<script>\"");
     }
 
     // --- Choosing ------------------------------------------------------------------------------------

@@ -42,6 +42,9 @@ abstract class FormsContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HASH_KEY = TestKeys.key(7);
+    /** A contact form whose opt-in box was ticked. */
+    private static final dev.crumb.OptInEvidence TICKED =
+            dev.crumb.OptInEvidence.fromForm(Map.of("marketing", "on"), "contact", "marketing");
 
     private final List<ServerFixture> servers = new ArrayList<>();
     private final MutableClock clock = MutableClock.atDefaultStart();
@@ -66,7 +69,7 @@ abstract class FormsContract {
 
     private URI start(UnaryOperator<CrumbConfig.Builder> configure) throws Exception {
         CrumbConfig config = configure.apply(CrumbConfig.builder().keys(TestKeys.key(1)).hashKey(HASH_KEY).clock(clock)
-                .store(store).cookieRequiredPaths(List.of("/cart"))).build();
+                .store(store).countryHeader("CF-IPCountry").cookieRequiredPaths(List.of("/cart"))).build();
         ServerFixture fixture = newFixture();
         servers.add(fixture);
         filter = new CrumbFilter(config);
@@ -79,7 +82,7 @@ abstract class FormsContract {
 
     /** An American visitor: preferences are on by default there. */
     private static Browser american(URI base) {
-        return new Browser(base).header("Accept-Language", "en-US");
+        return new Browser(base).header("Accept-Language", "en-US").header("CF-IPCountry", "US");
     }
 
     /** A German visitor: nothing optional until they choose. */
@@ -234,10 +237,30 @@ abstract class FormsContract {
     }
 
     @Test
+    @DisplayName("optIn keeps the policy itself: nothing without a ticked box, nothing under 13, a clear result each time")
+    void optInKeepsThePolicy() throws Exception {
+        Browser browser = american(start());
+        browser.get("/home");
+        assertThat(post(browser, "/contact", Map.of("email", "quiet@example.com"))).containsEntry("optIn", "NOT_TICKED");
+        assertThat(post(browser, "/contact", Map.of("email", "kid@example.com", "marketing", "on", "age", "12")))
+                .containsEntry("optIn", "UNDER_13");
+        assertThat(post(browser, "/contact", Map.of("email", "not an address", "marketing", "on")))
+                .containsEntry("optIn", "NOT_AN_ADDRESS");
+        assertThat(post(browser, "/contact", Map.of("email", "teen@example.com", "marketing", "on", "age", "13")))
+                .containsEntry("optIn", "RECORDED");
+        assertThat(filter.emails().mayEmail("kid@example.com")).isFalse();
+        assertThat(filter.emails().mayEmail("quiet@example.com")).isFalse();
+        assertThat(filter.emails().mayEmail("teen@example.com")).isTrue();
+        assertThat(filter.emails().optIn("x@example.com",
+                dev.crumb.OptInEvidence.fromForm(Map.of("marketing", "off"), "contact", "marketing")))
+                .isEqualTo(dev.crumb.OptInResult.NOT_TICKED);
+    }
+
+    @Test
     @DisplayName("an unsubscribe link shows a confirmation on GET and suppresses only on POST")
     void unsubscribeLink() throws Exception {
         URI base = start();
-        filter.emails().optIn("keen@example.com", "contact");
+        filter.emails().optIn("keen@example.com", TICKED);
         String link = filter.emails().unsubscribeLink("keen@example.com");
         Browser mail = new Browser(base);
         HttpResponse<String> get = mail.get(link);
@@ -249,7 +272,7 @@ abstract class FormsContract {
         assertThat(post.statusCode()).isEqualTo(200);
         assertThat(filter.emails().mayEmail("keen@example.com")).isFalse();
         clock.advance(java.time.Duration.ofDays(1));
-        filter.emails().optIn("keen@example.com", "contact");
+        filter.emails().optIn("keen@example.com", TICKED);
         assertThat(filter.emails().mayEmail("keen@example.com")).as("eligible again after opting in again").isTrue();
     }
 
@@ -257,7 +280,7 @@ abstract class FormsContract {
     @DisplayName("a one-click unsubscribe POST from a mail provider (RFC 8058) works without a CSRF token")
     void oneClick() throws Exception {
         URI base = start();
-        filter.emails().optIn("keen@example.com", "contact");
+        filter.emails().optIn("keen@example.com", TICKED);
         String link = filter.emails().unsubscribeLink("keen@example.com");
         HttpResponse<String> r = new Browser(base).post(link, Map.of("List-Unsubscribe", "One-Click"));
         assertThat(r.statusCode()).isEqualTo(200);
@@ -268,7 +291,7 @@ abstract class FormsContract {
     @DisplayName("a posted address changes nothing, and the answer is the same for known and unknown addresses")
     void unsubscribeForm() throws Exception {
         URI base = start();
-        filter.emails().optIn("keen@example.com", "contact");
+        filter.emails().optIn("keen@example.com", TICKED);
         Browser a = new Browser(base);
         a.get("/home");
         HttpResponse<String> known = a.post("/crumb/unsubscribe", Map.of("email", "keen@example.com", "csrf", a.get("/csrf").body()));
@@ -283,7 +306,7 @@ abstract class FormsContract {
     @DisplayName("a forged link token is refused and changes nothing")
     void unsubscribeForgeries() throws Exception {
         URI base = start();
-        filter.emails().optIn("keen@example.com", "contact");
+        filter.emails().optIn("keen@example.com", TICKED);
         Browser a = new Browser(base);
         a.get("/home");
         String forged = new UnsubscribeTokens(new byte[32]).issue(hasher.addressKey("keen@example.com"));

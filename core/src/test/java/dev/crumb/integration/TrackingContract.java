@@ -56,7 +56,7 @@ abstract class TrackingContract {
 
     private void start(UnaryOperator<CrumbConfig.Builder> configure) throws Exception {
         CrumbConfig config = configure.apply(CrumbConfig.builder().keys(TestKeys.key(1)).hashKey(TestKeys.key(9))
-                .clock(clock).store(store).trackingFlushInterval(Duration.ofMillis(10))).build();
+                .clock(clock).store(store).countryHeader("CF-IPCountry").trackingFlushInterval(Duration.ofMillis(10))).build();
         filter = new CrumbFilter(config);
         server = newFixture();
         base = server.start(filter, TrackingPages.servlets());
@@ -109,11 +109,72 @@ abstract class TrackingContract {
     }
 
     @Test
+    @DisplayName("/crumb/me.json and /crumb/me show the visits the server keeps under the visitor's key, also as a download")
+    void meShowsStoredVisits() throws Exception {
+        start(b -> b);
+        Browser visitor = consentingBrowser();
+        visitor.header("Referer", "https://news.example.org/story");
+        assertThat(visitor.get("/page").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(visitor.get("/products/42").statusCode()).isEqualTo(200);
+        settled();
+
+        com.fasterxml.jackson.databind.JsonNode me = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(visitor.get("/crumb/me.json").body());
+        assertThat(me.at("/stored/kept").asBoolean()).isTrue();
+        assertThat(me.at("/stored/visits").asLong()).isEqualTo(1);
+        assertThat(me.at("/stored/pageViews").asLong()).isEqualTo(2);
+        assertThat(me.at("/stored/firstSeen").asText()).isEqualTo(MutableClock.atDefaultStart().instant().toString());
+        assertThat(me.at("/stored/lastSeen").asText()).isEqualTo(clock.instant().toString());
+        assertThat(me.at("/stored/visitList/0/entryPath").asText()).isEqualTo("/page");
+        assertThat(me.at("/stored/visitList/0/referrer").asText()).isEqualTo("news.example.org");
+        assertThat(me.at("/stored/visitList/0/pages/~1products~142").asLong()).isEqualTo(1);
+        assertThat(me.at("/consentLog").isArray()).isTrue();
+
+        HttpResponse<String> download = visitor.get("/crumb/me.json?download=1");
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).startsWith("attachment").contains("my-data.json"));
+        assertThat(download.body()).contains("\"stored\"");
+        String page = visitor.get("/crumb/me").body();
+        assertThat(page).contains("Kept on this site's server").contains("/products/42")
+                .contains("me.json?download=1");
+    }
+
+    @Test
+    @DisplayName("forget me erases the old visitor key's visits on the server; the summary stays exact")
+    void forgetErasesStoredVisits() throws Exception {
+        start(b -> b);
+        Browser visitor = consentingBrowser();
+        assertThat(visitor.get("/page").statusCode()).isEqualTo(200);
+        Browser other = consentingBrowser();
+        assertThat(other.get("/page").statusCode()).isEqualTo(200);
+        settled();
+        String oldKey = visitorKey(visitor);
+        String otherKey = visitorKey(other);
+        java.time.LocalDate day = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        dev.crumb.store.AnalyticsSummary before = store.analytics().summary(day, day);
+        assertThat(store.visitorRecords().visits(oldKey, 10).visitCount()).isEqualTo(1);
+
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(visitor.get("/crumb/me").body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> r = visitor.post("/crumb/forget", java.util.Map.of("csrf", csrf.group(1)));
+        assertThat(r.statusCode()).isEqualTo(303);
+
+        assertThat(store.visitorRecords().visits(oldKey, 10)).isEqualTo(dev.crumb.store.StoredVisits.NONE);
+        assertThat(store.visitorRecords().visits(otherKey, 10).visitCount()).isEqualTo(1);
+        assertThat(store.analytics().summary(day, day)).isEqualTo(before);
+        com.fasterxml.jackson.databind.JsonNode me = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(visitor.get("/crumb/me.json").body());
+        assertThat(me.at("/stored/visits").asLong()).isZero();
+    }
+
+    @Test
     @DisplayName("a cookie-blocking visitor where analytics is on by default counts as one visitor per entry, not per page")
     void blockerNotInflated() throws Exception {
         start(b -> b);
         Browser blocker = new Browser(base).header("User-Agent", BROWSER_UA).header("Accept-Language", "en-US")
-                .blockingCookies();
+                .header("CF-IPCountry", "US").blockingCookies();
         assertThat(blocker.get("/page").statusCode()).isEqualTo(200);
         blocker.header("Referer", base.resolve("/page").toString());
         assertThat(blocker.get("/products/1").statusCode()).isEqualTo(200);

@@ -58,6 +58,41 @@ abstract class VisitorCookieContract {
         return TestPages.parseEcho(r.body());
     }
 
+    private static long thirteenMonthsFrom(java.time.Instant start) {
+        return Duration.between(start, start.atOffset(java.time.ZoneOffset.UTC).plusMonths(13)).toSeconds();
+    }
+
+    private static long maxAge(String header) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("; Max-Age=(\\d+)").matcher(header);
+        assertThat(m.find()).as(header).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    @DisplayName("the cookie expires 13 months after the first visit: a later refresh counts down to the same moment")
+    void fixedLifetime() throws Exception {
+        Browser browser = new Browser(start());
+        long first = maxAge(Browser.setCookie(browser.get("/page"), "crumb"));
+        assertThat(first).isEqualTo(thirteenMonthsFrom(clock.instant()));
+        clock.advance(Duration.ofDays(40));
+        String refreshed = Browser.setCookie(browser.get("/page"), "crumb");
+        assertThat(refreshed).as("a new visit re-sends the cookie").isNotNull();
+        assertThat(maxAge(refreshed)).isEqualTo(first - Duration.ofDays(40).toSeconds());
+    }
+
+    @Test
+    @DisplayName("a cookie arriving after its fixed lifetime (cookie-max-age) starts a new visitor")
+    void expiredCookieStartsOver() throws Exception {
+        Browser browser = new Browser(start(b -> b.cookieMaxAge(java.time.Period.ofDays(30))));
+        Map<String, String> before = echo(browser.get("/page"));
+        clock.advance(Duration.ofDays(29));
+        assertThat(echo(browser.get("/page")).get("id")).isEqualTo(before.get("id"));
+        clock.advance(Duration.ofDays(2));
+        Map<String, String> after = echo(browser.get("/page"));
+        assertThat(after.get("id")).isNotEqualTo(before.get("id"));
+        assertThat(after.get("visit")).isEqualTo("1");
+    }
+
     @Test
     @DisplayName("a first visit gets an encrypted cookie with HttpOnly, SameSite=Lax, Path=/ and Max-Age")
     void firstVisitGetsCookie() throws Exception {
@@ -67,7 +102,7 @@ abstract class VisitorCookieContract {
         String header = Browser.setCookie(r, "crumb");
         assertThat(header).isNotNull();
         assertThat(header).contains("; HttpOnly").contains("; SameSite=Lax").contains("; Path=/")
-                .contains("; Max-Age=" + Duration.ofDays(390).toSeconds()).doesNotContain("Secure");
+                .contains("; Max-Age=" + thirteenMonthsFrom(clock.instant())).doesNotContain("Secure");
         Map<String, String> v = echo(r);
         assertThat(v.get("visit")).isEqualTo("1");
         assertThat(v.get("returning")).isEqualTo("false");

@@ -66,6 +66,22 @@ class WebXmlConfigurationTest {
     }
 
     @Test
+    @DisplayName("init-params set the trusted country header, the first layer and the cookie's fixed lifetime")
+    void consentInitParams() throws Exception {
+        URI base = start(Map.of("keys", TestKeys.key(1), "country-header", "CloudFront-Viewer-Country",
+                "controller-name", "Crumb Office Supply", "privacy-policy-url", "/privacy", "cookie-max-age", "P30D",
+                "consent-max-age", "P3M", "visit-retention", "P2Y", "consent-log-retention", "P6Y"));
+        Browser us = new Browser(base).header("CloudFront-Viewer-Country", "US");
+        HttpResponse<String> r = us.get("/page");
+        assertThat(Browser.setCookie(r, "crumb")).contains("; Max-Age=" + java.time.Duration.ofDays(30).toSeconds());
+        assertThat(TestPages.parseEcho(r.body())).containsEntry("consent.analytics", "true");
+        assertThat(TestPages.parseEcho(new Browser(base).header("Accept-Language", "en-US").get("/page").body()))
+                .containsEntry("consent.analytics", "false");
+        assertThat(us.get("/crumb/consent").body()).contains("<strong>Crumb Office Supply</strong>")
+                .contains("href=\"/privacy\"");
+    }
+
+    @Test
     @DisplayName("a configuration mistake fails at start-up, not on the first request")
     void mistakeFailsAtStart() {
         assertThatThrownBy(() -> start(Map.of("keys", TestKeys.key(1), "visit-timeout", "half an hour")))
@@ -144,6 +160,7 @@ class WebXmlConfigurationTest {
             @Override public dev.crumb.store.EventSink events() { return memory.events(); }
             @Override public dev.crumb.store.AnalyticsReader analytics() { return memory.analytics(); }
             @Override public dev.crumb.store.SecurityRecords security() { return memory.security(); }
+            @Override public dev.crumb.store.VisitorRecords visitorRecords() { return memory.visitorRecords(); }
             @Override public void close() { closes.incrementAndGet(); }
         };
         CrumbFilter filter = new CrumbFilter(dev.crumb.CrumbConfig.builder().keys(TestKeys.key(1)).store(callers).build());

@@ -133,7 +133,7 @@ class AccessControlTest {
                 "/crumb/forget", Map.of(),
                 "/crumb/locale", Map.of("country", "FR", "language", "fr"),
                 "/crumb/analytics/login", Map.of("user", "analyst", "password", PASSWORD));
-        filter.emails().optIn("alice@example.com", "test");
+        filter.emails().optIn("alice@example.com", dev.crumb.OptInEvidence.fromForm(Map.of("optin", "on"), "test", "optin"));
         for (Map.Entry<String, Map<String, String>> form : forms.entrySet()) {
             Map<String, String> fields = new java.util.HashMap<>(form.getValue());
             fields.put("csrf", alicesToken);
@@ -180,8 +180,8 @@ class AccessControlTest {
     @Test
     @DisplayName("an unsubscribe token works for its own address only, and a GET changes nothing")
     void unsubscribeTokensAreBoundToTheAddress() throws Exception {
-        filter.emails().optIn("first@example.com", "test");
-        filter.emails().optIn("second@example.com", "test");
+        filter.emails().optIn("first@example.com", dev.crumb.OptInEvidence.fromForm(Map.of("optin", "on"), "test", "optin"));
+        filter.emails().optIn("second@example.com", dev.crumb.OptInEvidence.fromForm(Map.of("optin", "on"), "test", "optin"));
         String first = token(filter.emails().unsubscribeLink("first@example.com"));
         String second = token(filter.emails().unsubscribeLink("second@example.com"));
         Browser mail = new Browser(base);

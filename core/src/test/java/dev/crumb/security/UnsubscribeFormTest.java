@@ -59,7 +59,7 @@ class UnsubscribeFormTest {
     @DisplayName("without confirmations the page has no address field, and a posted address unsubscribes nobody")
     void withoutConfirmations() throws Exception {
         Browser b = visitor(start(false));
-        filter.emails().optIn("victim@example.com", "test");
+        filter.emails().optIn("victim@example.com", dev.crumb.OptInEvidence.fromForm(Map.of("opt-in", "on"), "test", "opt-in"));
         assertThat(b.get("/crumb/unsubscribe").body()).doesNotContain("name=\"email\"").contains("unsubscribe link");
         HttpResponse<String> r = b.post("/crumb/unsubscribe", Map.of("email", "victim@example.com",
                 "csrf", b.get("/csrf").body()));
@@ -72,7 +72,7 @@ class UnsubscribeFormTest {
     void confirmationLink() throws Exception {
         URI base = start(true);
         Browser b = visitor(base);
-        filter.emails().optIn("listed@example.com", "test");
+        filter.emails().optIn("listed@example.com", dev.crumb.OptInEvidence.fromForm(Map.of("opt-in", "on"), "test", "opt-in"));
         assertThat(b.get("/crumb/unsubscribe").body()).contains("name=\"email\"");
 
         HttpResponse<String> listed = b.post("/crumb/unsubscribe", Map.of("email", "listed@example.com",
@@ -99,7 +99,7 @@ class UnsubscribeFormTest {
     @DisplayName("with confirmations a forged CSRF token is refused and nothing is mailed")
     void forgedCsrf() throws Exception {
         Browser b = visitor(start(true));
-        filter.emails().optIn("listed@example.com", "test");
+        filter.emails().optIn("listed@example.com", dev.crumb.OptInEvidence.fromForm(Map.of("opt-in", "on"), "test", "opt-in"));
         HttpResponse<String> r = b.post("/crumb/unsubscribe", Map.of("email", "listed@example.com", "csrf", "forged"));
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(mailed).isEmpty();

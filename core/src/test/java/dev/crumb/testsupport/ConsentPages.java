@@ -28,6 +28,7 @@ public final class ConsentPages {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>(TestPages.standard());
         servlets.put("/set-cookie", new CookieSetter());
         servlets.put("/banner", new BannerPage());
+        servlets.put("/tags", new TagsPage());
         return servlets;
     }
 
@@ -75,9 +76,32 @@ public final class ConsentPages {
                 }
                 case "intHeader" -> resp.addIntHeader("Set-Cookie", 5);
                 case "delete" -> resp.addHeader("Set-Cookie", name + "=; Max-Age=0; Path=/");
+                case "lastMaxAgeStores" -> resp.addHeader("Set-Cookie", name + "=v1; Max-Age=0; Max-Age=31536000");
+                case "maxAgeBeatsExpires" -> resp.addHeader("Set-Cookie",
+                        name + "=v1; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age = 600");
+                case "oldExpires" -> resp.addHeader("Set-Cookie", name + "=; Path=/; EXPIRES=Thu, 01 Jan 1970 00:00:00 GMT");
                 default -> throw new IllegalArgumentException("unknown way " + via);
             }
             resp.getWriter().print("done");
+        }
+    }
+
+    /** A page with the tag consent signals: {@code ?nonce=} is passed through as the page's CSP nonce. */
+    static final class TagsPage extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/html;charset=UTF-8");
+            String nonce = req.getParameter("nonce");
+            StringBuilder b = new StringBuilder();
+            for (dev.crumb.Category c : dev.crumb.Category.values()) {
+                b.append("<!--allows.").append(c.id()).append('=').append(Crumb.allows(req, c)).append("-->\n");
+            }
+            try {
+                b.append(Crumb.googleConsentModeHtml(req, nonce)).append(Crumb.matomoConsentHtml(req, nonce));
+            } catch (IllegalArgumentException e) {
+                b.append("<!--nonce refused-->");
+            }
+            resp.getWriter().print(b);
         }
     }
 

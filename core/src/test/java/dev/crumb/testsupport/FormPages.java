@@ -42,11 +42,11 @@ public final class FormPages {
                 }
             });
             FormSaveResult result = Crumb.saveForm(req, fields);
-            if ("on".equals(req.getParameter("marketing"))) {
-                Crumb.emails(req).optIn(req.getParameter("email"), "contact");
-            }
+            dev.crumb.OptInResult optIn = Crumb.emails(req).optIn(req.getParameter("email"),
+                    dev.crumb.OptInEvidence.fromRequest(req, "contact", "marketing"));
             resp.setContentType("text/plain;charset=UTF-8");
             PrintWriter w = resp.getWriter();
+            w.println("optIn=" + optIn);
             w.println("status=" + result.status());
             w.println("saved=" + new java.util.TreeSet<>(result.saved()));
             new TreeMap<>(result.skipped()).forEach((k, v) -> w.println("skipped." + k + "=" + v));

@@ -66,6 +66,11 @@ public final class RecordingStore implements CrumbStore {
     }
 
     @Override
+    public dev.crumb.store.VisitorRecords visitorRecords() {
+        return inner.visitorRecords();
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

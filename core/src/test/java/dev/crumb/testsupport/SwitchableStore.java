@@ -61,6 +61,12 @@ public final class SwitchableStore implements CrumbStore {
                 check();
                 return log.history(visitorKey, limit);
             }
+
+            @Override
+            public long deleteSupersededBefore(java.time.Instant before) {
+                check();
+                return log.deleteSupersededBefore(before);
+            }
         };
     }
 
@@ -94,6 +100,11 @@ public final class SwitchableStore implements CrumbStore {
     @Override
     public dev.crumb.store.SecurityRecords security() {
         return real.security();
+    }
+
+    @Override
+    public dev.crumb.store.VisitorRecords visitorRecords() {
+        return real.visitorRecords();
     }
 
     @Override

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param policyRevision the revision of the privacy policy that consent refers to
  * @param database       the embedded database or an external one
  * @param seedDemoData   whether to make up a few weeks of visits at start-up
+ * @param countryHeader  the trusted request header naming the visitor's country (set by the CDN), or
+ *                       {@code null}: then the consent region is unknown (opt-in) until the visitor chooses
  */
 public record DemoOptions(Action action, int port, Path dataDir, Duration visitTimeout, int policyRevision,
-                          DemoDatabase database, boolean seedDemoData) {
+                          DemoDatabase database, boolean seedDemoData, String countryHeader) {
 
     /** What the demo was asked to do. */
     public enum Action {
@@ -76,7 +78,8 @@ public record DemoOptions(Action action, int port, Path dataDir, Duration visitT
                 visitTimeout(valueOf(given, DemoOption.VISIT_TIMEOUT)),
                 policyRevision(valueOf(given, DemoOption.POLICY_REVISION)),
                 database,
-                given.containsKey(DemoOption.SEED_DEMO_DATA));
+                given.containsKey(DemoOption.SEED_DEMO_DATA),
+                countryHeader(given.get(DemoOption.COUNTRY_HEADER)));
     }
 
     /** The {@code --help} text: every option with its default, and the environment variables. */
@@ -88,7 +91,8 @@ public record DemoOptions(Action action, int port, Path dataDir, Duration visitT
         Path dataDir = Path.of(DemoOption.DATA.defaultValue);
         return new DemoOptions(action, Integer.parseInt(DemoOption.PORT.defaultValue), dataDir,
                 Duration.parse(DemoOption.VISIT_TIMEOUT.defaultValue),
-                Integer.parseInt(DemoOption.POLICY_REVISION.defaultValue), new DemoDatabase.Embedded(dataDir), false);
+                Integer.parseInt(DemoOption.POLICY_REVISION.defaultValue), new DemoDatabase.Embedded(dataDir), false,
+                null);
     }
 
     private static Map<DemoOption, String> read(String[] args) {
@@ -167,6 +171,17 @@ public record DemoOptions(Action action, int port, Path dataDir, Duration visitT
             // reported below
         }
         throw invalid(DemoOption.VISIT_TIMEOUT, value);
+    }
+
+    private static String countryHeader(String value) {
+        if (value == null) {
+            return null;
+        }
+        String name = value.strip();
+        if (name.matches("[A-Za-z0-9-]{1,64}")) {
+            return name;
+        }
+        throw invalid(DemoOption.COUNTRY_HEADER, value);
     }
 
     private static int policyRevision(String value) {

@@ -30,6 +30,17 @@ class DemoOptionsTest {
         assertThat(options.policyRevision()).isEqualTo(1);
         assertThat(options.database()).isEqualTo(new DemoDatabase.Embedded(Path.of("./crumb-data")));
         assertThat(options.seedDemoData()).isFalse();
+        assertThat(options.countryHeader()).as("no trusted header: the consent region is unknown, so opt-in").isNull();
+    }
+
+    @Test
+    @DisplayName("--country-header names the trusted header with the visitor's country; a bad name is refused")
+    void countryHeader() {
+        assertThat(DemoOptions.parse(new String[] {"--country-header", "CloudFront-Viewer-Country"}, Map.of())
+                .countryHeader()).isEqualTo("CloudFront-Viewer-Country");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> DemoOptions.parse(new String[] {"--country-header", "X Country:"}, Map.of()))
+                .hasMessageContaining("--country-header");
     }
 
     @Test

@@ -360,6 +360,22 @@ class DemoSiteIT {
         assertThat(response.headers().firstValue("Server")).isEmpty();
     }
 
+    @Test
+    @DisplayName("pages carry Google Consent Mode v2 and Matomo consent signals with the CSP's nonce, and load no tag")
+    void tagConsentSignals() throws Exception {
+        HttpResponse<String> response = demo.get("/");
+        String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("'nonce-([A-Za-z0-9_-]+)'").matcher(csp);
+        assertThat(nonce.find()).as(csp).isTrue();
+        assertThat(response.body()).contains("<script nonce=\"" + nonce.group(1) + "\">")
+                .contains("gtag('consent','default',{\"ad_storage\":\"denied\"")
+                .contains("\"analytics_storage\":\"denied\"")
+                .contains("_paq.push(['requireCookieConsent']);")
+                .doesNotContain("googletagmanager").doesNotContain("matomo.js").doesNotContain("<script src");
+        String next = demo.get("/").headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(next).as("a fresh nonce per response").isNotEqualTo(csp);
+    }
+
     private static void assertIsUtf8Html(HttpResponse<String> response) {
         // Jetty writes the type in its canonical form, text/html;charset=utf-8; media types and charset
         // names are case-insensitive, so compare them that way.

@@ -35,10 +35,14 @@ public final class RunningDemo implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts the site with its data in {@code dataDir}. */
+    /** The trusted country header the test site is started with, as behind Cloudflare. */
+    public static final String COUNTRY_HEADER = "CF-IPCountry";
+
+    /** Starts the site with its data in {@code dataDir}, trusting {@link #COUNTRY_HEADER}. */
     public static RunningDemo start(Path dataDir, String... extraArgs) throws Exception {
         Map<String, String> env = Map.of(AnalystLogin.ENV, ANALYST_PASSWORD);
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dataDir.toString()));
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dataDir.toString(),
+                "--country-header", COUNTRY_HEADER));
         args.addAll(List.of(extraArgs));
         DemoOptions options = DemoOptions.parse(args.toArray(String[]::new), env);
         DemoServer server = DemoServer.start(options, DemoSecrets.load(env, dataDir, new SecureRandom()),
@@ -54,9 +58,10 @@ public final class RunningDemo implements AutoCloseable {
         return server;
     }
 
-    /** A new cookie-keeping HTTP browser on the site, sending {@code Accept-Language: en-US}. */
+    /** A new cookie-keeping HTTP browser of a visitor in the US ({@code en-US}, country header {@code US}). */
     public Browser browser() {
-        return new Browser(server.uri()).header("Accept-Language", "en-US,en;q=0.8").header("User-Agent", USER_AGENT);
+        return new Browser(server.uri()).header("Accept-Language", "en-US,en;q=0.8").header(COUNTRY_HEADER, "US")
+                .header("User-Agent", USER_AGENT);
     }
 
     /** A desktop browser's user agent, so Crumb counts the page views of HTTP tests. */

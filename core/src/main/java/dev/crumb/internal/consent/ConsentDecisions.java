@@ -37,6 +37,11 @@ public final class ConsentDecisions {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The rules these decisions apply. */
+    public ConsentRules rules() {
+        return rules;
+    }
+
     /**
      * Records the visitor's choice of {@code granted} optional categories: appends it to the consent log
      * (durable before this returns), then puts it into the cookie; a refused {@code preferences} also
@@ -54,8 +59,8 @@ public final class ConsentDecisions {
         Instant now = clock.instant();
         ConsentState state = new ConsentState(chosen, false, source, rules.policyRevision(), now);
         defaults.flushIfPending(session.payload().visitorId(), before);
-        journal.append(session.payload().visitorId(), state, now);
-        CookiePayload next = session.payload().withConsent(state.toStored(now));
+        journal.append(session.payload().visitorId(), state, now, session.refusalSignal());
+        CookiePayload next = session.payload().withConsent(state.toStored(now, session.refusalSignal()));
         if (!chosen.contains(Category.PREFERENCES)) {
             next = next.withSavedForm(null);
         }

@@ -114,7 +114,7 @@ public final class ConsentEnforcingResponse extends CrumbResponse {
     }
 
     private boolean allowed(String headerValue) {
-        return gate.allows(SetCookieValues.name(headerValue), SetCookieValues.deletes(headerValue), consents);
+        return gate.allows(SetCookieValues.name(headerValue), gate.deletes(headerValue), consents);
     }
 
     private static boolean isSetCookie(String name) {

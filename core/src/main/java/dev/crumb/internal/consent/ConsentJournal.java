@@ -35,11 +35,21 @@ public final class ConsentJournal {
      * @throws ConsentNotRecordedException when the store fails; the caller must then not apply the decision
      */
     public void append(String visitorId, ConsentState state, Instant at) {
+        append(visitorId, state, at, state.source() == dev.crumb.ConsentSource.GPC);
+    }
+
+    /**
+     * Appends {@code state}, decided at {@code at} with or without a refusal signal on the request,
+     * synchronously; returns once the record is durable.
+     *
+     * @throws ConsentNotRecordedException when the store fails; the caller must then not apply the decision
+     */
+    public void append(String visitorId, ConsentState state, Instant at, boolean refusalSignal) {
         if (log == null) {
             return;
         }
         ConsentRecord record = new ConsentRecord(hasher.visitorKey(visitorId), at, state.granted(),
-                state.policyRevision(), state.source());
+                state.policyRevision(), state.source(), refusalSignal);
         try {
             log.append(record);
         } catch (RuntimeException e) {

@@ -48,7 +48,12 @@ public record ConsentState(Set<Category> granted, boolean needed, ConsentSource 
 
     /** The form kept in the cookie, decided at {@code at}. */
     public StoredConsent toStored(Instant at) {
-        return new StoredConsent(bits(granted), policyRevision, at.getEpochSecond(), source.ordinal());
+        return toStored(at, false);
+    }
+
+    /** The form kept in the cookie, decided at {@code at}, with or without a refusal signal at that moment. */
+    public StoredConsent toStored(Instant at, boolean signalAtDecision) {
+        return new StoredConsent(bits(granted), policyRevision, at.getEpochSecond(), source.ordinal(), signalAtDecision);
     }
 
     /** Whether the cookie already holds this state (ignoring the time). */

@@ -22,7 +22,9 @@ public record ConsentTexts(
         String on, String off,
         String bannerLabel, String bannerText, String settingsLink,
         String unavailableTitle, String unavailableBody,
-        String expiredTitle, String expiredBody) {
+        String expiredTitle, String expiredBody,
+        String introDefaultsOn, String bannerTextDefaultsOn, String gpcConflict, String controlledBy,
+        String privacyPolicy, String choiceLapsed) {
 
     private static final ConsentTexts EN = new ConsentTexts(
             "en",
@@ -46,7 +48,17 @@ public record ConsentTexts(
             "We could not record your choice just now, so nothing was changed. Please try again in a moment.",
             "Please try again",
             "This form has expired or did not come from this site. Go back, reload the page and try again. "
-                    + "If your browser blocks cookies, this site cannot remember your choice.");
+                    + "If your browser blocks cookies, this site cannot remember your choice."            ,
+            "This site needs one encrypted cookie to work. Preferences and analytics are on by default where you "
+                    + "are; marketing is only used with your consent. You can turn any of them off here at any time.",
+            "Preferences and analytics cookies are on by default where you are; marketing only if you agree. "
+                    + "You can reject them all.",
+            "Your browser sends Global Privacy Control, which asks that your data is not sold or shared: marketing "
+                    + "is off, although you accepted it earlier. To allow marketing while your browser sends the "
+                    + "signal, tick it and save.",
+            "This site is run by ",
+            "Privacy policy",
+            "Your earlier choice has expired, so we ask again; until you choose, ");
 
     private static final ConsentTexts DE = new ConsentTexts(
             "de",
@@ -74,7 +86,18 @@ public record ConsentTexts(
             "Bitte erneut versuchen",
             "Dieses Formular ist abgelaufen oder stammt nicht von dieser Website. Gehen Sie zurück, laden Sie die "
                     + "Seite neu und versuchen Sie es erneut. Blockiert Ihr Browser Cookies, kann sich diese Website "
-                    + "Ihre Wahl nicht merken.");
+                    + "Ihre Wahl nicht merken."            ,
+            "Diese Website braucht ein verschlüsseltes Cookie, um zu funktionieren. Präferenzen und Statistik sind "
+                    + "in Ihrer Region voreingestellt aktiv; Marketing nur mit Ihrer Einwilligung. Sie können alles "
+                    + "hier jederzeit ausschalten.",
+            "Präferenz- und Statistik-Cookies sind in Ihrer Region voreingestellt aktiv; Marketing nur, wenn Sie "
+                    + "zustimmen. Sie können alle ablehnen.",
+            "Ihr Browser sendet Global Privacy Control und bittet darum, Ihre Daten nicht zu verkaufen oder "
+                    + "weiterzugeben: Marketing ist aus, obwohl Sie es früher akzeptiert haben. Um Marketing trotz "
+                    + "des Signals zu erlauben, haken Sie es an und speichern Sie.",
+            "Diese Website wird betrieben von ",
+            "Datenschutzerklärung",
+            "Ihre frühere Wahl ist abgelaufen, daher fragen wir erneut; bis Sie wählen, ");
 
     private static final ConsentTexts FR = new ConsentTexts(
             "fr",
@@ -101,13 +124,41 @@ public record ConsentTexts(
                     + "réessayer dans un instant.",
             "Veuillez réessayer",
             "Ce formulaire a expiré ou ne provient pas de ce site. Revenez en arrière, rechargez la page et "
-                    + "réessayez. Si votre navigateur bloque les cookies, ce site ne peut pas retenir votre choix.");
+                    + "réessayez. Si votre navigateur bloque les cookies, ce site ne peut pas retenir votre choix."            ,
+            "Ce site a besoin d’un cookie chiffré pour fonctionner. Les préférences et la mesure d’audience sont "
+                    + "activées par défaut là où vous êtes ; le marketing seulement avec votre consentement. Vous "
+                    + "pouvez tout désactiver ici à tout moment.",
+            "Les cookies de préférences et de mesure d’audience sont activés par défaut là où vous êtes ; le "
+                    + "marketing seulement avec votre accord. Vous pouvez tout refuser.",
+            "Votre navigateur envoie Global Privacy Control, qui demande que vos données ne soient ni vendues ni "
+                    + "partagées : le marketing est désactivé, bien que vous l’ayez accepté auparavant. Pour "
+                    + "l’autoriser malgré le signal, cochez-le et enregistrez.",
+            "Ce site est exploité par ",
+            "Politique de confidentialité",
+            "Votre choix précédent a expiré, nous vous redemandons donc ; en attendant, ");
 
     private static final Map<String, ConsentTexts> BY_LANGUAGE = Map.of("en", EN, "de", DE, "fr", FR);
 
     /** The texts in {@code language}, English when Crumb has no translation for it. */
     public static ConsentTexts of(String language) {
         return BY_LANGUAGE.getOrDefault(language, EN);
+    }
+
+    /**
+     * The banner's sentence for the state in force: while the region's defaults turn optional categories
+     * on, the banner must not claim they are used "only if you agree".
+     */
+    public String bannerTextFor(ConsentState state) {
+        return defaultsOn(state) ? bannerTextDefaultsOn : bannerText;
+    }
+
+    /** The consent page's introduction for the state in force (see {@link #bannerTextFor}). */
+    public String introFor(ConsentState state) {
+        return defaultsOn(state) ? introDefaultsOn : intro;
+    }
+
+    private static boolean defaultsOn(ConsentState state) {
+        return !state.explicit() && state.granted().stream().anyMatch(Category::optional);
     }
 
     /** The name of a category. */

@@ -22,8 +22,21 @@ public final class CookieGate {
     private final CookieRegistry registry;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
+    private final java.time.Clock clock;
+
     public CookieGate(CookieRegistry registry) {
+        this(registry, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the time against which an {@code Expires} in the past is judged */
+    public CookieGate(CookieRegistry registry, java.time.Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Whether the {@code Set-Cookie} value can only delete its cookie (see {@link SetCookieExpiry}). */
+    public boolean deletes(String headerValue) {
+        return SetCookieValues.deletes(headerValue, clock.instant());
     }
 
     /** The registry behind the gate. */

@@ -1,6 +1,6 @@
 package dev.crumb.internal.consent;
 
-import java.util.Locale;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -29,23 +29,17 @@ public final class SetCookieValues {
     }
 
     /**
-     * Whether the value deletes its cookie: a {@code Max-Age} of zero or less (RFC 6265 §5.2.2). Deleting
-     * stores nothing, so it needs no consent.
+     * Whether the value can only delete its cookie, read as browsers read it (see {@link SetCookieExpiry}):
+     * the last valid {@code Max-Age} is zero or less, or, without one, the last valid {@code Expires} is
+     * clearly past. Deleting stores nothing, so it needs no consent.
      */
     public static boolean deletes(String headerValue) {
-        if (headerValue == null) {
-            return false;
-        }
-        String[] parts = headerValue.split(";");
-        for (int i = 1; i < parts.length; i++) {
-            String attribute = parts[i].trim();
-            int eq = attribute.indexOf('=');
-            if (eq > 0 && attribute.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals("max-age")) {
-                String v = attribute.substring(eq + 1).trim();
-                return v.matches("-?[0-9]{1,12}") && Long.parseLong(v) <= 0;
-            }
-        }
-        return false;
+        return deletes(headerValue, Instant.now());
+    }
+
+    /** {@link #deletes(String)} for a browser whose clock says {@code now}. */
+    public static boolean deletes(String headerValue, Instant now) {
+        return SetCookieExpiry.of(headerValue, now) == SetCookieExpiry.Kind.DELETES;
     }
 
     /** Whether {@code name} is a cookie name that may be put into a header as is (and into a log line). */

@@ -79,8 +79,9 @@ public record CookiePayload(
 
     /**
      * Consent as kept in the cookie: the granted optional categories as a bit set (bit = ordinal of
-     * {@link dev.crumb.Category}), the policy revision and the epoch second of the decision, and the
-     * source's ordinal.
+     * {@link dev.crumb.Category}), the policy revision and the epoch second of the decision, the
+     * source's ordinal, and whether the browser sent a refusal signal (Global Privacy Control) when the
+     * visitor decided: only a choice made while sending the signal overrides it (see {@code ConsentRules}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -88,6 +89,21 @@ public record CookiePayload(
             @JsonProperty("g") int grantedBits,
             @JsonProperty("r") int policyRevision,
             @JsonProperty("t") long decidedAt,
-            @JsonProperty("s") int source) {
+            @JsonProperty("s") int source,
+            @JsonProperty("p") Boolean signalAtDecision) {
+
+        public StoredConsent {
+            signalAtDecision = Boolean.TRUE.equals(signalAtDecision) ? Boolean.TRUE : null;
+        }
+
+        /** A decision made without a refusal signal. */
+        public StoredConsent(int grantedBits, int policyRevision, long decidedAt, int source) {
+            this(grantedBits, policyRevision, decidedAt, source, null);
+        }
+
+        /** Whether the browser sent a refusal signal when the visitor made this decision. */
+        public boolean madeWithSignal() {
+            return Boolean.TRUE.equals(signalAtDecision);
+        }
     }
 }

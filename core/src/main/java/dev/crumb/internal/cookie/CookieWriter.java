@@ -42,11 +42,19 @@ public final class CookieWriter {
 
     /** Seals {@code payload} into a header that fits, shedding saved form fields if it must. */
     public Written write(CookiePayload payload, boolean secureRequest) {
+        return write(payload, secureRequest, (secureRequest ? onSecure : onPlain).maxAge().toSeconds());
+    }
+
+    /**
+     * Seals {@code payload} into a header that fits, with {@code Max-Age} {@code maxAgeSeconds} (the time
+     * left of the cookie's fixed lifetime), shedding saved form fields if it must.
+     */
+    public Written write(CookiePayload payload, boolean secureRequest, long maxAgeSeconds) {
         SetCookieHeader shape = secureRequest ? onSecure : onPlain;
         List<String> dropped = new ArrayList<>();
         CookiePayload current = payload;
         while (true) {
-            String header = shape.set(codec.seal(current));
+            String header = shape.set(codec.seal(current), maxAgeSeconds);
             if (SetCookieHeader.fits(header)) {
                 return new Written(header, current, dropped);
             }

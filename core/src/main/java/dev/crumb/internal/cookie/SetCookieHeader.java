@@ -34,6 +34,14 @@ public record SetCookieHeader(String name, String path, String domain, Duration 
         return format(value, maxAge.toSeconds());
     }
 
+    /**
+     * The header value that sets the cookie to {@code value} with {@code Max-Age} {@code maxAgeSeconds}
+     * (the seconds left of a lifetime fixed elsewhere).
+     */
+    public String set(String value, long maxAgeSeconds) {
+        return format(value, maxAgeSeconds);
+    }
+
     /** The header value that deletes the cookie in the browser. */
     public String delete() {
         return format("", 0);

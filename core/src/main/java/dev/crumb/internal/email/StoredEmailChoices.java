@@ -1,6 +1,9 @@
 package dev.crumb.internal.email;
 
 import dev.crumb.EmailChoices;
+import dev.crumb.OptInEvidence;
+import dev.crumb.OptInResult;
+import dev.crumb.internal.form.FormFieldPolicy;
 import dev.crumb.internal.visitor.VisitorHasher;
 import dev.crumb.store.EmailRegistry;
 import java.time.Clock;
@@ -17,9 +20,18 @@ public final class StoredEmailChoices implements EmailChoices {
     private final Clock clock;
     private final int policyRevision;
     private final String unsubscribePath;
+    private final FormFieldPolicy forms;
 
     public StoredEmailChoices(EmailRegistry registry, VisitorHasher hasher, UnsubscribeTokens tokens, Clock clock,
                               int policyRevision, String unsubscribePath) {
+        this(registry, hasher, tokens, clock, policyRevision, unsubscribePath,
+                new FormFieldPolicy(FormFieldPolicy.DEFAULT_FIELDS, "age"));
+    }
+
+    /** @param forms the form rules whose age field tells a child's submission */
+    public StoredEmailChoices(EmailRegistry registry, VisitorHasher hasher, UnsubscribeTokens tokens, Clock clock,
+                              int policyRevision, String unsubscribePath, FormFieldPolicy forms) {
+        this.forms = Objects.requireNonNull(forms, "forms");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -29,11 +41,21 @@ public final class StoredEmailChoices implements EmailChoices {
     }
 
     @Override
-    public void optIn(String address, String formName) {
-        requirePlausible(address);
-        String form = formName == null || formName.isBlank() ? "unnamed" : formName.strip();
+    public OptInResult optIn(String address, OptInEvidence evidence) {
+        Objects.requireNonNull(evidence, "evidence");
+        if (!evidence.ticked()) {
+            return OptInResult.NOT_TICKED;
+        }
+        if (forms.reportsChild(evidence.submitted())) {
+            return OptInResult.UNDER_13;
+        }
+        if (!EmailAddresses.plausible(address)) {
+            return OptInResult.NOT_AN_ADDRESS;
+        }
+        String form = evidence.formName().strip();
         registry.optIn(hasher.addressKey(address), clock.instant(), policyRevision,
                 form.length() > MAX_FORM_NAME ? form.substring(0, MAX_FORM_NAME) : form);
+        return OptInResult.RECORDED;
     }
 
     @Override

@@ -10,6 +10,9 @@ import dev.crumb.store.CrumbStore;
 import dev.crumb.store.EmailRegistry;
 import dev.crumb.store.EventSink;
 import dev.crumb.store.PageView;
+import dev.crumb.store.StoredVisit;
+import dev.crumb.store.StoredVisits;
+import dev.crumb.store.VisitorRecords;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +29,8 @@ import java.util.Objects;
  * stores are tested against. Retention deletes nothing it needs: it only marks raw events as deleted,
  * which is all the SPI lets a caller observe.
  */
-public final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRegistry, EventSink, AnalyticsReader {
+public final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRegistry, EventSink, AnalyticsReader,
+        VisitorRecords {
     private static final Comparator<ConsentRecord> NEWEST_FIRST =
             Comparator.comparing(ConsentRecord::decidedAt).reversed();
 
@@ -38,6 +42,8 @@ public final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRe
     private final List<AnonymousPageView> anonymous = new ArrayList<>();
     private final BitSet rawEventsDeleted = new BitSet();
     private final SecurityRecords security = new InMemorySecurityRecords();
+    /** Page views erased or past the visit retention: no longer shown per visitor; the summary still counts them. */
+    private final BitSet visitorRowsDeleted = new BitSet();
 
     @Override
     public ConsentLog consentLog() {
@@ -65,6 +71,109 @@ public final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRe
     }
 
     @Override
+    public VisitorRecords visitorRecords() {
+        return this;
+    }
+
+    @Override
+    public StoredVisits visits(String visitorKey, int visitLimit) {
+        Objects.requireNonNull(visitorKey, "visitorKey");
+        if (visitLimit < 0) {
+            throw new IllegalArgumentException("visitLimit must be 0 or more, was " + visitLimit);
+        }
+        Map<Integer, List<PageView>> byVisit = new java.util.TreeMap<>();
+        synchronized (lock) {
+            for (int i = 0; i < pageViews.size(); i++) {
+                PageView v = pageViews.get(i);
+                if (!visitorRowsDeleted.get(i) && v.visitorKey().equals(visitorKey)) {
+                    byVisit.computeIfAbsent(v.visit(), n -> new ArrayList<>()).add(v);
+                }
+            }
+        }
+        if (byVisit.isEmpty()) {
+            return StoredVisits.NONE;
+        }
+        List<StoredVisit> visits = new ArrayList<>();
+        long views = 0;
+        for (Map.Entry<Integer, List<PageView>> e : byVisit.entrySet()) {
+            List<PageView> pages = new ArrayList<>(e.getValue());
+            pages.sort(Comparator.comparing(PageView::at).thenComparing(PageView::path));
+            PageView entry = pages.get(0);
+            PageView exit = pages.stream().max(Comparator.comparing(PageView::at).thenComparing(PageView::path)).orElseThrow();
+            Map<String, Long> perPath = new java.util.TreeMap<>();
+            pages.forEach(p -> perPath.merge(p.path(), 1L, Long::sum));
+            visits.add(new StoredVisit(e.getKey(), entry.at(), exit.at(), pages.size(), entry.path(), exit.path(),
+                    entry.referrerHost() == null ? "" : entry.referrerHost(), entry.country(), entry.language(), perPath));
+            views += pages.size();
+        }
+        Instant first = visits.stream().map(StoredVisit::start).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = visits.stream().map(StoredVisit::end).max(Comparator.naturalOrder()).orElseThrow();
+        visits.sort(Comparator.comparing(StoredVisit::start).thenComparing(StoredVisit::visit).reversed());
+        return new StoredVisits(visits.size(), views, first, last, visits.subList(0, Math.min(visitLimit, visits.size())));
+    }
+
+    @Override
+    public long erase(String visitorKey) {
+        Objects.requireNonNull(visitorKey, "visitorKey");
+        synchronized (lock) {
+            long erased = 0;
+            for (int i = 0; i < pageViews.size(); i++) {
+                if (!visitorRowsDeleted.get(i) && pageViews.get(i).visitorKey().equals(visitorKey)) {
+                    visitorRowsDeleted.set(i);
+                    erased++;
+                }
+            }
+            return erased;
+        }
+    }
+
+    @Override
+    public long deleteVisitsEndedBefore(Instant before) {
+        Instant cut = Times.stored(Objects.requireNonNull(before, "before"));
+        synchronized (lock) {
+            Map<String, Instant> visitEnds = new HashMap<>();
+            for (int i = 0; i < pageViews.size(); i++) {
+                if (!visitorRowsDeleted.get(i)) {
+                    PageView v = pageViews.get(i);
+                    visitEnds.merge(v.visitorKey() + "\u0000" + v.visit(), v.at(), InMemoryCrumbStore::later);
+                }
+            }
+            long visits = visitEnds.values().stream().filter(end -> end.isBefore(cut)).count();
+            for (int i = 0; i < pageViews.size(); i++) {
+                PageView v = pageViews.get(i);
+                if (!visitorRowsDeleted.get(i) && visitEnds.get(v.visitorKey() + "\u0000" + v.visit()).isBefore(cut)) {
+                    visitorRowsDeleted.set(i);
+                }
+            }
+            return visits;
+        }
+    }
+
+    @Override
+    public long deleteSupersededBefore(Instant before) {
+        Instant cut = Times.stored(Objects.requireNonNull(before, "before"));
+        synchronized (lock) {
+            List<ConsentRecord> kept = new ArrayList<>();
+            for (int i = 0; i < consent.size(); i++) {
+                ConsentRecord c = consent.get(i);
+                boolean superseded = false;
+                for (int j = 0; j < consent.size() && !superseded; j++) {
+                    ConsentRecord n = consent.get(j);
+                    superseded = j != i && n.visitorKey().equals(c.visitorKey()) && n.decidedAt().isBefore(cut)
+                            && (n.decidedAt().isAfter(c.decidedAt()) || n.decidedAt().equals(c.decidedAt()) && j > i);
+                }
+                if (!superseded) {
+                    kept.add(c);
+                }
+            }
+            long deleted = consent.size() - kept.size();
+            consent.clear();
+            consent.addAll(kept);
+            return deleted;
+        }
+    }
+
+    @Override
     public void close() {
         // Nothing to release.
     }
@@ -74,7 +183,7 @@ public final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRe
         Objects.requireNonNull(record, "record");
         ColumnLimits.check(record.visitorKey(), ColumnLimits.KEY, "visitorKey", "use the keyed hash of the visitor ID");
         ConsentRecord stored = new ConsentRecord(record.visitorKey(), Times.stored(record.decidedAt()),
-                record.granted(), record.policyRevision(), record.source());
+                record.granted(), record.policyRevision(), record.source(), record.refusalSignal());
         synchronized (lock) {
             consent.add(stored);
         }

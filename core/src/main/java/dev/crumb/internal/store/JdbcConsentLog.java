@@ -30,12 +30,14 @@ final class JdbcConsentLog implements ConsentLog {
         ColumnLimits.check(record.visitorKey(), ColumnLimits.KEY, "visitorKey", "use the keyed hash of the visitor ID");
         database.inTransaction("append to the consent log", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_consent"
-                    + " (visitor_key, decided_at, granted, policy_revision, consent_source) VALUES (?, ?, ?, ?, ?)")) {
+                    + " (visitor_key, decided_at, granted, policy_revision, consent_source, refusal_signal)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, record.visitorKey());
                 insert.setObject(2, Times.column(record.decidedAt()));
                 insert.setString(3, encode(record.granted()));
                 insert.setInt(4, record.policyRevision());
                 insert.setString(5, record.source().name());
+                insert.setBoolean(6, record.refusalSignal());
                 insert.executeUpdate();
             }
             return null;
@@ -50,13 +52,14 @@ final class JdbcConsentLog implements ConsentLog {
         // record per default across servers; explicit choices leave default_once NULL and are never constrained.
         return database.inTransaction("record a consent default", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_consent"
-                    + " (visitor_key, decided_at, granted, policy_revision, consent_source, default_once)"
-                    + " VALUES (?, ?, ?, ?, ?, TRUE) ON CONFLICT DO NOTHING")) {
+                    + " (visitor_key, decided_at, granted, policy_revision, consent_source, refusal_signal, default_once)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, TRUE) ON CONFLICT DO NOTHING")) {
                 insert.setString(1, record.visitorKey());
                 insert.setObject(2, Times.column(record.decidedAt()));
                 insert.setString(3, encode(record.granted()));
                 insert.setInt(4, record.policyRevision());
                 insert.setString(5, record.source().name());
+                insert.setBoolean(6, record.refusalSignal());
                 return insert.executeUpdate() == 1;
             }
         });
@@ -70,7 +73,7 @@ final class JdbcConsentLog implements ConsentLog {
         }
         return database.inTransaction("read the consent history", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT decided_at, granted, policy_revision,"
-                    + " consent_source FROM crumb_consent WHERE visitor_key = ?"
+                    + " consent_source, refusal_signal FROM crumb_consent WHERE visitor_key = ?"
                     + " ORDER BY decided_at DESC, id DESC LIMIT ?")) {
                 select.setString(1, visitorKey);
                 select.setInt(2, limit);
@@ -78,12 +81,41 @@ final class JdbcConsentLog implements ConsentLog {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         records.add(new ConsentRecord(visitorKey, rows.getObject(1, OffsetDateTime.class).toInstant(),
-                                decode(rows.getString(2)), rows.getInt(3), ConsentSource.valueOf(rows.getString(4))));
+                                decode(rows.getString(2)), rows.getInt(3), ConsentSource.valueOf(rows.getString(4)),
+                                rows.getBoolean(5)));
                     }
                 }
                 return List.copyOf(records);
             }
         });
+    }
+
+    /** Records deleted per transaction by {@link #deleteSupersededBefore}. */
+    static final int DELETE_CHUNK = 1_000;
+
+    @Override
+    public long deleteSupersededBefore(java.time.Instant before) {
+        Objects.requireNonNull(before, "before");
+        long deleted = 0;
+        while (true) {
+            long n = database.inTransaction("delete superseded consent records", connection -> {
+                // A record is superseded when the same visitor has a newer one (ties broken by id); it is
+                // deleted once that newer record is older than the retention. The newest record stays.
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crumb_consent WHERE id IN"
+                        + " (SELECT c.id FROM crumb_consent c WHERE EXISTS (SELECT 1 FROM crumb_consent n"
+                        + " WHERE n.visitor_key = c.visitor_key AND n.decided_at < ?"
+                        + " AND (n.decided_at > c.decided_at OR (n.decided_at = c.decided_at AND n.id > c.id)))"
+                        + " ORDER BY c.id LIMIT ?)")) {
+                    delete.setObject(1, Times.column(before));
+                    delete.setInt(2, DELETE_CHUNK);
+                    return (long) delete.executeUpdate();
+                }
+            });
+            deleted += n;
+            if (n < DELETE_CHUNK) {
+                return deleted;
+            }
+        }
     }
 
     /** Categories as their ids in declaration order, comma-separated: {@code "necessary,analytics"}. */

@@ -9,6 +9,7 @@ import dev.crumb.store.EmailRegistry;
 import dev.crumb.store.EventSink;
 import dev.crumb.store.SecurityRecords;
 import dev.crumb.store.StoreException;
+import dev.crumb.store.VisitorRecords;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -34,6 +35,7 @@ public final class JdbcCrumbStore implements CrumbStore {
     private final EventSink events;
     private final AnalyticsReader analytics;
     private final SecurityRecords security;
+    private final VisitorRecords visitorRecords;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdbcCrumbStore(DataSource dataSource, Dialect dialect, AutoCloseable ownedPool) {
@@ -44,6 +46,7 @@ public final class JdbcCrumbStore implements CrumbStore {
         this.events = new JdbcEventSink(database);
         this.analytics = new JdbcAnalyticsReader(database);
         this.security = new JdbcSecurityRecords(database);
+        this.visitorRecords = new JdbcVisitorRecords(database);
     }
 
     /** How long a request waits for a database connection before the store reports it unavailable. */
@@ -155,6 +158,11 @@ public final class JdbcCrumbStore implements CrumbStore {
     @Override
     public SecurityRecords security() {
         return security;
+    }
+
+    @Override
+    public VisitorRecords visitorRecords() {
+        return visitorRecords;
     }
 
     @Override

@@ -66,6 +66,16 @@ public final class LocaleResolver {
         return new Resolved(country == null ? defaultCountry : country, language == null ? defaultLanguage : language);
     }
 
+    /**
+     * The country of the configured trusted header on this request ({@code country-header}, set by the
+     * CDN or proxy), or {@code null} when none is configured or the value is not a known country. Only
+     * this country (or one the visitor chose) decides consent defaults; see {@code ConsentRegion}.
+     */
+    public String trustedCountry(HttpServletRequest request) {
+        String country = countryHeader == null ? null : Countries.normalise(request.getHeader(countryHeader));
+        return Countries.UNKNOWN.equals(country) ? null : country;
+    }
+
     /** Whether the site offers {@code language} (any valid language when none are configured). */
     public boolean offers(String language) {
         return offered.isEmpty() || offered.contains(language);

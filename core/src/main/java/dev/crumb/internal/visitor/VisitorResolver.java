@@ -26,9 +26,19 @@ public final class VisitorResolver {
     private final long timeoutSeconds;
     private final long refreshSeconds;
     private final SessionSupport support;
+    private final CookieLifetime lifetime;
 
     public VisitorResolver(String cookieName, CookieOpener codec, LocaleResolver locales, VisitorIds ids, Clock clock,
                            Duration visitTimeout, Duration lastSeenRefresh, SessionSupport support) {
+        this(cookieName, codec, locales, ids, clock, visitTimeout, lastSeenRefresh, support,
+                new CookieLifetime(java.time.Period.ofMonths(13)));
+    }
+
+    /** @param lifetime the cookie's fixed lifetime; a cookie older than that starts a new visitor */
+    public VisitorResolver(String cookieName, CookieOpener codec, LocaleResolver locales, VisitorIds ids, Clock clock,
+                           Duration visitTimeout, Duration lastSeenRefresh, SessionSupport support,
+                           CookieLifetime lifetime) {
+        this.lifetime = java.util.Objects.requireNonNull(lifetime, "lifetime");
         this.cookieName = Objects.requireNonNull(cookieName, "cookieName");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.locales = Objects.requireNonNull(locales, "locales");
@@ -43,7 +53,8 @@ public final class VisitorResolver {
     public VisitorSession resolve(HttpServletRequest request) {
         long now = clock.instant().getEpochSecond();
         CookieCodec.Opened opened = newestValidCookie(request.getCookies());
-        if (opened == null) {
+        if (opened == null || lifetime.expired(opened.payload().firstSeen(), clock.instant())) {
+            // No cookie, or one past its fixed lifetime that the browser should have dropped: start over.
             return newVisitor(request, now);
         }
         CookiePayload p = opened.payload();
@@ -61,6 +72,7 @@ public final class VisitorResolver {
         // A clock behind the one that wrote the cookie (gap < 0) keeps the cookie's time: never move back.
         VisitorSession session = new VisitorSession(support, p, true, newVisit, changed, support.consent().refusalSignal(request));
         session.markSameOriginRequest(SameOriginRequests.sameOrigin(request));
+        session.markTrustedCountry(locales.trustedCountry(request));
         return session;
     }
 
@@ -69,6 +81,7 @@ public final class VisitorResolver {
         CookiePayload p = new CookiePayload(ids.next(), locale.country(), locale.language(), now, now, 1, null, null, null);
         VisitorSession session = new VisitorSession(support, p, false, true, true, support.consent().refusalSignal(request));
         session.markSameOriginRequest(SameOriginRequests.sameOrigin(request));
+        session.markTrustedCountry(locales.trustedCountry(request));
         return session;
     }
 

@@ -28,6 +28,7 @@ public final class VisitorSession {
     private boolean committed;
     private boolean cookiesBlocked;
     private boolean sameOriginRequest;
+    private String trustedCountry;
 
     public VisitorSession(SessionSupport support, CookiePayload payload, boolean arrivedWithCookie, boolean newVisit,
                           boolean changed) {
@@ -128,6 +129,14 @@ public final class VisitorSession {
         this.sameOriginRequest = sameOrigin;
     }
 
+    /**
+     * Records the country of the trusted country header on this request ({@code null} when absent); with
+     * the visitor's explicit choice it is the only source of the consent region.
+     */
+    public void markTrustedCountry(String country) {
+        this.trustedCountry = country;
+    }
+
     /** What the browser is known to do with cookies. */
     public CookiesEnabled cookiesEnabled() {
         if (arrivedWithCookie) {
@@ -141,7 +150,7 @@ public final class VisitorSession {
      * refusal signal, else the default of the visitor's region (see {@code docs/consent.md}).
      */
     public ConsentState consent() {
-        return support.consent().evaluate(payload, refusalSignal);
+        return support.consent().evaluate(payload, refusalSignal, trustedCountry);
     }
 
     /** Whether the request carries Global Privacy Control (or Do Not Track, when honoured). */

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.internal.consent.ConsentState;
 import dev.crumb.internal.consent.ConsentTexts;
 import dev.crumb.internal.visitor.VisitorSession;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,7 @@ public final class ConsentBanner {
             #crumb-banner button:focus-visible,#crumb-banner a:focus-visible{outline:3px solid #e8a317;outline-offset:2px}
             </style>
             <p>{{text}}</p>
-            <form method="post" action="{{action}}">
+            <!--crumb-first-layer-->            <form method="post" action="{{action}}">
             <input type="hidden" name="csrf" value="{{csrf}}">
             <input type="hidden" name="return" value="{{return}}">
             <button type="submit" name="action" value="reject-all">{{rejectAll}}</button>
@@ -38,27 +39,39 @@ public final class ConsentBanner {
             </div>
             """;
 
+    private static final String FIRST_LAYER_SLOT = "<!--crumb-first-layer-->";
+
     private static final String LINK = "<a class=\"crumb-consent-link\" href=\"{{href}}\">{{text}}</a>";
 
     private final String prefix;
+    private final FirstLayer firstLayer;
 
     /** @param prefix the library's path prefix, e.g. {@code /crumb} */
     public ConsentBanner(String prefix) {
+        this(prefix, FirstLayer.NONE);
+    }
+
+    /** @param firstLayer the controller's name and privacy policy link shown in the banner */
+    public ConsentBanner(String prefix, FirstLayer firstLayer) {
         this.prefix = prefix;
+        this.firstLayer = java.util.Objects.requireNonNull(firstLayer, "firstLayer");
     }
 
     /** The banner markup, or {@code ""} when the visitor has already chosen. */
     public String html(HttpServletRequest request, VisitorSession session) {
-        if (!session.consent().needed()) {
+        ConsentState state = session.consent();
+        if (!state.needed()) {
             return "";
         }
         ConsentTexts t = ConsentTexts.of(session.payload().language());
         String here = currentPath(request);
-        return Html.render(BANNER, Map.of("label", t.bannerLabel(), "lang", t.lang(), "text", t.bannerText(),
+        // Map.of takes at most ten pairs: the first layer (escaped by FirstLayer) fills its own slot afterwards.
+        String banner = Html.render(BANNER, Map.of("label", t.bannerLabel(), "lang", t.lang(), "text", t.bannerTextFor(state),
                 "action", consentPath(request), "csrf", session.csrfToken(), "return", here,
                 "rejectAll", t.rejectAll(), "acceptAll", t.acceptAll(),
                 "settings", consentPath(request) + "?return=" + URLEncoder.encode(here, StandardCharsets.UTF_8),
                 "settingsLink", t.settingsLink()));
+        return banner.replace(FIRST_LAYER_SLOT, firstLayer.html(t, request.getContextPath()));
     }
 
     /** The footer link to the consent page, in the visitor's language. */

@@ -5,8 +5,10 @@ import dev.crumb.ConsentSource;
 import dev.crumb.internal.consent.ConsentDecisions;
 import dev.crumb.internal.consent.ConsentJournal.ConsentNotRecordedException;
 import dev.crumb.internal.consent.ConsentRateLimit;
+import dev.crumb.internal.consent.ConsentRules;
 import dev.crumb.internal.consent.ConsentState;
 import dev.crumb.internal.consent.ConsentTexts;
+import dev.crumb.internal.cookie.CookiePayload.StoredConsent;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,9 +38,9 @@ public final class ConsentEndpoint implements Endpoint {
 
     private static final String PAGE = """
             <p>{{intro}}</p>
-            <h2 id="crumb-current">{{currentHeading}}</h2>
+            {{{firstLayer}}}            <h2 id="crumb-current">{{currentHeading}}</h2>
             <p>{{status}}</p>
-            <ul aria-labelledby="crumb-current">
+            {{{conflict}}}            <ul aria-labelledby="crumb-current">
             {{{summary}}}</ul>
             <form method="post" action="{{action}}">
             <input type="hidden" name="csrf" value="{{csrf}}">
@@ -65,10 +67,13 @@ public final class ConsentEndpoint implements Endpoint {
 
     private final ConsentDecisions decisions;
     private final ConsentRateLimit rateLimit;
+    private final FirstLayer firstLayer;
 
-    public ConsentEndpoint(ConsentDecisions decisions, ConsentRateLimit rateLimit) {
+    /** @param firstLayer the controller's name and privacy policy link shown on the page */
+    public ConsentEndpoint(ConsentDecisions decisions, ConsentRateLimit rateLimit, FirstLayer firstLayer) {
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+        this.firstLayer = Objects.requireNonNull(firstLayer, "firstLayer");
     }
 
     @Override
@@ -97,8 +102,13 @@ public final class ConsentEndpoint implements Endpoint {
             summary.append(Html.render(SUMMARY_ITEM, Map.of("name", t.name(c), "state", state.grants(c) ? t.on() : t.off())));
         }
         String body = Html.render(PAGE, Map.ofEntries(
-                Map.entry("intro", t.intro()), Map.entry("currentHeading", t.currentHeading()),
-                Map.entry("status", status(t, state)), Map.entry("summary", summary.toString()),
+                Map.entry("intro", t.introFor(state)),
+                Map.entry("firstLayer", firstLayer.html(t, request.getContextPath())), Map.entry("currentHeading", t.currentHeading()),
+                Map.entry("status", status(t, state, decisions.rules(), exchange.session().payload().consent())),
+                Map.entry("conflict", state.explicit() && ConsentRules.signalOverrides(
+                        exchange.session().payload().consent(), exchange.session().refusalSignal())
+                        ? Html.render("<p id=\"crumb-gpc-conflict\" role=\"note\">{{text}}</p>\n", Map.of("text", t.gpcConflict()))
+                        : ""), Map.entry("summary", summary.toString()),
                 Map.entry("action", request.getRequestURI()),
                 Map.entry("csrf", exchange.session().csrfToken()),
                 Map.entry("return", SafeRedirects.sameOriginPath(request.getParameter("return"), request)),
@@ -181,11 +191,15 @@ public final class ConsentEndpoint implements Endpoint {
         return granted;
     }
 
-    private static String status(ConsentTexts t, ConsentState state) {
+    private static String status(ConsentTexts t, ConsentState state, ConsentRules rules, StoredConsent stored) {
         if (state.explicit() && !state.needed()) {
             return t.chosenOn() + state.decidedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ".";
         }
-        return t.notChosen() + (state.source() == ConsentSource.GPC ? t.gpcRefusal() : t.regionDefault());
+        boolean lapsed = stored != null && stored.source() >= 0 && stored.source() < ConsentSource.values().length
+                && ConsentState.isExplicit(ConsentSource.values()[stored.source()])
+                && stored.policyRevision() >= rules.policyRevision() && rules.lapsed(stored);
+        return (lapsed ? t.choiceLapsed() : t.notChosen())
+                + (state.source() == ConsentSource.GPC ? t.gpcRefusal() : t.regionDefault());
     }
 
     private static ConsentTexts texts(Exchange exchange) {

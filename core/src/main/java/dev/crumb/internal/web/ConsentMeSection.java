@@ -60,6 +60,7 @@ public final class ConsentMeSection implements MeSection {
             record.put("granted", EnumSet.copyOf(r.granted()).stream().map(Category::id).toList());
             record.put("policyRevision", r.policyRevision());
             record.put("source", id(r.source()));
+            record.put("refusalSignal", r.refusalSignal());
             records.add(record);
         }
         json.put("consentLog", records);

@@ -3,6 +3,7 @@ package dev.crumb.internal.web;
 import dev.crumb.internal.consent.ConsentDecisions;
 import dev.crumb.internal.consent.ConsentJournal;
 import dev.crumb.internal.consent.ConsentRateLimit;
+import dev.crumb.internal.rights.StoredData;
 import dev.crumb.internal.visitor.VisitorIds;
 import java.io.IOException;
 import java.util.List;
@@ -20,12 +21,16 @@ public final class ForgetEndpoint implements Endpoint {
     private final ConsentRateLimit rateLimit;
     private final VisitorIds ids;
     private final String mePath;
+    private final StoredData stored;
 
-    public ForgetEndpoint(ConsentDecisions decisions, ConsentRateLimit rateLimit, VisitorIds ids, String prefix) {
+    /** @param stored erases the old visitor ID's per-visit rows on the server, or {@code null} */
+    public ForgetEndpoint(ConsentDecisions decisions, ConsentRateLimit rateLimit, VisitorIds ids, String prefix,
+            StoredData stored) {
         this.decisions = decisions;
         this.rateLimit = rateLimit;
         this.ids = ids;
         this.mePath = prefix + "/me";
+        this.stored = stored;
     }
 
     @Override
@@ -44,12 +49,17 @@ public final class ForgetEndpoint implements Endpoint {
             return;
         }
         List<String> deletions;
+        String forgotten = exchange.session().payload().visitorId();
         try {
             deletions = decisions.forget(exchange.session(), ids.next(), request);
         } catch (ConsentJournal.ConsentNotRecordedException e) {
             Responses.page(exchange.response(), 503, "Please try again later",
                     "<p>We could not record your request just now, so nothing was changed. Please try again in a few minutes.</p>");
             return;
+        }
+        if (stored != null) {
+            // The withdrawal is on record; now the old ID's visits go (aggregates hold no ID and stay).
+            stored.forget(forgotten);
         }
         for (String deletion : deletions) {
             exchange.response().addHeader("Set-Cookie", deletion);

@@ -42,6 +42,10 @@ public final class MeEndpoint implements Endpoint {
             for (MeSection section : sections) {
                 section.addJson(exchange, json);
             }
+            if (exchange.request().getParameter("download") != null) {
+                // The right of access and to portability: the same JSON, as a file to keep.
+                exchange.response().setHeader("Content-Disposition", "attachment; filename=\"my-data.json\"");
+            }
             Responses.json(exchange.response(), 200, json);
         } else {
             StringBuilder body = new StringBuilder();

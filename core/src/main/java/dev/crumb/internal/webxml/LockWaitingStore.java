@@ -10,6 +10,8 @@ import dev.crumb.store.EmailRegistry;
 import dev.crumb.store.EventSink;
 import dev.crumb.store.PageView;
 import dev.crumb.store.SecurityRecords;
+import dev.crumb.store.StoredVisits;
+import dev.crumb.store.VisitorRecords;
 import dev.crumb.store.StoreException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -149,6 +151,11 @@ final class LockWaitingStore implements CrumbStore {
             public List<ConsentRecord> history(String visitorKey, int limit) {
                 return store().consentLog().history(visitorKey, limit);
             }
+
+            @Override
+            public long deleteSupersededBefore(Instant before) {
+                return store().consentLog().deleteSupersededBefore(before);
+            }
         };
     }
 
@@ -193,6 +200,26 @@ final class LockWaitingStore implements CrumbStore {
             @Override
             public AnalyticsSummary summary(LocalDate from, LocalDate to) {
                 return store().analytics().summary(from, to);
+            }
+        };
+    }
+
+    @Override
+    public VisitorRecords visitorRecords() {
+        return new VisitorRecords() {
+            @Override
+            public StoredVisits visits(String visitorKey, int visitLimit) {
+                return store().visitorRecords().visits(visitorKey, visitLimit);
+            }
+
+            @Override
+            public long erase(String visitorKey) {
+                return store().visitorRecords().erase(visitorKey);
+            }
+
+            @Override
+            public long deleteVisitsEndedBefore(Instant before) {
+                return store().visitorRecords().deleteVisitsEndedBefore(before);
             }
         };
     }

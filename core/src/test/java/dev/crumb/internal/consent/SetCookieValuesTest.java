@@ -20,6 +20,21 @@ class SetCookieValuesTest {
     }
 
     @Test
+    @DisplayName("the issue's examples: the last Max-Age wins, Max-Age beats Expires, an old Expires alone deletes")
+    void browserReading() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-30T10:00:00Z");
+        assertThat(SetCookieValues.deletes("x=v; Max-Age=0; Max-Age=31536000", now)).isFalse();
+        assertThat(SetCookieValues.deletes("x=v; Max-Age=31536000; Max-Age=0", now)).isTrue();
+        assertThat(SetCookieValues.deletes("x=v; Max-Age=0; Max-Age=junk", now)).isTrue();
+        assertThat(SetCookieValues.deletes("x=v; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=60", now)).isFalse();
+        assertThat(SetCookieValues.deletes("x=v; Expires=Thu, 01 Jan 1970 00:00:00 GMT", now)).isTrue();
+        assertThat(SetCookieValues.deletes("x=v; Expires=Fri, 31 Dec 2100 00:00:00 GMT", now)).isFalse();
+        assertThat(SetCookieValues.deletes("x=v; Expires=Mon, 30 Nov 2026 09:00:00 GMT", now)).isFalse();
+        assertThat(SetCookieValues.deletes("x=v;\tMAX-AGE\t=\t0 ", now)).isTrue();
+        assertThat(SetCookieValues.deletes("x=v; Max-Age=0\u0001", now)).isFalse();
+    }
+
+    @Test
     @DisplayName("Max-Age of zero or less deletes; anything else stores")
     void deletions() {
         assertThat(SetCookieValues.deletes("x=; Max-Age=0; Path=/")).isTrue();

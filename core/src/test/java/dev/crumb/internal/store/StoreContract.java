@@ -18,10 +18,13 @@ import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.ConsentRecord;
 import dev.crumb.store.CrumbStore;
 import dev.crumb.store.PageView;
+import dev.crumb.store.StoredVisit;
+import dev.crumb.store.StoredVisits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,6 +122,16 @@ abstract class StoreContract {
         assertThat(log.history("v1", 10)).extracting(ConsentRecord::source).containsExactly(ConsentSource.BANNER,
                 ConsentSource.BANNER, ConsentSource.REGION_DEFAULT, ConsentSource.REGION_DEFAULT, ConsentSource.GPC,
                 ConsentSource.REGION_DEFAULT);
+    }
+
+    @Test
+    @DisplayName("whether a refusal signal came with the decision reads back as appended")
+    void refusalSignalRoundTrip() {
+        Instant at = Instant.parse("2025-03-10T10:00:00Z");
+        store().consentLog().append(new ConsentRecord("v1", at, Set.of(Category.MARKETING), 1, ConsentSource.BANNER, true));
+        store().consentLog().append(new ConsentRecord("v1", at.plusSeconds(1), Set.of(), 1, ConsentSource.BANNER, false));
+
+        assertThat(store().consentLog().history("v1", 2)).extracting(ConsentRecord::refusalSignal).containsExactly(false, true);
     }
 
     @Test
@@ -365,6 +378,95 @@ abstract class StoreContract {
         } finally {
             writers.shutdown();
         }
+    }
+
+    // --- Per-visitor rows: access, erasure, retention (issue 13) -------------------------------------
+
+    @Test
+    @DisplayName("visits(key) shows what is held under that key only: visits, pages, first and last seen")
+    void visitorHoldings() {
+        store().events().write(List.of(
+                Events.view("2025-03-10T10:00:00Z", "v1", 1, "/", "DE", "de", "news.example.org"),
+                Events.view("2025-03-10T10:05:00Z", "v1", 1, "/products/1", "DE", "de", null),
+                Events.view("2025-03-10T10:06:00Z", "v1", 1, "/products/1", "DE", "de", null),
+                Events.view("2025-03-11T09:00:00Z", "v1", 2, "/cart", "DE", "de", null),
+                Events.view("2025-03-10T11:00:00Z", "v2", 1, "/", "FR", "fr", null)), List.of());
+
+        StoredVisits held = store().visitorRecords().visits("v1", 10);
+        assertThat(held.visitCount()).isEqualTo(2);
+        assertThat(held.pageViews()).isEqualTo(4);
+        assertThat(held.firstSeen()).isEqualTo(Instant.parse("2025-03-10T10:00:00Z"));
+        assertThat(held.lastSeen()).isEqualTo(Instant.parse("2025-03-11T09:00:00Z"));
+        assertThat(held.visits()).extracting(StoredVisit::visit).containsExactly(2, 1);
+        StoredVisit first = held.visits().get(1);
+        assertThat(first.entryPath()).isEqualTo("/");
+        assertThat(first.exitPath()).isEqualTo("/products/1");
+        assertThat(first.referrer()).isEqualTo("news.example.org");
+        assertThat(first.pages()).containsExactlyInAnyOrderEntriesOf(Map.of("/", 1L, "/products/1", 2L));
+        assertThat(store().visitorRecords().visits("v1", 1).visits()).hasSize(1);
+        assertThat(store().visitorRecords().visits("nobody", 10)).isEqualTo(StoredVisits.NONE);
+    }
+
+    @Test
+    @DisplayName("erasing a key removes its per-visit rows; other visitors and the summary stay exactly the same")
+    void erasureKeepsTheSummary() {
+        List<PageView> views = Events.crowd(20, 5, 11);
+        store().events().write(views, List.of());
+        LocalDate from = LocalDate.parse("2025-01-01");
+        LocalDate to = LocalDate.parse("2025-01-11");
+        AnalyticsSummary before = store().analytics().summary(from, to);
+        String gone = views.get(0).visitorKey();
+        String stays = views.stream().map(PageView::visitorKey).filter(k -> !k.equals(gone)).findFirst().orElseThrow();
+        StoredVisits other = store().visitorRecords().visits(stays, 100);
+
+        assertThat(store().visitorRecords().erase(gone)).isPositive();
+        assertThat(store().visitorRecords().visits(gone, 100)).isEqualTo(StoredVisits.NONE);
+        assertThat(store().visitorRecords().visits(stays, 100)).isEqualTo(other);
+        assertThat(store().analytics().summary(from, to)).isEqualTo(before);
+        assertThat(store().visitorRecords().erase(gone)).isZero();
+    }
+
+    @Test
+    @DisplayName("visit retention deletes whole visits that ended before the cut, and the summary stays the same")
+    void visitRetentionKeepsTheSummary() {
+        List<PageView> views = Events.crowd(30, 10, 5);
+        store().events().write(views, List.of());
+        LocalDate from = LocalDate.parse("2025-01-01");
+        LocalDate to = LocalDate.parse("2025-01-11");
+        AnalyticsSummary before = store().analytics().summary(from, to);
+        Instant cut = Instant.parse("2025-01-06T00:00:00Z");
+        long oldVisits = views.stream().collect(java.util.stream.Collectors.groupingBy(
+                v -> v.visitorKey() + "/" + v.visit(), java.util.stream.Collectors.mapping(PageView::at,
+                        java.util.stream.Collectors.maxBy(java.util.Comparator.naturalOrder()))))
+                .values().stream().filter(end -> end.orElseThrow().isBefore(cut)).count();
+
+        assertThat(oldVisits).isPositive();
+        assertThat(store().visitorRecords().deleteVisitsEndedBefore(cut)).isEqualTo(oldVisits);
+        assertThat(store().visitorRecords().deleteVisitsEndedBefore(cut)).isZero();
+        for (String key : views.stream().map(PageView::visitorKey).distinct().toList()) {
+            assertThat(store().visitorRecords().visits(key, 1000).visits())
+                    .allSatisfy(v -> assertThat(v.end()).isAfterOrEqualTo(cut));
+        }
+        assertThat(store().analytics().summary(from, to)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("consent-log retention deletes records superseded before the cut and always keeps the newest")
+    void consentRetention() {
+        ConsentRecord oldest = consent("v1", "2019-01-01T10:00:00Z", Set.of(), ConsentSource.REGION_DEFAULT);
+        ConsentRecord supersededEarly = consent("v1", "2019-06-01T10:00:00Z", Set.of(Category.ANALYTICS), ConsentSource.BANNER);
+        ConsentRecord supersededLate = consent("v1", "2020-01-01T10:00:00Z", Set.of(), ConsentSource.WITHDRAWAL);
+        ConsentRecord newest = consent("v1", "2024-01-01T10:00:00Z", Set.of(Category.MARKETING), ConsentSource.BANNER);
+        ConsentRecord alone = consent("v2", "2018-01-01T10:00:00Z", Set.of(), ConsentSource.GPC);
+        for (ConsentRecord r : List.of(oldest, supersededEarly, supersededLate, newest, alone)) {
+            store().consentLog().append(r);
+        }
+
+        long deleted = store().consentLog().deleteSupersededBefore(Instant.parse("2020-06-01T00:00:00Z"));
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(store().consentLog().history("v1", 10)).containsExactly(newest, supersededLate);
+        assertThat(store().consentLog().history("v2", 10)).containsExactly(alone);
     }
 
     @Test

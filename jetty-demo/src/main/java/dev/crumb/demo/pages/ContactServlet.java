@@ -2,6 +2,8 @@ package dev.crumb.demo.pages;
 
 import dev.crumb.Crumb;
 import dev.crumb.FormSaveResult;
+import dev.crumb.OptInEvidence;
+import dev.crumb.OptInResult;
 import dev.crumb.Visitor;
 import dev.crumb.demo.web.CrumbHooks;
 import dev.crumb.demo.web.CsrfRefusal;
@@ -39,6 +41,8 @@ public final class ContactServlet extends HttpServlet {
 
     /** The form name recorded with a marketing opt-in, as proof of where it was given. */
     static final String FORM_NAME = "contact";
+    /** The opt-in checkbox: never ticked by default; the browser sends it only when the visitor ticks it. */
+    static final String MARKETING_FIELD = "marketing";
 
     private final SiteLayout layout;
     private final CsrfRefusal csrf;
@@ -90,17 +94,19 @@ public final class ContactServlet extends HttpServlet {
     }
 
     /**
-     * Records the ticked opt-in: Crumb keeps a keyed hash of the address with the policy revision and the
-     * form name. Called only when the box was ticked, which it never is by default.
+     * Records the ticked opt-in: Crumb checks the box was ticked and no age under 13 was given, then keeps
+     * a keyed hash of the address with the policy revision and the form name.
      */
     private static FormProblems optIn(HttpServletRequest request, ContactForm form) {
-        try {
-            Crumb.emails(request).optIn(form.email(), FORM_NAME);
-            return new FormProblems();
-        } catch (IllegalArgumentException e) {
-            return new FormProblems().problem("email",
+        OptInResult result = Crumb.emails(request).optIn(form.email(),
+                OptInEvidence.fromRequest(request, FORM_NAME, MARKETING_FIELD));
+        return switch (result) {
+            case RECORDED, NOT_TICKED -> new FormProblems();
+            case UNDER_13 -> new FormProblems().problem("email",
+                    "We cannot send news to children under 13. Untick \"Send me news and offers\" to send your message.");
+            case NOT_AN_ADDRESS -> new FormProblems().problem("email",
                     "We cannot send news to this address. Check it, or untick \"Send me news and offers\".");
-        }
+        };
     }
 
     private Html formPage(HttpServletRequest request, ContactForm form, FormProblems problems) {

@@ -41,6 +41,19 @@ public final class CrumbHooks {
         return visitor(request).isPresent() ? Html.trusted(Crumb.bannerHtml(request)) : Html.EMPTY;
     }
 
+    /**
+     * The consent signals for tag managers, from the consent Crumb enforces: Google Consent Mode v2 and
+     * Matomo, with this response's CSP nonce. The demo loads neither tag (no request leaves the machine);
+     * a real site puts its Google tag or Matomo script right after these.
+     */
+    public static Html tagConsentSignals(HttpServletRequest request) {
+        if (visitor(request).isEmpty()) {
+            return Html.EMPTY;
+        }
+        String nonce = (String) request.getAttribute(SecurityHeadersFilter.NONCE);
+        return Html.trusted(Crumb.googleConsentModeHtml(request, nonce) + Crumb.matomoConsentHtml(request, nonce));
+    }
+
     /** The hidden CSRF input that every state-changing form carries. */
     public static Html csrfField(HttpServletRequest request) {
         return visitor(request).isPresent()

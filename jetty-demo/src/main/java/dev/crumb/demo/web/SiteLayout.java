@@ -50,9 +50,12 @@ public final class SiteLayout {
      * @param csrfField     Crumb's hidden CSRF input for the header's form, or {@link Html#EMPTY}
      * @param country       the visitor's country as Crumb knows it, preselected in the header's form
      * @param language      the visitor's language as Crumb knows it, preselected in the header's form
+     * @param tagSignals    Crumb's consent signals for tag managers (in {@code <head>}), or {@link Html#EMPTY}
      */
-    public record Chrome(String currentPath, Html consentBanner, Html csrfField, String country, String language) {
+    public record Chrome(String currentPath, Html consentBanner, Html csrfField, String country, String language,
+                         Html tagSignals) {
         public Chrome {
+            Objects.requireNonNull(tagSignals, "tagSignals");
             Objects.requireNonNull(currentPath, "currentPath");
             Objects.requireNonNull(consentBanner, "consentBanner");
             Objects.requireNonNull(csrfField, "csrfField");
@@ -62,14 +65,14 @@ public final class SiteLayout {
 
         /** The frame of a page rendered outside a request, for example in a test or a preview. */
         public static Chrome outsideRequest(String currentPath) {
-            return new Chrome(currentPath, Html.EMPTY, Html.EMPTY, "US", "en");
+            return new Chrome(currentPath, Html.EMPTY, Html.EMPTY, "US", "en", Html.EMPTY);
         }
 
         static Chrome of(HttpServletRequest request) {
             Optional<Visitor> visitor = CrumbHooks.visitor(request);
             return new Chrome(request.getRequestURI(), CrumbHooks.consentBanner(request),
                     CrumbHooks.csrfField(request), visitor.map(Visitor::country).orElse("US"),
-                    visitor.map(Visitor::language).orElse("en"));
+                    visitor.map(Visitor::language).orElse("en"), CrumbHooks.tagConsentSignals(request));
         }
     }
 
@@ -89,7 +92,7 @@ public final class SiteLayout {
                 <title>{} · {}</title>
                 <link rel="stylesheet" href="/static/site.css">
                 <link rel="icon" href="data:,">
-                </head>
+                {}</head>
                 <body>
                 <a class="skip-link" href="#main">Skip to main content</a>
                 {}
@@ -100,7 +103,7 @@ public final class SiteLayout {
                 {}
                 </body>
                 </html>
-                """, title, COMPANY, header(chrome), chrome.consentBanner(), main, footer());
+                """, title, COMPANY, chrome.tagSignals(), header(chrome), chrome.consentBanner(), main, footer());
     }
 
     private Html header(Chrome chrome) {

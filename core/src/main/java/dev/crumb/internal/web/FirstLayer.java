@@ -1,0 +1,36 @@
+package dev.crumb.internal.web;
+
+import dev.crumb.internal.consent.ConsentTexts;
+import java.util.Map;
+
+/**
+ * Who is asking and where to read more, for the banner's first layer and the consent page: the data
+ * controller's name ({@code controller-name}) and a link to the privacy policy ({@code privacy-policy-url}).
+ * Regulators expect both on the first layer, not only behind "settings". Either may be missing; with
+ * neither, nothing is rendered.
+ *
+ * @param controllerName   the site operator's name, or {@code null}
+ * @param privacyPolicyUrl an http(s) URL or a site-relative path (checked by the configuration), or {@code null}
+ */
+public record FirstLayer(String controllerName, String privacyPolicyUrl) {
+
+    /** Nothing configured. */
+    public static final FirstLayer NONE = new FirstLayer(null, null);
+
+    private static final String NAME = "{{controlledBy}}<strong>{{name}}</strong>.";
+    private static final String LINK = "<a href=\"{{href}}\">{{privacyPolicy}}</a>";
+
+    /** The markup (escaped) for the visitor's texts, or {@code ""}; a path is put below {@code contextPath}. */
+    public String html(ConsentTexts t, String contextPath) {
+        StringBuilder b = new StringBuilder();
+        if (controllerName != null) {
+            b.append(Html.render(NAME, Map.of("controlledBy", t.controlledBy(), "name", controllerName)));
+        }
+        if (privacyPolicyUrl != null) {
+            String href = privacyPolicyUrl.startsWith("/") ? contextPath + privacyPolicyUrl : privacyPolicyUrl;
+            b.append(b.length() > 0 ? " " : "").append(Html.render(LINK, Map.of("href", href,
+                    "privacyPolicy", t.privacyPolicy())));
+        }
+        return b.length() == 0 ? "" : "<p class=\"crumb-first-layer\">" + b + "</p>\n";
+    }
+}
