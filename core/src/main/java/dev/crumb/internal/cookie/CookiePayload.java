@@ -1,15 +1,13 @@
 package dev.crumb.internal.cookie;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What the visitor cookie holds, before encryption. Short JSON names keep the cookie small; unknown
- * names are ignored so that a newer Crumb can add fields that an older server still reads.
+ * What the visitor cookie holds, before encryption. Its JSON form (short names, unknown names ignored so
+ * that a newer Crumb can add fields an older server still reads) is defined in {@link CookiePayloadJson}
+ * alone.
  *
  * @param visitorId   random visitor ID (URL-safe, at least 128 bits)
  * @param country     ISO 3166-1 alpha-2, or {@code ZZ} for unknown
@@ -21,18 +19,16 @@ import java.util.regex.Pattern;
  * @param savedForm   saved form fields (only with preferences consent), or {@code null}
  * @param chosenLocale whether country and language were chosen explicitly by the visitor
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record CookiePayload(
-        @JsonProperty("i") String visitorId,
-        @JsonProperty("c") String country,
-        @JsonProperty("l") String language,
-        @JsonProperty("f") long firstSeen,
-        @JsonProperty("s") long lastSeen,
-        @JsonProperty("n") int visit,
-        @JsonProperty("k") StoredConsent consent,
-        @JsonProperty("d") Map<String, String> savedForm,
-        @JsonProperty("x") Boolean chosenLocale) {
+        String visitorId,
+        String country,
+        String language,
+        long firstSeen,
+        long lastSeen,
+        int visit,
+        StoredConsent consent,
+        Map<String, String> savedForm,
+        Boolean chosenLocale) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22,64}");
 
@@ -82,12 +78,10 @@ public record CookiePayload(
      * {@link dev.crumb.Category}), the policy revision and the epoch second of the decision, and the
      * source's ordinal.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record StoredConsent(
-            @JsonProperty("g") int grantedBits,
-            @JsonProperty("r") int policyRevision,
-            @JsonProperty("t") long decidedAt,
-            @JsonProperty("s") int source) {
+            int grantedBits,
+            int policyRevision,
+            long decidedAt,
+            int source) {
     }
 }
