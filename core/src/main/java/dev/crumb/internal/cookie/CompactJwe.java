@@ -40,7 +40,16 @@ final class CompactJwe {
     private static final int TAG_BITS = TAG_BYTES * 8;
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /** base64url character → its 6-bit value, -1 for anything else. */
+    private static final byte[] SEXTETS = new byte[128];
+
+    static {
+        Arrays.fill(SEXTETS, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            SEXTETS[alphabet.charAt(i)] = (byte) i;
+        }
+    }
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** A JCA {@code Cipher} costs a provider lookup to create; one per thread is reused, re-initialised per use. */
@@ -60,8 +69,8 @@ final class CompactJwe {
     record Layout(int keyIndex, int ivStart, int ciphertextStart, int tagStart) {
     }
 
-    /** A decrypted value: the plaintext and the index in the ring of the key that opened it. */
-    record Opened(byte[] plaintext, int keyIndex) {
+    /** A decrypted value: the plaintext (the first {@code length} bytes) and the ring index of the key that opened it. */
+    record Opened(byte[] plaintext, int length, int keyIndex) {
     }
 
     private final KeyedHeader[] headers;
@@ -138,23 +147,24 @@ final class CompactJwe {
     /** Decrypts a value of canonical {@link #layout}; {@code null} when it does not decode or authenticate. */
     Opened open(String value, Layout at) {
         KeyedHeader h = headers[at.keyIndex()];
-        byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1); // non-Latin-1 becomes '?', which does not decode
+        int ciphertextEnd = at.tagStart() - 1;
+        int ciphertextBytes = decodedLength(ciphertextEnd - at.ciphertextStart());
+        byte[] iv = new byte[IV_BYTES];
+        // Ciphertext and tag decoded straight into one buffer, the layout AES-GCM decrypts from.
+        byte[] sealed = new byte[ciphertextBytes + TAG_BYTES];
+        if (decode(value, at.ivStart(), at.ciphertextStart() - 1, iv, 0) != IV_BYTES
+                || decode(value, at.ciphertextStart(), ciphertextEnd, sealed, 0) != ciphertextBytes
+                || decode(value, at.tagStart(), value.length(), sealed, ciphertextBytes) != TAG_BYTES) {
+            return null; // a character outside base64url
+        }
         try {
-            byte[] iv = decode(ascii, at.ivStart(), at.ciphertextStart() - 1);
-            byte[] ciphertext = decode(ascii, at.ciphertextStart(), at.tagStart() - 1);
-            byte[] tag = decode(ascii, at.tagStart(), ascii.length);
-            if (iv.length != IV_BYTES || tag.length != TAG_BYTES || ciphertext.length == 0) {
-                return null;
-            }
             Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, h.key(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(h.aad());
-            byte[] plaintext = new byte[ciphertext.length];
-            int n = cipher.update(ciphertext, 0, ciphertext.length, plaintext, 0);
-            n += cipher.doFinal(tag, 0, TAG_BYTES, plaintext, n);
-            return n == plaintext.length ? new Opened(plaintext, at.keyIndex()) : null;
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            return null; // not base64url, or the tag does not verify: tampered, truncated or foreign
+            int n = cipher.doFinal(sealed, 0, sealed.length, sealed, 0); // in place: the plaintext comes first
+            return new Opened(sealed, n, at.keyIndex());
+        } catch (GeneralSecurityException e) {
+            return null; // the tag does not verify: tampered, truncated or sealed with another key
         }
     }
 
@@ -192,22 +202,57 @@ final class CompactJwe {
 
     /** The value of a base64url character, or -1 (this also refuses {@code =}). */
     private static int sextet(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
+        return c < SEXTETS.length ? SEXTETS[c] : -1;
     }
 
-    private static byte[] decode(byte[] ascii, int start, int end) {
-        ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(ascii, start, end - start));
-        return decoded.remaining() == decoded.capacity() ? decoded.array()
-                : Arrays.copyOf(decoded.array(), decoded.remaining());
+    /** Bytes that {@code chars} characters of canonical unpadded base64url decode to. */
+    private static int decodedLength(int chars) {
+        return chars / 4 * 3 + (chars % 4 == 0 ? 0 : chars % 4 - 1);
+    }
+
+    /**
+     * Decodes the base64url characters {@code s[start, end)} into {@code dst} at {@code at}; the number of
+     * bytes written, or -1 for a character outside the alphabet. Unused trailing bits are checked by
+     * {@link #layout}. Hand-written because {@code java.util.Base64} decodes only whole arrays or strings
+     * into fresh arrays: this reads the cookie string in place and writes where the cipher reads.
+     */
+    private static int decode(String s, int start, int end, byte[] dst, int at) {
+        int o = at;
+        int i = start;
+        int whole = end - ((end - start) & 3);
+        for (; i < whole; i += 4) {
+            // A -1 anywhere makes the whole quantum negative.
+            int q = sextet(s.charAt(i)) << 18 | sextet(s.charAt(i + 1)) << 12 | sextet(s.charAt(i + 2)) << 6
+                    | sextet(s.charAt(i + 3));
+            if (q < 0) {
+                return -1;
+            }
+            dst[o++] = (byte) (q >> 16);
+            dst[o++] = (byte) (q >> 8);
+            dst[o++] = (byte) q;
+        }
+        switch (end - i) {
+            case 0 -> { }
+            case 2 -> {
+                int q = sextet(s.charAt(i)) << 6 | sextet(s.charAt(i + 1));
+                if (q < 0) {
+                    return -1;
+                }
+                dst[o++] = (byte) (q >> 4);
+            }
+            case 3 -> {
+                int q = sextet(s.charAt(i)) << 12 | sextet(s.charAt(i + 1)) << 6 | sextet(s.charAt(i + 2));
+                if (q < 0) {
+                    return -1;
+                }
+                dst[o++] = (byte) (q >> 10);
+                dst[o++] = (byte) (q >> 2);
+            }
+            default -> {
+                return -1; // one character cannot hold a byte
+            }
+        }
+        return o - at;
     }
 
     private static int put(byte[] src, byte[] dst, int at) {

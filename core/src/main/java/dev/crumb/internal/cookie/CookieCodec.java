@@ -49,7 +49,7 @@ public final class CookieCodec implements CookieOpener {
             return Optional.empty();
         }
         try {
-            CookiePayload payload = CookiePayloadJson.read(opened.plaintext(), 0, opened.plaintext().length);
+            CookiePayload payload = CookiePayloadJson.read(opened.plaintext(), 0, opened.length());
             return Optional.of(new Opened(payload, opened.keyIndex() != 0));
         } catch (IOException | RuntimeException e) {
             // Authentic but not a payload this version can read (a bug, or a key shared with something else).
