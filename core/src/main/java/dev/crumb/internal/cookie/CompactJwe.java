@@ -5,11 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -39,17 +37,6 @@ final class CompactJwe {
     private static final int TAG_BYTES = 16;
     private static final int TAG_BITS = TAG_BYTES * 8;
 
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    /** base64url character → its 6-bit value, -1 for anything else. */
-    private static final byte[] SEXTETS = new byte[128];
-
-    static {
-        Arrays.fill(SEXTETS, (byte) -1);
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-        for (int i = 0; i < alphabet.length(); i++) {
-            SEXTETS[alphabet.charAt(i)] = (byte) i;
-        }
-    }
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** A JCA {@code Cipher} costs a provider lookup to create; one per thread is reused, re-initialised per use. */
@@ -80,7 +67,7 @@ final class CompactJwe {
         headers = new KeyedHeader[keys.size()];
         for (int i = 0; i < headers.length; i++) {
             CookieKeys.NamedKey k = keys.get(i);
-            String encoded = ENCODER.encodeToString(headerJson(k.id()).getBytes(StandardCharsets.UTF_8));
+            String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(headerJson(k.id()).getBytes(StandardCharsets.UTF_8));
             // RFC 7516 §5.1 step 14: the AAD is the ASCII of the encoded protected header.
             headers[i] = new KeyedHeader(k.key(), encoded, encoded.getBytes(StandardCharsets.US_ASCII));
         }
@@ -101,17 +88,15 @@ final class CompactJwe {
             throw new IllegalStateException("AES-GCM refused a valid key and IV; the JVM's crypto provider is broken", e);
         }
         int ciphertextLength = sealed.length - TAG_BYTES;
-        byte[] ciphertext = ENCODER.encode(ByteBuffer.wrap(sealed, 0, ciphertextLength)).array();
-        byte[] tag = ENCODER.encode(ByteBuffer.wrap(sealed, ciphertextLength, TAG_BYTES)).array();
-        byte[] out = new byte[h.aad().length + 2 + IV_CHARS + 1 + ciphertext.length + 1 + TAG_CHARS];
+        byte[] out = new byte[h.aad().length + 2 + IV_CHARS + 1 + Base64Url.encodedLength(ciphertextLength) + 1 + TAG_CHARS];
         int at = put(h.aad(), out, 0);
         out[at++] = '.';
         out[at++] = '.';
-        at = put(ENCODER.encode(iv), out, at);
+        at = Base64Url.encode(iv, 0, IV_BYTES, out, at);
         out[at++] = '.';
-        at = put(ciphertext, out, at);
+        at = Base64Url.encode(sealed, 0, ciphertextLength, out, at);
         out[at++] = '.';
-        put(tag, out, at);
+        Base64Url.encode(sealed, ciphertextLength, TAG_BYTES, out, at);
         return new String(out, StandardCharsets.ISO_8859_1);
     }
 
@@ -136,9 +121,9 @@ final class CompactJwe {
                 || value.indexOf('.', ivStart) != ivEnd
                 || value.indexOf('.', ciphertextStart) != tagStart - 1
                 || value.indexOf('.', tagStart) >= 0
-                || !canonicalEnd(value, ivStart, ivEnd)
-                || !canonicalEnd(value, ciphertextStart, tagStart - 1)
-                || !canonicalEnd(value, tagStart, value.length())) {
+                || !Base64Url.canonicalEnd(value, ivStart, ivEnd)
+                || !Base64Url.canonicalEnd(value, ciphertextStart, tagStart - 1)
+                || !Base64Url.canonicalEnd(value, tagStart, value.length())) {
             return null;
         }
         return new Layout(keyIndex, ivStart, ciphertextStart, tagStart);
@@ -148,13 +133,13 @@ final class CompactJwe {
     Opened open(String value, Layout at) {
         KeyedHeader h = headers[at.keyIndex()];
         int ciphertextEnd = at.tagStart() - 1;
-        int ciphertextBytes = decodedLength(ciphertextEnd - at.ciphertextStart());
+        int ciphertextBytes = Base64Url.decodedLength(ciphertextEnd - at.ciphertextStart());
         byte[] iv = new byte[IV_BYTES];
         // Ciphertext and tag decoded straight into one buffer, the layout AES-GCM decrypts from.
         byte[] sealed = new byte[ciphertextBytes + TAG_BYTES];
-        if (decode(value, at.ivStart(), at.ciphertextStart() - 1, iv, 0) != IV_BYTES
-                || decode(value, at.ciphertextStart(), ciphertextEnd, sealed, 0) != ciphertextBytes
-                || decode(value, at.tagStart(), value.length(), sealed, ciphertextBytes) != TAG_BYTES) {
+        if (Base64Url.decode(value, at.ivStart(), at.ciphertextStart() - 1, iv, 0) != IV_BYTES
+                || Base64Url.decode(value, at.ciphertextStart(), ciphertextEnd, sealed, 0) != ciphertextBytes
+                || Base64Url.decode(value, at.tagStart(), value.length(), sealed, ciphertextBytes) != TAG_BYTES) {
             return null; // a character outside base64url
         }
         try {
@@ -176,83 +161,6 @@ final class CompactJwe {
             }
         }
         return -1;
-    }
-
-    /**
-     * Whether the base64url part {@code [start, end)} is non-empty, has a length a canonical encoding can
-     * have, no padding, and zero bits in the last character's unused low bits (RFC 4648 §3.5).
-     */
-    private static boolean canonicalEnd(String s, int start, int end) {
-        int length = end - start;
-        if (length <= 0) {
-            return false;
-        }
-        int unusedBits = switch (length & 3) {
-            case 0 -> 0;
-            case 2 -> 4; // 12 bits for one byte
-            case 3 -> 2; // 18 bits for two bytes
-            default -> -1; // 6 bits cannot hold a byte
-        };
-        if (unusedBits < 0) {
-            return false;
-        }
-        int last = sextet(s.charAt(end - 1));
-        return last >= 0 && (last & ((1 << unusedBits) - 1)) == 0;
-    }
-
-    /** The value of a base64url character, or -1 (this also refuses {@code =}). */
-    private static int sextet(char c) {
-        return c < SEXTETS.length ? SEXTETS[c] : -1;
-    }
-
-    /** Bytes that {@code chars} characters of canonical unpadded base64url decode to. */
-    private static int decodedLength(int chars) {
-        return chars / 4 * 3 + (chars % 4 == 0 ? 0 : chars % 4 - 1);
-    }
-
-    /**
-     * Decodes the base64url characters {@code s[start, end)} into {@code dst} at {@code at}; the number of
-     * bytes written, or -1 for a character outside the alphabet. Unused trailing bits are checked by
-     * {@link #layout}. Hand-written because {@code java.util.Base64} decodes only whole arrays or strings
-     * into fresh arrays: this reads the cookie string in place and writes where the cipher reads.
-     */
-    private static int decode(String s, int start, int end, byte[] dst, int at) {
-        int o = at;
-        int i = start;
-        int whole = end - ((end - start) & 3);
-        for (; i < whole; i += 4) {
-            // A -1 anywhere makes the whole quantum negative.
-            int q = sextet(s.charAt(i)) << 18 | sextet(s.charAt(i + 1)) << 12 | sextet(s.charAt(i + 2)) << 6
-                    | sextet(s.charAt(i + 3));
-            if (q < 0) {
-                return -1;
-            }
-            dst[o++] = (byte) (q >> 16);
-            dst[o++] = (byte) (q >> 8);
-            dst[o++] = (byte) q;
-        }
-        switch (end - i) {
-            case 0 -> { }
-            case 2 -> {
-                int q = sextet(s.charAt(i)) << 6 | sextet(s.charAt(i + 1));
-                if (q < 0) {
-                    return -1;
-                }
-                dst[o++] = (byte) (q >> 4);
-            }
-            case 3 -> {
-                int q = sextet(s.charAt(i)) << 12 | sextet(s.charAt(i + 1)) << 6 | sextet(s.charAt(i + 2));
-                if (q < 0) {
-                    return -1;
-                }
-                dst[o++] = (byte) (q >> 10);
-                dst[o++] = (byte) (q >> 2);
-            }
-            default -> {
-                return -1; // one character cannot hold a byte
-            }
-        }
-        return o - at;
     }
 
     private static int put(byte[] src, byte[] dst, int at) {

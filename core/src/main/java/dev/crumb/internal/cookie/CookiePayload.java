@@ -2,7 +2,6 @@ package dev.crumb.internal.cookie;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What the visitor cookie holds, before encryption. Its JSON form (short names, unknown names ignored so
@@ -30,10 +29,8 @@ public record CookiePayload(
         Map<String, String> savedForm,
         Boolean chosenLocale) {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22,64}");
-
     public CookiePayload {
-        if (visitorId == null || !ID.matcher(visitorId).matches()) {
+        if (!validId(visitorId)) {
             throw new IllegalArgumentException("visitorId must be 22 to 64 URL-safe characters");
         }
         Objects.requireNonNull(country, "country");
@@ -46,6 +43,23 @@ public record CookiePayload(
         }
         savedForm = savedForm == null || savedForm.isEmpty() ? null : Map.copyOf(savedForm);
         chosenLocale = Boolean.TRUE.equals(chosenLocale) ? Boolean.TRUE : null;
+    }
+
+    /**
+     * Whether {@code id} is 22 to 64 base64url characters. A loop rather than a regular expression: every
+     * opened cookie passes through here, and the regex cost a tenth of opening one.
+     */
+    private static boolean validId(String id) {
+        if (id == null || id.length() < 22 || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the visitor chose country and language explicitly. */

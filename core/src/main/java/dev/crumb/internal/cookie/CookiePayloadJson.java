@@ -24,13 +24,16 @@ import java.util.Map;
 public final class CookiePayloadJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** The output buffer, reused per thread: a full cookie's JSON is about 3 KB. */
+    private static final ThreadLocal<ByteArrayBuilder> BUFFER = ThreadLocal.withInitial(() -> new ByteArrayBuilder(512));
 
     private CookiePayloadJson() {
     }
 
     /** The payload as UTF-8 JSON bytes. */
     public static byte[] write(CookiePayload p) {
-        ByteArrayBuilder out = new ByteArrayBuilder(256);
+        ByteArrayBuilder out = BUFFER.get();
+        out.reset();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("i", p.visitorId());
