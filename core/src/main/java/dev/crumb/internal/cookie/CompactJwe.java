@@ -1,10 +1,5 @@
 package dev.crumb.internal.cookie;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -37,7 +32,6 @@ final class CompactJwe {
     private static final int TAG_BYTES = 16;
     private static final int TAG_BITS = TAG_BYTES * 8;
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** A JCA {@code Cipher} costs a provider lookup to create; one per thread is reused, re-initialised per use. */
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
@@ -73,8 +67,11 @@ final class CompactJwe {
         }
     }
 
-    /** Encrypts with the key at {@code keyIndex} (0: the sealing key) under a fresh IV from {@code random}. */
-    String seal(byte[] plaintext, int keyIndex, SecureRandom random) {
+    /**
+     * Encrypts the first {@code length} bytes of {@code plaintext} with the key at {@code keyIndex} (0: the
+     * sealing key) under a fresh IV from {@code random}.
+     */
+    String seal(byte[] plaintext, int length, int keyIndex, SecureRandom random) {
         KeyedHeader h = headers[keyIndex];
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
@@ -83,7 +80,7 @@ final class CompactJwe {
             Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, h.key(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(h.aad());
-            sealed = cipher.doFinal(plaintext); // ciphertext, then the tag
+            sealed = cipher.doFinal(plaintext, 0, length); // ciphertext, then the tag
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM refused a valid key and IV; the JVM's crypto provider is broken", e);
         }
@@ -171,17 +168,17 @@ final class CompactJwe {
     /** The protected header in jjwt 0.13's member order, so existing cookies keep their exact header. */
     private static String headerJson(String keyId) {
         Objects.requireNonNull(keyId, "keyId");
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("kid", keyId);
-            g.writeStringField("cty", "crumb");
-            g.writeStringField("alg", "dir");
-            g.writeStringField("enc", "A256GCM");
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in memory: cannot happen
-        }
-        return out.toString();
+        JsonWriter out = new JsonWriter();
+        out.beginObject();
+        out.name("kid");
+        out.string(keyId);
+        out.name("cty");
+        out.string("crumb");
+        out.name("alg");
+        out.string("dir");
+        out.name("enc");
+        out.string("A256GCM");
+        out.endObject();
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Seals the cookie payload into a compact JWE (direct key, A256GCM, key ID in the header) and opens it
- * again, directly on the JDK's AES-GCM ({@link CompactJwe}) with the payload's JSON streamed by
- * {@link CookiePayloadJson}. Opening never throws: anything that is not the canonical form of a cookie
+ * again, directly on the JDK's AES-GCM ({@link CompactJwe}) with the payload's JSON read and written in
+ * place by {@link CookiePayloadJson}. Opening never throws: anything that is not the canonical form of a cookie
  * sealed with a key of the ring is simply "no cookie", which the filter treats as a new visitor.
  */
 public final class CookieCodec implements CookieOpener {
@@ -34,7 +34,8 @@ public final class CookieCodec implements CookieOpener {
 
     /** Encrypts and authenticates the payload with the current key. */
     public String seal(CookiePayload payload) {
-        return jwe.seal(CookiePayloadJson.write(payload), 0, random);
+        JsonWriter json = CookiePayloadJson.written(payload);
+        return jwe.seal(json.buffer(), json.length(), 0, random);
     }
 
     /** Decrypts and validates a cookie value; empty for anything that is not a valid Crumb cookie of this ring. */
