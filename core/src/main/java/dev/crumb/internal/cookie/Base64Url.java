@@ -14,13 +14,13 @@ final class Base64Url {
 
     private static final byte[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
-    /** Character → its 6-bit value, -1 for anything else ({@code =} included). */
-    private static final byte[] SEXTETS = new byte[128];
+    /** Byte → its 6-bit value, -1 for anything else ({@code =} and every non-ASCII byte included). */
+    private static final int[] SEXTETS = new int[256];
 
     static {
-        Arrays.fill(SEXTETS, (byte) -1);
+        Arrays.fill(SEXTETS, -1);
         for (int i = 0; i < ALPHABET.length; i++) {
-            SEXTETS[ALPHABET[i]] = (byte) i;
+            SEXTETS[ALPHABET[i]] = i;
         }
     }
 
@@ -67,31 +67,38 @@ final class Base64Url {
      * bits zero).
      */
     static int decode(String s, int start, int end, byte[] dst, int at) {
+        return decode(s.getBytes(StandardCharsets.ISO_8859_1), start, end, dst, at);
+    }
+
+    /** {@link #decode(String, int, int, byte[], int)} from the ISO-8859-1 bytes of the cookie string. */
+    static int decode(byte[] src, int start, int end, byte[] dst, int at) {
+        int[] table = SEXTETS;
         int o = at;
         int i = start;
         int whole = end - ((end - start) & 3);
         for (; i < whole; i += 4) {
             // A -1 anywhere makes the whole quantum negative.
-            int q = sextet(s.charAt(i)) << 18 | sextet(s.charAt(i + 1)) << 12 | sextet(s.charAt(i + 2)) << 6
-                    | sextet(s.charAt(i + 3));
+            int q = table[src[i] & 0xff] << 18 | table[src[i + 1] & 0xff] << 12 | table[src[i + 2] & 0xff] << 6
+                    | table[src[i + 3] & 0xff];
             if (q < 0) {
                 return -1;
             }
-            dst[o++] = (byte) (q >> 16);
-            dst[o++] = (byte) (q >> 8);
-            dst[o++] = (byte) q;
+            dst[o] = (byte) (q >> 16);
+            dst[o + 1] = (byte) (q >> 8);
+            dst[o + 2] = (byte) q;
+            o += 3;
         }
         switch (end - i) {
             case 0 -> { }
             case 2 -> {
-                int q = sextet(s.charAt(i)) << 6 | sextet(s.charAt(i + 1));
+                int q = table[src[i] & 0xff] << 6 | table[src[i + 1] & 0xff];
                 if (q < 0 || (q & 0xf) != 0) {
                     return -1;
                 }
                 dst[o++] = (byte) (q >> 4);
             }
             case 3 -> {
-                int q = sextet(s.charAt(i)) << 12 | sextet(s.charAt(i + 1)) << 6 | sextet(s.charAt(i + 2));
+                int q = table[src[i] & 0xff] << 12 | table[src[i + 1] & 0xff] << 6 | table[src[i + 2] & 0xff];
                 if (q < 0 || (q & 0x3) != 0) {
                     return -1;
                 }
@@ -124,6 +131,6 @@ final class Base64Url {
     }
 
     private static int sextet(char c) {
-        return c < 128 ? SEXTETS[c] : -1;
+        return c < 256 ? SEXTETS[c] : -1;
     }
 }

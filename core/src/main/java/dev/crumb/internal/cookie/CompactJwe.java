@@ -134,9 +134,10 @@ final class CompactJwe {
         byte[] iv = new byte[IV_BYTES];
         // Ciphertext and tag decoded straight into one buffer, the layout AES-GCM decrypts from.
         byte[] sealed = new byte[ciphertextBytes + TAG_BYTES];
-        if (Base64Url.decode(value, at.ivStart(), at.ciphertextStart() - 1, iv, 0) != IV_BYTES
-                || Base64Url.decode(value, at.ciphertextStart(), ciphertextEnd, sealed, 0) != ciphertextBytes
-                || Base64Url.decode(value, at.tagStart(), value.length(), sealed, ciphertextBytes) != TAG_BYTES) {
+        byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1); // anything beyond Latin-1 becomes '?': refused
+        if (Base64Url.decode(ascii, at.ivStart(), at.ciphertextStart() - 1, iv, 0) != IV_BYTES
+                || Base64Url.decode(ascii, at.ciphertextStart(), ciphertextEnd, sealed, 0) != ciphertextBytes
+                || Base64Url.decode(ascii, at.tagStart(), ascii.length, sealed, ciphertextBytes) != TAG_BYTES) {
             return null; // a character outside base64url
         }
         try {

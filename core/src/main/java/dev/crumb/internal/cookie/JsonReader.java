@@ -233,27 +233,34 @@ final class JsonReader {
 
     /** Reads a string whose opening quote is at {@code pos}. */
     private String string() throws IOException {
-        int start = ++pos;
-        boolean ascii = true;
-        while (pos < end) {
-            byte b = in[pos];
+        byte[] a = in;
+        int e = end;
+        int start = pos + 1;
+        int p = start;
+        int nonAscii = 0;
+        // Locals rather than fields in the loop: a full cookie's saved message is a few thousand bytes.
+        while (p < e) {
+            byte b = a[p];
             if (b == '"') {
-                int length = pos - start;
-                pos++;
-                if (ascii && length == 1 && in[start] >= 0) {
-                    return SHORT_NAMES[in[start]];
+                pos = p + 1;
+                int length = p - start;
+                if (nonAscii == 0 && length == 1) {
+                    return SHORT_NAMES[a[start]];
                 }
-                return new String(in, start, length, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                return new String(a, start, length, nonAscii == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             }
             if (b == '\\') {
+                pos = p;
                 return escapedString(start);
             }
             if (b >= 0 && b < 0x20) {
+                pos = p;
                 throw error("no control characters in a string");
             }
-            ascii &= b >= 0;
-            pos++;
+            nonAscii |= b & 0x80;
+            p++;
         }
+        pos = p;
         throw error("the end of a string");
     }
 

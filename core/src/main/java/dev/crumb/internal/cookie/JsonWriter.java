@@ -87,14 +87,18 @@ final class JsonWriter {
         ensure(n + 2);
         buf[len++] = '"';
         int i = 0;
-        // The common case: printable ASCII with nothing to escape, one byte per character.
+        // The common case: printable ASCII with nothing to escape, one byte per character. Locals rather
+        // than fields in the loop: a full cookie's saved message is a few thousand characters.
+        byte[] b = buf;
+        int at = len;
         for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
                 break;
             }
-            buf[len++] = (byte) c;
+            b[at + i] = (byte) c;
         }
+        len = at + i;
         for (; i < n; i++) {
             ensure(12);
             char c = s.charAt(i);
