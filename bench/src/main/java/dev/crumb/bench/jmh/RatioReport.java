@@ -70,7 +70,7 @@ public final class RatioReport {
             double openRatio = open / rawDecrypt;
             double sealRatio = seal / rawEncrypt;
             Double cached = score.get("openCached/" + shape);
-            out.printf(Locale.ROOT, "%-8s %10.0f %10.0f %6.1f %7s %7s   %10.0f %10.0f %6.1f %7s   %10s %8s%n", shape,
+            out.printf(Locale.ROOT, "%-8s %10.0f %10.0f %6.2f %7s %7s   %10.0f %10.0f %6.2f %7s   %10s %8s%n", shape,
                     open, rawDecrypt, openRatio, "<= " + target, verdict(openRatio, target),
                     seal, rawEncrypt, sealRatio, verdict(sealRatio, target),
                     cached == null ? "-" : String.format(Locale.ROOT, "%.0f", cached),
