@@ -94,22 +94,27 @@ final class JsonReader {
     /** An integer value within {@code long}; no fraction, no exponent. */
     long nextLong() throws IOException {
         nonSpace();
-        boolean negative = in[pos] == '-';
+        byte[] a = in;
+        int e = end;
+        int p = pos;
+        boolean negative = a[p] == '-';
         if (negative) {
-            pos++;
+            p++;
         }
-        int start = pos;
+        int start = p;
         long value = 0;
-        while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
-            int digit = in[pos++] - '0';
+        while (p < e && a[p] >= '0' && a[p] <= '9') {
+            int digit = a[p++] - '0';
             // Accumulate negatively so that Long.MIN_VALUE fits.
             if (value < (Long.MIN_VALUE + digit) / 10) {
+                pos = p;
                 throw error("an integer within 64 bits");
             }
             value = value * 10 - digit;
         }
-        if (pos == start || (in[start] == '0' && pos - start > 1)
-                || pos < end && (in[pos] == '.' || in[pos] == 'e' || in[pos] == 'E')) {
+        pos = p;
+        if (p == start || (a[start] == '0' && p - start > 1)
+                || p < e && (a[p] == '.' || a[p] == 'e' || a[p] == 'E')) {
             throw error("an integer");
         }
         if (!negative && value == Long.MIN_VALUE) {
