@@ -24,14 +24,13 @@ import javax.crypto.spec.GCMParameterSpec;
 final class CompactJwe {
 
     /** Characters of a 12-byte IV in unpadded base64url. */
-    static final int IV_CHARS = 16;
+    private static final int IV_CHARS = 16;
     /** Characters of a 16-byte tag in unpadded base64url. */
-    static final int TAG_CHARS = 22;
+    private static final int TAG_CHARS = 22;
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BYTES = 16;
     private static final int TAG_BITS = TAG_BYTES * 8;
-
 
     /** A JCA {@code Cipher} costs a provider lookup to create; one per thread is reused, re-initialised per use. */
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
