@@ -8,6 +8,7 @@ import dev.crumb.CrumbConfig;
 import dev.crumb.CrumbFilter;
 import dev.crumb.testsupport.Browser;
 import dev.crumb.testsupport.MutableClock;
+import dev.crumb.testsupport.NonCanonicalCookies;
 import dev.crumb.testsupport.ServerFixture;
 import dev.crumb.testsupport.TestKeys;
 import dev.crumb.testsupport.TestPages;
@@ -197,6 +198,28 @@ abstract class VisitorCookieContract {
             assertThat(echo(r).get("visit")).isEqualTo("1");
             assertThat(Browser.setCookie(r, "crumb")).isNotNull();
         }
+    }
+
+    @Test
+    @DisplayName("another spelling of a valid cookie (key part, padding, unused bits, sixth part) starts a new visitor")
+    void nonCanonicalCookies() throws Exception {
+        URI base = start();
+        Browser first = new Browser(base);
+        String id = echo(first.get("/page")).get("id");
+        String valid = first.cookie("crumb");
+        for (Map.Entry<String, String> variant : NonCanonicalCookies.of(valid).entrySet()) {
+            Browser b = new Browser(base);
+            b.setCookie("crumb", variant.getValue());
+            HttpResponse<String> r = b.get("/page");
+            assertThat(r.statusCode()).as(variant.getKey()).isEqualTo(200);
+            Map<String, String> v = TestPages.parseEcho(r.body());
+            assertThat(v.get("id")).as(variant.getKey()).isNotEqualTo(id);
+            assertThat(v.get("visit")).as(variant.getKey()).isEqualTo("1");
+            assertThat(Browser.setCookie(r, "crumb")).as(variant.getKey()).isNotNull();
+        }
+        Browser same = new Browser(base);
+        same.setCookie("crumb", valid);
+        assertThat(echo(same.get("/page")).get("id")).as("the canonical cookie itself").isEqualTo(id);
     }
 
     @Test

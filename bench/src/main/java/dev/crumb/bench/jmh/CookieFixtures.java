@@ -1,11 +1,10 @@
 package dev.crumb.bench.jmh;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crumb.bench.BenchKeys;
 import dev.crumb.internal.cookie.CookieCodec;
 import dev.crumb.internal.cookie.CookieKeys;
 import dev.crumb.internal.cookie.CookiePayload;
+import dev.crumb.internal.cookie.CookiePayloadJson;
 import dev.crumb.internal.cookie.SetCookieHeader;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -56,11 +55,7 @@ public final class CookieFixtures {
 
     /** The payload serialised as the codec does, for the raw AES-GCM baseline. */
     public static byte[] json(CookiePayload payload) {
-        try {
-            return new ObjectMapper().writeValueAsBytes(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CookiePayloadJson.write(payload);
     }
 
     static CookiePayload typical() {

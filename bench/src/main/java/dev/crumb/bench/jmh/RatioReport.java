@@ -18,8 +18,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class RatioReport {
 
-    /** Target for {@code open / rawDecrypt}. */
-    public static final double DECODE_TARGET = 3.0;
+    /** Target for {@code open / rawDecrypt} and {@code seal / rawEncrypt} with the TYPICAL cookie (issue 12). */
+    public static final double TYPICAL_TARGET = 3.0;
+    /** Target for both ratios with the FULL cookie, whose larger JSON weighs more against the cipher. */
+    public static final double FULL_TARGET = 4.0;
 
     private RatioReport() {
     }
@@ -28,10 +30,19 @@ public final class RatioReport {
     public static void main(String[] args) throws Exception {
         Options options = new OptionsBuilder()
                 .parent(new CommandLineOptions(args))
-                .include(CookieCodecBenchmark.class.getName() + "\\.(open|openCached|seal|rawDecrypt|rawEncrypt|sketchOpen)$")
+                .include(CookieCodecBenchmark.class.getName() + "\\.(open|openCached|seal|rawDecrypt|rawEncrypt)$")
                 .include(FilterPathBenchmark.class.getName() + "\\.(withCrumb|bare)$")
                 .build();
         print(new Runner(options).run(), System.out);
+    }
+
+    /** The target both ratios must meet for this payload shape. */
+    static double target(CookieFixtures.Shape shape) {
+        return shape == CookieFixtures.Shape.FULL ? FULL_TARGET : TYPICAL_TARGET;
+    }
+
+    private static String verdict(double ratio, double target) {
+        return ratio <= target ? "met" : "MISSED";
     }
 
     static void print(Collection<RunResult> results, PrintStream out) {
@@ -45,8 +56,8 @@ public final class RatioReport {
         }
         out.println();
         out.println("Cookie codec (ns/op; ratio = codec / raw JDK AES-GCM on the same payload bytes)");
-        out.printf(Locale.ROOT, "%-8s %12s %12s %8s %8s   %12s %8s   %12s %12s %8s   %12s %8s%n", "payload", "open",
-                "rawDecrypt", "ratio", "target", "openCached", "ratio", "seal", "rawEncrypt", "ratio", "sketchOpen", "ratio");
+        out.printf(Locale.ROOT, "%-8s %10s %10s %6s %7s %7s   %10s %10s %6s %7s   %10s %8s%n", "payload",
+                "open", "rawDecrypt", "ratio", "target", "", "seal", "rawEncrypt", "ratio", "", "openCached", "ratio");
         for (CookieFixtures.Shape shape : CookieFixtures.Shape.values()) {
             Double open = score.get("open/" + shape);
             Double rawDecrypt = score.get("rawDecrypt/" + shape);
@@ -55,16 +66,15 @@ public final class RatioReport {
             if (open == null || rawDecrypt == null || seal == null || rawEncrypt == null) {
                 continue;
             }
-            double decode = open / rawDecrypt;
-            Double sketch = score.get("sketchOpen/" + shape);
+            double target = target(shape);
+            double openRatio = open / rawDecrypt;
+            double sealRatio = seal / rawEncrypt;
             Double cached = score.get("openCached/" + shape);
-            out.printf(Locale.ROOT, "%-8s %12.0f %12.0f %8.1f %8s   %12s %8s   %12.0f %12.0f %8.1f   %12s %8s%n", shape, open,
-                    rawDecrypt, decode, decode <= DECODE_TARGET ? "met" : "MISSED",
+            out.printf(Locale.ROOT, "%-8s %10.0f %10.0f %6.2f %7s %7s   %10.0f %10.0f %6.2f %7s   %10s %8s%n", shape,
+                    open, rawDecrypt, openRatio, "<= " + target, verdict(openRatio, target),
+                    seal, rawEncrypt, sealRatio, verdict(sealRatio, target),
                     cached == null ? "-" : String.format(Locale.ROOT, "%.0f", cached),
-                    cached == null ? "-" : String.format(Locale.ROOT, "%.2f", cached / rawDecrypt),
-                    seal, rawEncrypt, seal / rawEncrypt,
-                    sketch == null ? "-" : String.format(Locale.ROOT, "%.0f", sketch),
-                    sketch == null ? "-" : String.format(Locale.ROOT, "%.1f", sketch / rawDecrypt));
+                    cached == null ? "-" : String.format(Locale.ROOT, "%.2f", cached / rawDecrypt));
         }
         out.println();
         out.println("Filter per-request path, returning visitor (ns/op; overhead = withCrumb - bare)");

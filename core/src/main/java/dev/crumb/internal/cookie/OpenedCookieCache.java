@@ -35,7 +35,9 @@ public final class OpenedCookieCache implements CookieOpener {
 
     @Override
     public Optional<CookieCodec.Opened> open(String value) {
-        if (value == null || value.length() > CookieCodec.MAX_VALUE_LENGTH) {
+        // Only the canonical form of a cookie is looked up or kept: other spellings of the same bytes
+        // (padding, a filled key part, altered unused bits) never reach the cache (issue 17 #5).
+        if (value == null || value.length() > CookieCodec.MAX_VALUE_LENGTH || !codec.mayOpen(value)) {
             return Optional.empty();
         }
         CookieCodec.Opened hit = opened.getIfPresent(value);

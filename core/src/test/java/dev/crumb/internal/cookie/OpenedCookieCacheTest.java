@@ -2,6 +2,7 @@ package dev.crumb.internal.cookie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crumb.testsupport.NonCanonicalCookies;
 import dev.crumb.testsupport.TestKeys;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -51,6 +52,32 @@ class OpenedCookieCacheTest {
         cache.open(value);
         String tampered = value.substring(0, value.length() - 3) + (value.endsWith("AAA") ? "BBB" : "AAA");
         assertThat(cache.open(tampered)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    @DisplayName("other spellings of a cached cookie are neither looked up, decrypted nor cached")
+    void nonCanonicalNeverCached() {
+        CookieOpener countingCodec = new CookieOpener() {
+            @Override
+            public Optional<CookieCodec.Opened> open(String value) {
+                decryptions.incrementAndGet();
+                return codec.open(value);
+            }
+
+            @Override
+            public boolean mayOpen(String value) {
+                return codec.mayOpen(value);
+            }
+        };
+        OpenedCookieCache cache = new OpenedCookieCache(countingCodec, 100_000, Duration.ofMinutes(5));
+        String value = codec.seal(payload);
+        assertThat(cache.open(value)).isPresent();
+
+        for (String variant : NonCanonicalCookies.of(value).values()) {
+            assertThat(cache.open(variant)).as(variant).isEmpty();
+        }
+        assertThat(decryptions.get()).isEqualTo(1);
+        assertThat(cache.size()).isEqualTo(1);
     }
 
     @Test

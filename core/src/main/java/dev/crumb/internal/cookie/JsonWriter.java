@@ -1,0 +1,178 @@
+package dev.crumb.internal.cookie;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Writes the small JSON objects inside the cookie as UTF-8 into a growable buffer that is reused (one per
+ * thread, see {@link CookiePayloadJson}), so the cipher encrypts straight from it. Escapes {@code "},
+ * {@code \} and control characters as Jackson does; a lone surrogate, which UTF-8 cannot carry, is
+ * written as a {@code \}{@code u} escape so every Java string survives the round trip. Hand-written for
+ * the reason given in {@link JsonReader}.
+ */
+final class JsonWriter {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private byte[] buf = new byte[512];
+    private int len;
+
+    /** Empties the buffer for the next payload. */
+    void reset() {
+        len = 0;
+    }
+
+    /** The buffer; its first {@link #length()} bytes are the JSON written so far. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    int length() {
+        return len;
+    }
+
+    /** A copy of what was written. */
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, len);
+    }
+
+    void beginObject() {
+        put('{');
+    }
+
+    void endObject() {
+        put('}');
+    }
+
+    /** A member's name; the comma before it is added when it is not the object's first. */
+    void name(String name) {
+        if (len > 0 && buf[len - 1] != '{') {
+            put(',');
+        }
+        string(name);
+        put(':');
+    }
+
+    void number(long value) {
+        ensure(20);
+        if (value == Long.MIN_VALUE) {
+            for (byte b : Long.toString(value).getBytes(StandardCharsets.US_ASCII)) {
+                buf[len++] = b;
+            }
+            return;
+        }
+        if (value < 0) {
+            buf[len++] = '-';
+            value = -value;
+        }
+        int start = len;
+        do {
+            buf[len++] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+        for (int i = start, j = len - 1; i < j; i++, j--) {
+            byte t = buf[i];
+            buf[i] = buf[j];
+            buf[j] = t;
+        }
+    }
+
+    void bool(boolean value) {
+        for (char c : (value ? "true" : "false").toCharArray()) {
+            put(c);
+        }
+    }
+
+    void string(String s) {
+        int n = s.length();
+        ensure(n + 2);
+        buf[len++] = '"';
+        if (n > 16) {
+            // Long values (a saved message): the JDK copies ASCII in bulk, and a read-only scan finds
+            // whether anything needs escaping, several times faster than a per-character loop.
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            if (utf8.length == n && nothingToEscape(utf8)) {
+                System.arraycopy(utf8, 0, buf, len, n);
+                len += n;
+                buf[len++] = '"';
+                return;
+            }
+        }
+        int i = 0;
+        for (; i < n; i++) {
+            ensure(12);
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                buf[len++] = '\\';
+                buf[len++] = (byte) c;
+            } else if (c < 0x20) {
+                control(c);
+            } else if (c < 0x80) {
+                buf[len++] = (byte) c;
+            } else if (c < 0x800) {
+                buf[len++] = (byte) (0xc0 | c >> 6);
+                buf[len++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                buf[len++] = (byte) (0xf0 | cp >> 18);
+                buf[len++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                buf[len++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                buf[len++] = (byte) (0x80 | cp & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                unicodeEscape(c);
+            } else {
+                buf[len++] = (byte) (0xe0 | c >> 12);
+                buf[len++] = (byte) (0x80 | c >> 6 & 0x3f);
+                buf[len++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
+        ensure(1);
+        buf[len++] = '"';
+    }
+
+    /** Whether these ASCII bytes hold no quote, backslash or control character. */
+    private static boolean nothingToEscape(byte[] ascii) {
+        for (byte b : ascii) {
+            if (b < 0x20 || b == '"' || b == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void control(char c) {
+        switch (c) {
+            case '\b' -> escape('b');
+            case '\f' -> escape('f');
+            case '\n' -> escape('n');
+            case '\r' -> escape('r');
+            case '\t' -> escape('t');
+            default -> unicodeEscape(c);
+        }
+    }
+
+    private void escape(char c) {
+        buf[len++] = '\\';
+        buf[len++] = (byte) c;
+    }
+
+    private void unicodeEscape(char c) {
+        buf[len++] = '\\';
+        buf[len++] = 'u';
+        buf[len++] = HEX[c >> 12 & 0xf];
+        buf[len++] = HEX[c >> 8 & 0xf];
+        buf[len++] = HEX[c >> 4 & 0xf];
+        buf[len++] = HEX[c & 0xf];
+    }
+
+    private void put(char c) {
+        ensure(1);
+        buf[len++] = (byte) c;
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
+    }
+}
