@@ -8,6 +8,7 @@ import dev.crumb.store.CrumbStore;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -57,7 +58,12 @@ public final class CrumbFilter implements Filter {
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
-        LoggingCheck.warnIfSilent(filterConfig.getServletContext() == null ? null : filterConfig.getServletContext()::log);
+        // A filter built with a configuration may be started by code with no FilterConfig at all.
+        ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
+        LoggingCheck.warnIfSilent(context == null ? null : context::log);
+        if (config == null && filterConfig == null) {
+            throw new ServletException("Crumb has no configuration: give CrumbFilter a CrumbConfig, or init-params in web.xml");
+        }
         CrumbStore opened = null;
         try {
             CrumbConfig effective = config;
@@ -71,8 +77,7 @@ public final class CrumbFilter implements Filter {
                 effective = CrumbConfig.fromInitParameters(params, System.getenv(), opened);
                 params.refuseUnknown();
             }
-            engine = new CrumbEngine(effective, filterConfig.getServletContext() == null ? ""
-                    : filterConfig.getServletContext().getContextPath());
+            engine = new CrumbEngine(effective, context == null ? "" : context.getContextPath());
             ownedStore = opened;
         } catch (RuntimeException e) {
             if (opened != null) {
