@@ -27,6 +27,19 @@ enum Dialect {
             // the primary key, serially: three times slower than the parallel scan it picks for real dates.
             return List.of("SET LOCAL plan_cache_mode = force_custom_plan");
         }
+
+        @Override
+        List<String> analyticsWriteSettings() {
+            // Page-view batches may be lost in the last moments before a crash of the database server (at
+            // most three times wal_writer_delay, 600 ms by default), never half-applied: the WAL is still
+            // written in order. Consent records keep the server's synchronous commit (docs/operations.md).
+            return List.of("SET LOCAL synchronous_commit = off");
+        }
+
+        @Override
+        String arrayParameter(String elementType) {
+            return "CAST(? AS " + elementType + "[])";
+        }
     },
     H2 {
         @Override
@@ -43,6 +56,11 @@ enum Dialect {
         @Override
         String textCollation() {
             return "";
+        }
+
+        @Override
+        String arrayParameter(String elementType) {
+            return "CAST(? AS " + elementType + " ARRAY)";
         }
     };
 
@@ -68,6 +86,20 @@ enum Dialect {
     List<String> summarySettings() {
         return List.of();
     }
+
+    /**
+     * Statements run at the start of each transaction that writes a batch of page views: settings that
+     * make analytics commits cheaper without touching the durability of the consent log.
+     */
+    List<String> analyticsWriteSettings() {
+        return List.of();
+    }
+
+    /**
+     * A parameter that takes a whole array (bound with {@link java.sql.Connection#createArrayOf}), typed so
+     * that {@code UNNEST} of several of them gives typed columns: one statement for a batch of keys.
+     */
+    abstract String arrayParameter(String elementType);
 
     /** Placeholder values for the Flyway migrations. */
     Map<String, String> migrationPlaceholders() {
