@@ -13,7 +13,8 @@ enum Dialect {
         @Override
         String upsert(String table, String columns, String keyColumns, String updates) {
             return "INSERT INTO " + table + " AS v (" + columns + ") VALUES (" + placeholders(columns)
-                    + ") ON CONFLICT (" + keyColumns + ") DO UPDATE SET " + updates.replaceAll("\\bn\\.", "EXCLUDED.");
+                    + ") ON CONFLICT (" + keyColumns + ") DO " + (updates.isEmpty() ? "NOTHING"
+                    : "UPDATE SET " + updates.replaceAll("\\bn\\.", "EXCLUDED."));
         }
 
         @Override
@@ -40,6 +41,11 @@ enum Dialect {
         String arrayParameter(String elementType) {
             return "CAST(? AS " + elementType + "[])";
         }
+
+        @Override
+        boolean upsertWaitsForConcurrentInsert() {
+            return true;
+        }
     },
     H2 {
         @Override
@@ -49,7 +55,7 @@ enum Dialect {
                 on.append(on.length() == 0 ? "" : " AND ").append("v.").append(key).append(" = n.").append(key);
             }
             return "MERGE INTO " + table + " v USING (VALUES (" + placeholders(columns) + ")) n(" + columns
-                    + ") ON " + on + " WHEN MATCHED THEN UPDATE SET " + updates
+                    + ") ON " + on + (updates.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + updates)
                     + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + prefixed(columns) + ")";
         }
 
@@ -75,7 +81,8 @@ enum Dialect {
 
     /**
      * An atomic insert-or-update of one row. {@code updates} is the SET list, written with {@code v.} for
-     * the stored row and {@code n.} for the new values; both databases evaluate it against the old row.
+     * the stored row and {@code n.} for the new values; both databases evaluate it against the old row. An
+     * empty {@code updates} inserts the row when it is missing and leaves an existing one alone (and unlocked).
      */
     abstract String upsert(String table, String columns, String keyColumns, String updates);
 
@@ -100,6 +107,15 @@ enum Dialect {
      * that {@code UNNEST} of several of them gives typed columns: one statement for a batch of keys.
      */
     abstract String arrayParameter(String elementType);
+
+    /**
+     * Whether an upsert that meets another transaction's uncommitted insert of the same key waits and then
+     * updates (PostgreSQL's {@code ON CONFLICT}), rather than failing with a duplicate key once the other
+     * commits (H2's {@code MERGE}), which costs the whole transaction.
+     */
+    boolean upsertWaitsForConcurrentInsert() {
+        return false;
+    }
 
     /** Placeholder values for the Flyway migrations. */
     Map<String, String> migrationPlaceholders() {
