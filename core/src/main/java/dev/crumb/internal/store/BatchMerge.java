@@ -63,6 +63,11 @@ final class BatchMerge {
         batch.forEach((id, visit) -> merged.put(id, rows.containsKey(id) ? rows.get(id).merge(visit) : visit));
     }
 
+    /** Whether the batch's visit {@code id} was stored before the batch. */
+    boolean isStored(VisitId id) {
+        return stored.containsKey(id);
+    }
+
     /** The visits whose day the batch changes, in key order. */
     List<VisitId> moved() {
         List<VisitId> moved = new ArrayList<>();

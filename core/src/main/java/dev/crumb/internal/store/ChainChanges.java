@@ -68,7 +68,8 @@ final class ChainChanges {
                Map<VisitorDay, VisitorDay.Earliest> neighbours) {
         Map<ChainDay.Chain, List<ChainDay>> byChain = new HashMap<>();
         deltas.keySet().forEach(day -> byChain.computeIfAbsent(day.chain(), c -> new ArrayList<>()).add(day));
-        SortedMap<ChainDay, Long> weights = new TreeMap<>();
+        SortedMap<ChainDay, Long> inserts = new TreeMap<>();
+        SortedMap<ChainDay, Long> updates = new TreeMap<>();
         SortedSet<ChainDay> deletes = new TreeSet<>();
         byChain.forEach((chain, days) -> {
             TreeSet<LocalDate> before = new TreeSet<>();
@@ -100,8 +101,12 @@ final class ChainChanges {
                     after.remove(day.day());
                     counts.add(day.day(), chain.metric(), chain.item(), -1);
                 }
-                if (now > 0) {
-                    weights.put(day, now);
+                if (now > 0 && old > 0) {
+                    if (now != old) {
+                        updates.put(day, now);
+                    }
+                } else if (now > 0) {
+                    inserts.put(day, now);
                 } else if (old > 0) {
                     deletes.add(day);
                 }
@@ -113,7 +118,7 @@ final class ChainChanges {
                 addAttributes(counts, chain.visitorKey(), days, after, touched.after(), touched, neighbours, 1);
             }
         });
-        return new Rows(weights, deletes);
+        return new Rows(inserts, updates, deletes);
     }
 
     private static void addPairs(DayCounts counts, ChainDay.Chain chain, TreeSet<LocalDate> days, int sign) {
@@ -157,6 +162,10 @@ final class ChainChanges {
         }
     }
 
-    /** Rows of {@code crumb_visitor_chain} to write with their new weight, and rows to delete. */
-    record Rows(SortedMap<ChainDay, Long> weights, SortedSet<ChainDay> deletes) {}
+    /**
+     * Rows of {@code crumb_visitor_chain} to insert and to update, with their new weight, and rows to delete.
+     * The writer holds the visitor's lock, so whether a row exists is known: plain inserts and updates are
+     * cheaper than upserts, on H2 by far.
+     */
+    record Rows(SortedMap<ChainDay, Long> inserts, SortedMap<ChainDay, Long> updates, SortedSet<ChainDay> deletes) {}
 }

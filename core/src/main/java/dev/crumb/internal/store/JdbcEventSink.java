@@ -42,7 +42,6 @@ final class JdbcEventSink implements EventSink {
             + " pageviews, entry_path, entry_referrer, entry_country, entry_language, exit_path";
     private static final String EARLIEST_COLUMNS = "visitor_key, start_day, first_ms, first_visit, entry_country,"
             + " entry_language";
-    private static final String CHAIN_COLUMNS = "visitor_key, metric, item, chain_day, weight";
 
     private static final KeyList<VisitId> VISIT_KEYS = new KeyList<VisitId>()
             .column("vk", "varchar", VisitId::visitorKey).column("vn", "integer", VisitId::visit);
@@ -62,10 +61,9 @@ final class JdbcEventSink implements EventSink {
     private final String selectEarliest;
     private final String selectVisitsOfDays;
     private final String selectChains;
-    private final String upsertVisit;
+    private final String insertVisit;
+    private final String updateVisit;
     private final String upsertVisitPage;
-    private final String upsertEarliest;
-    private final String upsertChain;
     private final String upsertDayCount;
     private final String upsertDayRepeat;
     private final String upsertAnonymous;
@@ -106,15 +104,11 @@ final class JdbcEventSink implements EventSink {
                 overwrite.append(overwrite.length() == 0 ? "" : ", ").append(column).append(" = n.").append(column);
             }
         }
-        this.upsertVisit = dialect.upsert("crumb_visit", VISIT_COLUMNS, "visitor_key, visit_number",
-                overwrite.toString());
+        this.insertVisit = "INSERT INTO crumb_visit (" + VISIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.updateVisit = "UPDATE crumb_visit SET " + overwrite.toString().replaceAll("n\\.\\w+", "?")
+                + " WHERE visitor_key = ? AND visit_number = ?";
         this.upsertVisitPage = dialect.upsert("crumb_visit_page", "visitor_key, visit_number, path, views",
                 "visitor_key, visit_number, path", "views = v.views + n.views");
-        this.upsertEarliest = dialect.upsert("crumb_visitor_day", EARLIEST_COLUMNS, "visitor_key, start_day",
-                "first_ms = n.first_ms, first_visit = n.first_visit, entry_country = n.entry_country,"
-                        + " entry_language = n.entry_language");
-        this.upsertChain = dialect.upsert("crumb_visitor_chain", CHAIN_COLUMNS, "visitor_key, metric, item, chain_day",
-                "weight = n.weight");
         this.upsertDayCount = dialect.upsert("crumb_day_count", "start_day, metric, item, amount",
                 "start_day, metric, item", "amount = v.amount + n.amount");
         this.upsertDayRepeat = dialect.upsert("crumb_day_repeat", "start_day, prev_day, metric, item, amount",
@@ -159,9 +153,9 @@ final class JdbcEventSink implements EventSink {
                     result.chains().neighbours(Metric.VISITORS, storedChains));
             ChainChanges.Rows chains = result.chains().apply(storedChains, result.counts(), result.touched(),
                     neighbours);
-            upsertVisits(connection, result.visits());
+            writeVisits(connection, result.visits(), merge);
             upsertVisitPages(connection, result.pages());
-            writeEarliest(connection, result.earliestWrites(), result.earliestDeletes());
+            writeEarliest(connection, result.earliestWrites(), result.touched(), result.earliestDeletes());
             writeChains(connection, chains);
             applyChanges(connection, result.counts());
             upsertAnonymous(connection, anonymousCounts);
@@ -305,19 +299,35 @@ final class JdbcEventSink implements EventSink {
     }
 
     private void writeEarliest(Connection connection, SortedMap<VisitorDay, VisitorDay.Earliest> writes,
-                               SortedSet<VisitorDay> deletes) throws SQLException {
+                               DayAttributes touched, SortedSet<VisitorDay> deletes) throws SQLException {
         if (!writes.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement(upsertEarliest)) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_visitor_day ("
+                    + EARLIEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement update = connection.prepareStatement("UPDATE crumb_visitor_day SET first_ms = ?,"
+                         + " first_visit = ?, entry_country = ?, entry_language = ? WHERE visitor_key = ? AND start_day = ?")) {
+                int inserts = 0;
+                int updates = 0;
                 for (Map.Entry<VisitorDay, VisitorDay.Earliest> write : writes.entrySet()) {
-                    upsert.setString(1, write.getKey().visitorKey());
-                    upsert.setObject(2, write.getKey().day());
-                    upsert.setLong(3, write.getValue().firstMs());
-                    upsert.setInt(4, write.getValue().visit());
-                    upsert.setString(5, write.getValue().country());
-                    upsert.setString(6, write.getValue().language());
-                    upsert.addBatch();
+                    boolean stored = touched.before().containsKey(write.getKey());
+                    PreparedStatement statement = stored ? update : insert;
+                    int key = stored ? 5 : 1;
+                    int value = stored ? 1 : 3;
+                    statement.setString(key, write.getKey().visitorKey());
+                    statement.setObject(key + 1, write.getKey().day());
+                    statement.setLong(value, write.getValue().firstMs());
+                    statement.setInt(value + 1, write.getValue().visit());
+                    statement.setString(value + 2, write.getValue().country());
+                    statement.setString(value + 3, write.getValue().language());
+                    statement.addBatch();
+                    inserts += stored ? 0 : 1;
+                    updates += stored ? 1 : 0;
                 }
-                upsert.executeBatch();
+                if (inserts > 0) {
+                    insert.executeBatch();
+                }
+                if (updates > 0) {
+                    update.executeBatch();
+                }
             }
         }
         if (!deletes.isEmpty()) {
@@ -334,21 +344,15 @@ final class JdbcEventSink implements EventSink {
     }
 
     private void writeChains(Connection connection, ChainChanges.Rows rows) throws SQLException {
-        if (!rows.weights().isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement(upsertChain)) {
-                for (Map.Entry<ChainDay, Long> row : rows.weights().entrySet()) {
-                    bindChainDay(upsert, row.getKey());
-                    upsert.setLong(5, row.getValue());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-        }
+        writeChainRows(connection, "INSERT INTO crumb_visitor_chain (visitor_key, metric, item, chain_day, weight)"
+                + " VALUES (?, ?, ?, ?, ?)", rows.inserts());
+        writeChainRows(connection, "UPDATE crumb_visitor_chain SET weight = ? WHERE visitor_key = ? AND metric = ?"
+                + " AND item = ? AND chain_day = ?", rows.updates());
         if (!rows.deletes().isEmpty()) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crumb_visitor_chain"
                     + " WHERE visitor_key = ? AND metric = ? AND item = ? AND chain_day = ?")) {
                 for (ChainDay day : rows.deletes()) {
-                    bindChainDay(delete, day);
+                    bindChainDay(delete, day, 1);
                     delete.addBatch();
                 }
                 delete.executeBatch();
@@ -356,11 +360,28 @@ final class JdbcEventSink implements EventSink {
         }
     }
 
-    private static void bindChainDay(PreparedStatement statement, ChainDay day) throws SQLException {
-        statement.setString(1, day.visitorKey());
-        statement.setString(2, day.metric().code());
-        statement.setString(3, day.item());
-        statement.setObject(4, day.day());
+    /** Binds the weight first for an UPDATE (its SET comes before the key), last for an INSERT. */
+    private static void writeChainRows(Connection connection, String sql, SortedMap<ChainDay, Long> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        boolean update = sql.startsWith("UPDATE");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Map.Entry<ChainDay, Long> row : rows.entrySet()) {
+                bindChainDay(statement, row.getKey(), update ? 2 : 1);
+                statement.setLong(update ? 1 : 5, row.getValue());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bindChainDay(PreparedStatement statement, ChainDay day, int first) throws SQLException {
+        statement.setString(first, day.visitorKey());
+        statement.setString(first + 1, day.metric().code());
+        statement.setString(first + 2, day.item());
+        statement.setObject(first + 3, day.day());
     }
 
     private static String prefixed(String alias, String columns) {
@@ -390,26 +411,38 @@ final class JdbcEventSink implements EventSink {
         }
     }
 
-    private void upsertVisits(Connection connection, List<VisitRollup> visits) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(upsertVisit)) {
-            boolean any = false;
+    /** Inserts the batch's new visits and updates the others: whether each exists is known under the lock. */
+    private void writeVisits(Connection connection, List<VisitRollup> visits, BatchMerge merge)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(insertVisit);
+             PreparedStatement update = connection.prepareStatement(updateVisit)) {
+            int inserts = 0;
+            int updates = 0;
             for (VisitRollup visit : visits) {
-                upsert.setString(1, visit.id().visitorKey());
-                upsert.setInt(2, visit.id().visit());
-                upsert.setObject(3, visit.startDay());
-                upsert.setLong(4, visit.firstMs());
-                upsert.setLong(5, visit.lastMs());
-                upsert.setLong(6, visit.pageviews());
-                upsert.setString(7, visit.entryPath());
-                upsert.setString(8, visit.entryReferrer());
-                upsert.setString(9, visit.entryCountry());
-                upsert.setString(10, visit.entryLanguage());
-                upsert.setString(11, visit.exitPath());
-                upsert.addBatch();
-                any = true;
+                boolean stored = merge.isStored(visit.id());
+                PreparedStatement statement = stored ? update : insert;
+                int key = stored ? 10 : 1;
+                int value = stored ? 1 : 3;
+                statement.setString(key, visit.id().visitorKey());
+                statement.setInt(key + 1, visit.id().visit());
+                statement.setObject(value, visit.startDay());
+                statement.setLong(value + 1, visit.firstMs());
+                statement.setLong(value + 2, visit.lastMs());
+                statement.setLong(value + 3, visit.pageviews());
+                statement.setString(value + 4, visit.entryPath());
+                statement.setString(value + 5, visit.entryReferrer());
+                statement.setString(value + 6, visit.entryCountry());
+                statement.setString(value + 7, visit.entryLanguage());
+                statement.setString(value + 8, visit.exitPath());
+                statement.addBatch();
+                inserts += stored ? 0 : 1;
+                updates += stored ? 1 : 0;
             }
-            if (any) {
-                upsert.executeBatch();
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+            if (updates > 0) {
+                update.executeBatch();
             }
         }
     }
