@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.TreeSet;
 
 /**
@@ -55,7 +56,7 @@ final class JdbcEventSink implements EventSink {
     private final ChunkedDelete rawRetention;
     private final List<String> analyticsSettings;
     private final String lockVisitor;
-    private final String registerVisitors;
+    private final ReentrantLock oneWriterAtATime;
     private final String selectVisits;
     private final String selectVisitPages;
     private final String selectEarliest;
@@ -77,13 +78,12 @@ final class JdbcEventSink implements EventSink {
         this.database = database;
         Dialect dialect = database.dialect();
         this.analyticsSettings = dialect.analyticsWriteSettings();
-        if (dialect.upsertWaitsForConcurrentInsert()) {
-            this.lockVisitor = dialect.upsert("crumb_visitor", "visitor_key, batches", "visitor_key",
-                    "batches = v.batches + n.batches");
-        } else {
-            this.lockVisitor = "UPDATE crumb_visitor SET batches = batches + 1 WHERE visitor_key = ?";
-        }
-        this.registerVisitors = dialect.upsert("crumb_visitor", "visitor_key, batches", "visitor_key", "");
+        this.lockVisitor = dialect.upsert("crumb_visitor", "visitor_key, batches", "visitor_key",
+                "batches = v.batches + n.batches");
+        // H2's MERGE fails instead of waiting when it meets another writer's uncommitted insert of the same
+        // key, and its lock timeout is short: two writers of one embedded database, which share its single
+        // commit path anyway, would mostly abort and redo each other's batches. So they take turns.
+        this.oneWriterAtATime = dialect.upsertWaitsForConcurrentInsert() ? null : new ReentrantLock(true);
         this.selectVisits = "SELECT " + prefixed("v.", VISIT_COLUMNS) + " FROM crumb_visit v JOIN "
                 + VISIT_KEYS.table(dialect, "k") + " ON v.visitor_key = k.vk AND v.visit_number = k.vn";
         this.selectVisitPages = "SELECT p.visitor_key, p.visit_number, p.path, p.views FROM crumb_visit_page p JOIN "
@@ -130,19 +130,24 @@ final class JdbcEventSink implements EventSink {
         }
         BatchMerge merge = new BatchMerge(pageViews);
         SortedSet<String> visitors = merge.visitors();
-        if (!database.dialect().upsertWaitsForConcurrentInsert() && !visitors.isEmpty()) {
-            // Create the lock rows of new visitors first, in a short transaction of their own, so that the
-            // batch's transaction only updates existing rows: it waits for a concurrent writer of the same
-            // visitor instead of failing on its insert and starting over.
-            database.inTransaction("register the visitors of a batch", connection -> {
-                lockVisitors(connection, registerVisitors, visitors);
-                return null;
-            });
+        if (oneWriterAtATime != null) {
+            oneWriterAtATime.lock();
         }
+        try {
+            writeInTransaction(pageViews, merge, visitors, anonymousCounts);
+        } finally {
+            if (oneWriterAtATime != null) {
+                oneWriterAtATime.unlock();
+            }
+        }
+    }
+
+    private void writeInTransaction(List<PageView> pageViews, BatchMerge merge, SortedSet<String> visitors,
+                                    Map<AnonymousDayKey, Long> anonymousCounts) {
         database.inTransaction("write a batch of page views", connection -> {
             applySettings(connection);
             insertRaw(connection, pageViews);
-            lockVisitors(connection, lockVisitor, visitors);
+            lockVisitors(connection, visitors);
             merge.storedVisits(readVisits(connection, selectVisits, VISIT_KEYS, merge.visits()));
             merge.movedPages(readVisitPages(connection, merge.moved()));
             merge.storedEarliest(readEarliest(connection, merge.touchedDays()));
@@ -184,22 +189,15 @@ final class JdbcEventSink implements EventSink {
         }
     }
 
-    /**
-     * Takes a row lock on each visitor, in key order, held until the batch commits: an upsert, or an update
-     * of rows already registered. The registering upsert (no update) only creates missing rows, locking
-     * nothing that exists.
-     */
-    private static void lockVisitors(Connection connection, String sql, SortedSet<String> visitors)
-            throws SQLException {
+    /** Takes a row lock on each visitor, in key order; held until the batch commits. */
+    private void lockVisitors(Connection connection, SortedSet<String> visitors) throws SQLException {
         if (visitors.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+        try (PreparedStatement upsert = connection.prepareStatement(lockVisitor)) {
             for (String visitor : visitors) {
                 upsert.setString(1, visitor);
-                if (!sql.startsWith("UPDATE")) {
-                    upsert.setLong(2, 1);
-                }
+                upsert.setLong(2, 1);
                 upsert.addBatch();
             }
             upsert.executeBatch();
