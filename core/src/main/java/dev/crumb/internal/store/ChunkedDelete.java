@@ -1,6 +1,7 @@
 package dev.crumb.internal.store;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * Deletes the rows of a table older than a cut-off in transactions of at most {@code chunk} rows, oldest
  * first, so that purging months of data never holds one long transaction, long locks or a huge undo: each
  * chunk finds its rows through an index on the time column and deletes them by key. Writers and readers
- * carry on between chunks. Used for raw page views; meant for any retention of per-visitor rows (for
+ * carry on between chunks. Each chunk is one query for the keys and one JDBC batch of deletes by key. Used for raw page views; meant for any retention of per-visitor rows (for
  * example visits older than N months: key {@code visitor_key, visit_number}, column {@code start_day}).
  *
  * @param table      the table
@@ -33,20 +34,40 @@ record ChunkedDelete(String table, String keyColumns, String timeColumn, int chu
      */
     long deleteBefore(Database database, Object before) {
         Objects.requireNonNull(before, "before");
-        String keys = keyColumns.contains(",") ? "(" + keyColumns + ")" : keyColumns;
-        String sql = "DELETE FROM " + table + " WHERE " + keys + " IN (SELECT " + keyColumns + " FROM " + table
-                + " WHERE " + timeColumn + " < ? ORDER BY " + timeColumn + " LIMIT ?)";
+        String[] keys = keyColumns.split(",\\s*");
+        String select = "SELECT " + keyColumns + " FROM " + table + " WHERE " + timeColumn + " < ? ORDER BY "
+                + timeColumn + " LIMIT ?";
+        String delete = "DELETE FROM " + table + " WHERE " + String.join(" = ? AND ", keys) + " = ?";
         long deleted = 0;
         while (true) {
-            long rows = database.inTransaction("delete old rows of " + table, connection -> {
-                try (PreparedStatement delete = connection.prepareStatement(sql)) {
-                    delete.setObject(1, before);
-                    delete.setInt(2, chunk);
-                    return (long) delete.executeUpdate();
+            // The keys are read first and deleted by key in the same transaction: a DELETE … IN (SELECT … LIMIT)
+            // may see its subquery evaluated again while it deletes and stop short of a full chunk.
+            int[] chunkResult = database.inTransaction("delete old rows of " + table, connection -> {
+                int found = 0;
+                int removed = 0;
+                try (PreparedStatement find = connection.prepareStatement(select);
+                     PreparedStatement remove = connection.prepareStatement(delete)) {
+                    find.setObject(1, before);
+                    find.setInt(2, chunk);
+                    try (ResultSet rows = find.executeQuery()) {
+                        while (rows.next()) {
+                            for (int k = 1; k <= keys.length; k++) {
+                                remove.setObject(k, rows.getObject(k));
+                            }
+                            remove.addBatch();
+                            found++;
+                        }
+                    }
+                    if (found > 0) {
+                        for (int count : remove.executeBatch()) {
+                            removed += Math.max(count, 0);
+                        }
+                    }
                 }
+                return new int[] {found, removed};
             });
-            deleted += rows;
-            if (rows < chunk) {
+            deleted += chunkResult[1];
+            if (chunkResult[0] < chunk) {
                 return deleted;
             }
         }

@@ -159,7 +159,7 @@ final class JdbcEventSink implements EventSink {
             ChainChanges.Rows chains = result.chains().apply(storedChains, result.counts(), result.touched(),
                     neighbours);
             writeVisits(connection, result.visits(), merge);
-            upsertVisitPages(connection, result.pages());
+            writeVisitPages(connection, result.pages(), merge);
             writeEarliest(connection, result.earliestWrites(), result.touched(), result.earliestDeletes());
             writeChains(connection, chains);
             applyChanges(connection, result.counts());
@@ -445,20 +445,34 @@ final class JdbcEventSink implements EventSink {
         }
     }
 
-    private void upsertVisitPages(Connection connection, Map<BatchMerge.VisitPage, Long> counts)
+    /** Page counts of new visits are inserted; those of stored visits may exist already and are upserted. */
+    private void writeVisitPages(Connection connection, Map<BatchMerge.VisitPage, Long> counts, BatchMerge merge)
             throws SQLException {
         if (counts.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(upsertVisitPage)) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_visit_page (visitor_key,"
+                + " visit_number, path, views) VALUES (?, ?, ?, ?)");
+             PreparedStatement upsert = connection.prepareStatement(upsertVisitPage)) {
+            int inserts = 0;
+            int upserts = 0;
             for (Map.Entry<BatchMerge.VisitPage, Long> count : counts.entrySet()) {
-                upsert.setString(1, count.getKey().visitorKey());
-                upsert.setInt(2, count.getKey().visitNumber());
-                upsert.setString(3, count.getKey().path());
-                upsert.setLong(4, count.getValue());
-                upsert.addBatch();
+                boolean stored = merge.isStored(count.getKey().visit());
+                PreparedStatement statement = stored ? upsert : insert;
+                statement.setString(1, count.getKey().visitorKey());
+                statement.setInt(2, count.getKey().visitNumber());
+                statement.setString(3, count.getKey().path());
+                statement.setLong(4, count.getValue());
+                statement.addBatch();
+                inserts += stored ? 0 : 1;
+                upserts += stored ? 1 : 0;
             }
-            upsert.executeBatch();
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+            if (upserts > 0) {
+                upsert.executeBatch();
+            }
         }
     }
 
