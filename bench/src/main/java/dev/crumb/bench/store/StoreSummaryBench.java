@@ -105,6 +105,8 @@ public final class StoreSummaryBench {
                                 + " writers in %.1f s = %,.0f page views/s (batch p50 %.0f ms, p95 %.0f ms)%n",
                         load.pageViews, load.anonymous, load.batches, number("--batch"), number("--writers"),
                         load.seconds, load.pageViews / load.seconds, load.batchP50, load.batchP95);
+                System.out.printf(Locale.ROOT, "ingest: %.0f page views/s (first 10 days %.0f, last 10 days %.0f)%n",
+                        load.ingestRate(), load.firstRate(), load.lastRate());
                 maintain();
             }
             describeTables();
@@ -139,10 +141,14 @@ public final class StoreSummaryBench {
         long pageViews = 0;
         long anonymous = 0;
         long started = System.nanoTime();
+        // Time spent writing (not generating) each day, to give the rate and how it changes as history grows.
+        long[] dayViews = new long[traffic.days()];
+        long[] dayNanos = new long[traffic.days()];
         try {
             for (int day = 0; day < traffic.days(); day++) {
                 List<PageView> views = traffic.pageViews(day);
                 List<AnonymousPageView> anonymousViews = traffic.anonymousViews(day);
+                long dayStarted = System.nanoTime();
                 int batches = (views.size() + batch - 1) / batch;
                 for (int b = 0; b < batches; b++) {
                     List<PageView> part = views.subList(b * batch, Math.min(views.size(), (b + 1) * batch));
@@ -160,6 +166,8 @@ public final class StoreSummaryBench {
                     batchNanos.add(done.get());
                 }
                 pending.clear();
+                dayViews[day] = views.size();
+                dayNanos[day] = System.nanoTime() - dayStarted;
                 if ((day + 1) % 10 == 0) {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     System.out.printf(Locale.ROOT, "  loaded %d of %d days, %,d page views, %,.0f/s%n", day + 1,
@@ -170,12 +178,30 @@ public final class StoreSummaryBench {
             pool.shutdown();
         }
         double[] batchMs = batchNanos.stream().mapToDouble(n -> n / 1e6).toArray();
+        int edge = Math.min(10, traffic.days());
         return new Load(pageViews, anonymous, batchMs.length, (System.nanoTime() - started) / 1e9,
-                percentile(batchMs, 50), percentile(batchMs, 95));
+                percentile(batchMs, 50), percentile(batchMs, 95), rate(dayViews, dayNanos, 0, traffic.days()),
+                rate(dayViews, dayNanos, 0, edge), rate(dayViews, dayNanos, traffic.days() - edge, traffic.days()));
     }
 
+    /** Page views per second of writing over the days {@code from} (inclusive) to {@code to} (exclusive). */
+    private static double rate(long[] views, long[] nanos, int from, int to) {
+        long count = 0;
+        long time = 0;
+        for (int day = from; day < to; day++) {
+            count += views[day];
+            time += nanos[day];
+        }
+        return time == 0 ? 0 : count / (time / 1e9);
+    }
+
+    /**
+     * @param ingestRate page views per second of writing time (the traffic's generation excluded), all days
+     * @param firstRate  the same over the first ten days
+     * @param lastRate   the same over the last ten days, when visitors' histories are longest
+     */
     private record Load(long pageViews, long anonymous, int batches, double seconds, double batchP50,
-                        double batchP95) {}
+                        double batchP95, double ingestRate, double firstRate, double lastRate) {}
 
     private void recreateDatabase() throws SQLException {
         if (postgres()) {
@@ -216,7 +242,7 @@ public final class StoreSummaryBench {
         try (Connection connection = DriverManager.getConnection(url(), user(), password());
              Statement statement = connection.createStatement()) {
             for (String table : List.of("crumb_page_view", "crumb_visit", "crumb_visit_page", "crumb_visitor",
-                    "crumb_day_count", "crumb_day_repeat", "crumb_anonymous_day")) {
+                    "crumb_visitor_day", "crumb_visitor_chain", "crumb_day_count", "crumb_day_repeat", "crumb_anonymous_day")) {
                 long rows;
                 try (ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {
                     row.next();

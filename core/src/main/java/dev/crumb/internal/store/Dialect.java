@@ -13,7 +13,8 @@ enum Dialect {
         @Override
         String upsert(String table, String columns, String keyColumns, String updates) {
             return "INSERT INTO " + table + " AS v (" + columns + ") VALUES (" + placeholders(columns)
-                    + ") ON CONFLICT (" + keyColumns + ") DO UPDATE SET " + updates.replaceAll("\\bn\\.", "EXCLUDED.");
+                    + ") ON CONFLICT (" + keyColumns + ") DO " + (updates.isEmpty() ? "NOTHING"
+                    : "UPDATE SET " + updates.replaceAll("\\bn\\.", "EXCLUDED."));
         }
 
         @Override
@@ -27,6 +28,24 @@ enum Dialect {
             // the primary key, serially: three times slower than the parallel scan it picks for real dates.
             return List.of("SET LOCAL plan_cache_mode = force_custom_plan");
         }
+
+        @Override
+        List<String> analyticsWriteSettings() {
+            // Page-view batches may be lost in the last moments before a crash of the database server (at
+            // most three times wal_writer_delay, 600 ms by default), never half-applied: the WAL is still
+            // written in order. Consent records keep the server's synchronous commit (docs/operations.md).
+            return List.of("SET LOCAL synchronous_commit = off");
+        }
+
+        @Override
+        String arrayParameter(String elementType) {
+            return "CAST(? AS " + elementType + "[])";
+        }
+
+        @Override
+        boolean upsertWaitsForConcurrentInsert() {
+            return true;
+        }
     },
     H2 {
         @Override
@@ -36,13 +55,18 @@ enum Dialect {
                 on.append(on.length() == 0 ? "" : " AND ").append("v.").append(key).append(" = n.").append(key);
             }
             return "MERGE INTO " + table + " v USING (VALUES (" + placeholders(columns) + ")) n(" + columns
-                    + ") ON " + on + " WHEN MATCHED THEN UPDATE SET " + updates
+                    + ") ON " + on + (updates.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + updates)
                     + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + prefixed(columns) + ")";
         }
 
         @Override
         String textCollation() {
             return "";
+        }
+
+        @Override
+        String arrayParameter(String elementType) {
+            return "CAST(? AS " + elementType + " ARRAY)";
         }
     };
 
@@ -61,7 +85,8 @@ enum Dialect {
 
     /**
      * An atomic insert-or-update of one row. {@code updates} is the SET list, written with {@code v.} for
-     * the stored row and {@code n.} for the new values; both databases evaluate it against the old row.
+     * the stored row and {@code n.} for the new values; both databases evaluate it against the old row. An
+     * empty {@code updates} inserts the row when it is missing and leaves an existing one alone (and unlocked).
      */
     abstract String upsert(String table, String columns, String keyColumns, String updates);
 
@@ -71,6 +96,29 @@ enum Dialect {
     /** Statements run at the start of the summary's read-only transaction. */
     List<String> summarySettings() {
         return List.of();
+    }
+
+    /**
+     * Statements run at the start of each transaction that writes a batch of page views: settings that
+     * make analytics commits cheaper without touching the durability of the consent log.
+     */
+    List<String> analyticsWriteSettings() {
+        return List.of();
+    }
+
+    /**
+     * A parameter that takes a whole array (bound with {@link java.sql.Connection#createArrayOf}), typed so
+     * that {@code UNNEST} of several of them gives typed columns: one statement for a batch of keys.
+     */
+    abstract String arrayParameter(String elementType);
+
+    /**
+     * Whether an upsert that meets another transaction's uncommitted insert of the same key waits and then
+     * updates (PostgreSQL's {@code ON CONFLICT}), rather than failing with a duplicate key once the other
+     * commits (H2's {@code MERGE}), which costs the whole transaction.
+     */
+    boolean upsertWaitsForConcurrentInsert() {
+        return false;
     }
 
     /** Placeholder values for the Flyway migrations. */

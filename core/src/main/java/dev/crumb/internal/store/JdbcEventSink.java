@@ -7,11 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,36 +19,51 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.TreeSet;
 
 /**
  * Writes page views in one transaction per batch: the raw events, then — holding a row lock on each
- * visitor of the batch — the visit rollups and the daily aggregates that the summary reads. For every
- * visitor the batch touches, the writer reads what is stored about the visitor's visits, takes away their
- * old contribution to the aggregates, merges the batch and adds the new contribution, so the aggregates
- * stay exact whatever the order of arrival and however many servers write (see {@code docs/storage.md}).
- * Rows are locked and updated in a fixed key order so that concurrent writers wait instead of deadlocking.
+ * visitor of the batch — the visit rollups, the writer's per-visitor-day state and the daily aggregates
+ * that the summary reads. The writer reads only what the batch touches: the batch's own visits, the
+ * earliest visit of the visitor-days they start on, and the weight and neighbouring days of each
+ * visitor-day chain the batch changes ({@link BatchMerge}, {@link ChainChanges}); never a visitor's whole
+ * history. Every read and every write is one statement for the whole batch (arrays or JDBC batches), so
+ * the cost per page view stays the same as history grows. The aggregates stay exact whatever the order of
+ * arrival and however many servers write (see {@code docs/storage.md}). Rows are locked and updated in a
+ * fixed key order so that concurrent writers wait instead of deadlocking.
  */
 final class JdbcEventSink implements EventSink {
     /** Raw page views deleted per transaction by {@link #deleteRawEventsBefore}. */
     static final int DELETE_CHUNK = 10_000;
-    /** Visitor keys per {@code IN (…)} list when reading what is stored about them. */
-    private static final int READ_CHUNK = 250;
 
     private static final String INSERT_RAW = "INSERT INTO crumb_page_view (viewed_at, visitor_key, visit_number,"
             + " path, country, language_code, referrer_host) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String VISIT_COLUMNS = "visitor_key, visit_number, start_day, first_ms, last_ms,"
             + " pageviews, entry_path, entry_referrer, entry_country, entry_language, exit_path";
-    private static final String SELECT_VISITS = "SELECT " + VISIT_COLUMNS + " FROM crumb_visit WHERE visitor_key IN ";
-    private static final String SELECT_VISIT_PAGES = "SELECT visitor_key, visit_number, path, views"
-            + " FROM crumb_visit_page WHERE visitor_key IN ";
-    private static final String DELETE_RAW = "DELETE FROM crumb_page_view WHERE id IN (SELECT id FROM crumb_page_view"
-            + " WHERE viewed_at < ? ORDER BY viewed_at LIMIT ?)";
+    private static final String EARLIEST_COLUMNS = "visitor_key, start_day, first_ms, first_visit, entry_country,"
+            + " entry_language";
+
+    private static final KeyList<VisitId> VISIT_KEYS = new KeyList<VisitId>()
+            .column("vk", "varchar", VisitId::visitorKey).column("vn", "integer", VisitId::visit);
+    private static final KeyList<VisitorDay> DAY_KEYS = new KeyList<VisitorDay>()
+            .column("vk", "varchar", VisitorDay::visitorKey).column("sd", "date", VisitorDay::day);
+    private static final KeyList<ChainDay> CHAIN_KEYS = new KeyList<ChainDay>()
+            .column("vk", "varchar", ChainDay::visitorKey).column("m", "varchar", k -> k.metric().code())
+            .column("i", "varchar", ChainDay::item).column("d", "date", ChainDay::day);
 
     private final Database database;
-    private final int deleteChunk;
+    private final ChunkedDelete rawRetention;
+    private final List<String> analyticsSettings;
     private final String lockVisitor;
-    private final String upsertVisit;
+    private final ReentrantLock oneWriterAtATime;
+    private final String selectVisits;
+    private final String selectVisitPages;
+    private final String selectEarliest;
+    private final String selectVisitsOfDays;
+    private final String selectChains;
+    private final String insertVisit;
+    private final String updateVisit;
     private final String upsertVisitPage;
     private final String upsertDayCount;
     private final String upsertDayRepeat;
@@ -59,22 +74,39 @@ final class JdbcEventSink implements EventSink {
     }
 
     JdbcEventSink(Database database, int deleteChunk) {
-        if (deleteChunk < 1) {
-            throw new IllegalArgumentException("deleteChunk must be 1 or more, was " + deleteChunk);
-        }
+        this.rawRetention = new ChunkedDelete("crumb_page_view", "id", "viewed_at", deleteChunk);
         this.database = database;
-        this.deleteChunk = deleteChunk;
         Dialect dialect = database.dialect();
+        this.analyticsSettings = dialect.analyticsWriteSettings();
         this.lockVisitor = dialect.upsert("crumb_visitor", "visitor_key, batches", "visitor_key",
                 "batches = v.batches + n.batches");
+        // H2's MERGE fails instead of waiting when it meets another writer's uncommitted insert of the same
+        // key, and its lock timeout is short: two writers of one embedded database, which share its single
+        // commit path anyway, would mostly abort and redo each other's batches. So they take turns.
+        this.oneWriterAtATime = dialect.upsertWaitsForConcurrentInsert() ? null : new ReentrantLock(true);
+        this.selectVisits = "SELECT " + prefixed("v.", VISIT_COLUMNS) + " FROM crumb_visit v JOIN "
+                + VISIT_KEYS.table(dialect, "k") + " ON v.visitor_key = k.vk AND v.visit_number = k.vn";
+        this.selectVisitPages = "SELECT p.visitor_key, p.visit_number, p.path, p.views FROM crumb_visit_page p JOIN "
+                + VISIT_KEYS.table(dialect, "k") + " ON p.visitor_key = k.vk AND p.visit_number = k.vn";
+        this.selectEarliest = "SELECT " + prefixed("e.", EARLIEST_COLUMNS) + " FROM crumb_visitor_day e JOIN "
+                + DAY_KEYS.table(dialect, "k") + " ON e.visitor_key = k.vk AND e.start_day = k.sd";
+        this.selectVisitsOfDays = "SELECT " + prefixed("v.", VISIT_COLUMNS) + " FROM crumb_visit v JOIN "
+                + DAY_KEYS.table(dialect, "k") + " ON v.visitor_key = k.vk AND v.start_day = k.sd";
+        String sameChain = " c.visitor_key = k.vk AND c.metric = k.m AND c.item = k.i AND c.chain_day ";
+        this.selectChains = "SELECT k.vk, k.m, k.i, k.d, w.weight,"
+                + " (SELECT MAX(c.chain_day) FROM crumb_visitor_chain c WHERE" + sameChain + "< k.d),"
+                + " (SELECT MIN(c.chain_day) FROM crumb_visitor_chain c WHERE" + sameChain + "> k.d)"
+                + " FROM " + CHAIN_KEYS.table(dialect, "k") + " LEFT JOIN crumb_visitor_chain w"
+                + " ON w.visitor_key = k.vk AND w.metric = k.m AND w.item = k.i AND w.chain_day = k.d";
         StringBuilder overwrite = new StringBuilder();
         for (String column : VISIT_COLUMNS.split(",\\s*")) {
             if (!column.equals("visitor_key") && !column.equals("visit_number")) {
                 overwrite.append(overwrite.length() == 0 ? "" : ", ").append(column).append(" = n.").append(column);
             }
         }
-        this.upsertVisit = dialect.upsert("crumb_visit", VISIT_COLUMNS, "visitor_key, visit_number",
-                overwrite.toString());
+        this.insertVisit = "INSERT INTO crumb_visit (" + VISIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.updateVisit = "UPDATE crumb_visit SET " + overwrite.toString().replaceAll("n\\.\\w+", "?")
+                + " WHERE visitor_key = ? AND visit_number = ?";
         this.upsertVisitPage = dialect.upsert("crumb_visit_page", "visitor_key, visit_number, path, views",
                 "visitor_key, visit_number, path", "views = v.views + n.views");
         this.upsertDayCount = dialect.upsert("crumb_day_count", "start_day, metric, item, amount",
@@ -92,36 +124,45 @@ final class JdbcEventSink implements EventSink {
         if (pageViews.isEmpty() && anonymous.isEmpty()) {
             return;
         }
-        Map<VisitId, VisitRollup> visits = new TreeMap<>();
-        Map<VisitPageKey, Long> visitPages = new TreeMap<>();
-        for (PageView view : pageViews) {
-            visits.merge(new VisitId(view.visitorKey(), view.visit()), VisitRollup.of(view), VisitRollup::merge);
-            visitPages.merge(new VisitPageKey(view.visitorKey(), view.visit(), view.path()), 1L, Long::sum);
-        }
-        SortedSet<String> visitors = new TreeSet<>();
-        visits.keySet().forEach(id -> visitors.add(id.visitorKey()));
         Map<AnonymousDayKey, Long> anonymousCounts = new TreeMap<>();
         for (AnonymousPageView view : anonymous) {
             anonymousCounts.merge(new AnonymousDayKey(Times.utcDay(view.at()), view.path()), 1L, Long::sum);
         }
+        BatchMerge merge = new BatchMerge(pageViews);
+        SortedSet<String> visitors = merge.visitors();
+        if (oneWriterAtATime != null) {
+            oneWriterAtATime.lock();
+        }
+        try {
+            writeInTransaction(pageViews, merge, visitors, anonymousCounts);
+        } finally {
+            if (oneWriterAtATime != null) {
+                oneWriterAtATime.unlock();
+            }
+        }
+    }
+
+    private void writeInTransaction(List<PageView> pageViews, BatchMerge merge, SortedSet<String> visitors,
+                                    Map<AnonymousDayKey, Long> anonymousCounts) {
         database.inTransaction("write a batch of page views", connection -> {
+            applySettings(connection);
             insertRaw(connection, pageViews);
             lockVisitors(connection, visitors);
-            Map<String, VisitorActivity> stored = readActivity(connection, visitors);
-            DayCounts changes = new DayCounts();
-            stored.values().forEach(activity -> activity.contributeTo(changes, -1));
-            List<VisitRollup> merged = new ArrayList<>(visits.size());
-            for (VisitRollup visit : visits.values()) {
-                VisitorActivity activity = stored.get(visit.id().visitorKey());
-                activity.mergeVisit(visit);
-                merged.add(activity.visit(visit.id().visit()));
-            }
-            visitPages.forEach((key, views) ->
-                    stored.get(key.visitorKey()).addPageViews(key.visit(), key.path(), views));
-            stored.values().forEach(activity -> activity.contributeTo(changes, 1));
-            upsertVisits(connection, merged);
-            upsertVisitPages(connection, visitPages);
-            applyChanges(connection, changes);
+            merge.storedVisits(readVisits(connection, selectVisits, VISIT_KEYS, merge.visits()));
+            merge.movedPages(readVisitPages(connection, merge.moved()));
+            merge.storedEarliest(readEarliest(connection, merge.touchedDays()));
+            merge.rescanned(readVisitsOfDays(connection, merge.daysToRescan()));
+            BatchMerge.Result result = merge.result();
+            Map<ChainDay, ChainDay.Stored> storedChains = readChains(connection, result.chains().changed());
+            Map<VisitorDay, VisitorDay.Earliest> neighbours = readEarliest(connection,
+                    result.chains().neighbours(Metric.VISITORS, storedChains));
+            ChainChanges.Rows chains = result.chains().apply(storedChains, result.counts(), result.touched(),
+                    neighbours);
+            writeVisits(connection, result.visits(), merge);
+            writeVisitPages(connection, result.pages(), merge);
+            writeEarliest(connection, result.earliestWrites(), result.touched(), result.earliestDeletes());
+            writeChains(connection, chains);
+            applyChanges(connection, result.counts());
             upsertAnonymous(connection, anonymousCounts);
             return null;
         });
@@ -134,18 +175,16 @@ final class JdbcEventSink implements EventSink {
     @Override
     public long deleteRawEventsBefore(Instant before) {
         Objects.requireNonNull(before, "before");
-        long deleted = 0;
-        while (true) {
-            long chunk = database.inTransaction("delete old raw page views", connection -> {
-                try (PreparedStatement delete = connection.prepareStatement(DELETE_RAW)) {
-                    delete.setObject(1, Times.column(before));
-                    delete.setInt(2, deleteChunk);
-                    return (long) delete.executeUpdate();
-                }
-            });
-            deleted += chunk;
-            if (chunk < deleteChunk) {
-                return deleted;
+        return rawRetention.deleteBefore(database, ChunkedDelete.timestamp(before));
+    }
+
+    private void applySettings(Connection connection) throws SQLException {
+        if (analyticsSettings.isEmpty()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String setting : analyticsSettings) {
+                statement.execute(setting);
             }
         }
     }
@@ -165,43 +204,186 @@ final class JdbcEventSink implements EventSink {
         }
     }
 
-    /** What is stored about the visits of {@code visitors}: an entry for each, empty for a new visitor. */
-    private static Map<String, VisitorActivity> readActivity(Connection connection, SortedSet<String> visitors)
+    private static <K> PreparedStatement keyed(Connection connection, String sql, KeyList<K> keys, List<K> values)
             throws SQLException {
-        Map<String, VisitorActivity> activity = new HashMap<>();
-        visitors.forEach(visitor -> activity.put(visitor, new VisitorActivity()));
-        List<String> keys = new ArrayList<>(visitors);
-        for (int from = 0; from < keys.size(); from += READ_CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + READ_CHUNK));
-            String in = "(" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-            try (PreparedStatement select = connection.prepareStatement(SELECT_VISITS + in)) {
-                bind(select, chunk);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        activity.get(rows.getString(1)).mergeVisit(new VisitRollup(
-                                new VisitId(rows.getString(1), rows.getInt(2)), rows.getLong(4), rows.getLong(5),
-                                rows.getLong(6), rows.getString(7), rows.getString(8), rows.getString(9),
-                                rows.getString(10), rows.getString(11)));
-                    }
-                }
-            }
-            try (PreparedStatement select = connection.prepareStatement(SELECT_VISIT_PAGES + in)) {
-                bind(select, chunk);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        activity.get(rows.getString(1)).addPageViews(rows.getInt(2), rows.getString(3),
-                                rows.getLong(4));
-                    }
-                }
-            }
+        PreparedStatement select = connection.prepareStatement(sql);
+        try {
+            keys.bind(connection, select, 1, values);
+            return select;
+        } catch (SQLException | RuntimeException e) {
+            select.close();
+            throw e;
         }
-        return activity;
     }
 
-    private static void bind(PreparedStatement select, List<String> keys) throws SQLException {
-        for (int i = 0; i < keys.size(); i++) {
-            select.setString(i + 1, keys.get(i));
+    /** The stored rows of {@code ids} (by visit) or of the visits starting on {@code days}. */
+    private static <K> Map<VisitId, VisitRollup> readVisits(Connection connection, String sql, KeyList<K> keys,
+                                                           List<K> values) throws SQLException {
+        Map<VisitId, VisitRollup> visits = new HashMap<>();
+        if (values.isEmpty()) {
+            return visits;
         }
+        try (PreparedStatement select = keyed(connection, sql, keys, values);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                VisitId id = new VisitId(rows.getString(1), rows.getInt(2));
+                visits.put(id, new VisitRollup(id, rows.getLong(4), rows.getLong(5), rows.getLong(6),
+                        rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10),
+                        rows.getString(11)));
+            }
+        }
+        return visits;
+    }
+
+    private Map<VisitId, Map<String, Long>> readVisitPages(Connection connection, List<VisitId> ids)
+            throws SQLException {
+        Map<VisitId, Map<String, Long>> pages = new HashMap<>();
+        if (ids.isEmpty()) {
+            return pages;
+        }
+        try (PreparedStatement select = keyed(connection, selectVisitPages, VISIT_KEYS, ids);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                pages.computeIfAbsent(new VisitId(rows.getString(1), rows.getInt(2)), id -> new HashMap<>())
+                        .put(rows.getString(3), rows.getLong(4));
+            }
+        }
+        return pages;
+    }
+
+    private Map<VisitorDay, VisitorDay.Earliest> readEarliest(Connection connection, List<VisitorDay> days)
+            throws SQLException {
+        Map<VisitorDay, VisitorDay.Earliest> earliest = new HashMap<>();
+        if (days.isEmpty()) {
+            return earliest;
+        }
+        try (PreparedStatement select = keyed(connection, selectEarliest, DAY_KEYS, days);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                earliest.put(new VisitorDay(rows.getString(1), rows.getObject(2, LocalDate.class)),
+                        new VisitorDay.Earliest(rows.getLong(3), rows.getInt(4), rows.getString(5), rows.getString(6)));
+            }
+        }
+        return earliest;
+    }
+
+    /** The stored visits of each of {@code days}: rare, only for days whose earliest visit moves away. */
+    private Map<VisitorDay, List<VisitRollup>> readVisitsOfDays(Connection connection, List<VisitorDay> days)
+            throws SQLException {
+        Map<VisitorDay, List<VisitRollup>> visits = new HashMap<>();
+        days.forEach(day -> visits.put(day, new ArrayList<>()));
+        readVisits(connection, selectVisitsOfDays, DAY_KEYS, days).values().forEach(visit ->
+                visits.get(new VisitorDay(visit.id().visitorKey(), visit.startDay())).add(visit));
+        return visits;
+    }
+
+    /** The stored weight and neighbouring days of each chain day in {@code days}. */
+    private Map<ChainDay, ChainDay.Stored> readChains(Connection connection, List<ChainDay> days)
+            throws SQLException {
+        Map<ChainDay, ChainDay.Stored> stored = new HashMap<>();
+        if (days.isEmpty()) {
+            return stored;
+        }
+        try (PreparedStatement select = keyed(connection, selectChains, CHAIN_KEYS, days);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ChainDay day = new ChainDay(rows.getString(1), Metric.ofCode(rows.getString(2)), rows.getString(3),
+                        rows.getObject(4, LocalDate.class));
+                stored.put(day, new ChainDay.Stored(rows.getLong(5), rows.getObject(6, LocalDate.class),
+                        rows.getObject(7, LocalDate.class)));
+            }
+        }
+        return stored;
+    }
+
+    private void writeEarliest(Connection connection, SortedMap<VisitorDay, VisitorDay.Earliest> writes,
+                               DayAttributes touched, SortedSet<VisitorDay> deletes) throws SQLException {
+        if (!writes.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_visitor_day ("
+                    + EARLIEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement update = connection.prepareStatement("UPDATE crumb_visitor_day SET first_ms = ?,"
+                         + " first_visit = ?, entry_country = ?, entry_language = ? WHERE visitor_key = ? AND start_day = ?")) {
+                int inserts = 0;
+                int updates = 0;
+                for (Map.Entry<VisitorDay, VisitorDay.Earliest> write : writes.entrySet()) {
+                    boolean stored = touched.before().containsKey(write.getKey());
+                    PreparedStatement statement = stored ? update : insert;
+                    int key = stored ? 5 : 1;
+                    int value = stored ? 1 : 3;
+                    statement.setString(key, write.getKey().visitorKey());
+                    statement.setObject(key + 1, write.getKey().day());
+                    statement.setLong(value, write.getValue().firstMs());
+                    statement.setInt(value + 1, write.getValue().visit());
+                    statement.setString(value + 2, write.getValue().country());
+                    statement.setString(value + 3, write.getValue().language());
+                    statement.addBatch();
+                    inserts += stored ? 0 : 1;
+                    updates += stored ? 1 : 0;
+                }
+                if (inserts > 0) {
+                    insert.executeBatch();
+                }
+                if (updates > 0) {
+                    update.executeBatch();
+                }
+            }
+        }
+        if (!deletes.isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM crumb_visitor_day WHERE visitor_key = ? AND start_day = ?")) {
+                for (VisitorDay day : deletes) {
+                    delete.setString(1, day.visitorKey());
+                    delete.setObject(2, day.day());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        }
+    }
+
+    private void writeChains(Connection connection, ChainChanges.Rows rows) throws SQLException {
+        writeChainRows(connection, "INSERT INTO crumb_visitor_chain (visitor_key, metric, item, chain_day, weight)"
+                + " VALUES (?, ?, ?, ?, ?)", rows.inserts());
+        writeChainRows(connection, "UPDATE crumb_visitor_chain SET weight = ? WHERE visitor_key = ? AND metric = ?"
+                + " AND item = ? AND chain_day = ?", rows.updates());
+        if (!rows.deletes().isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crumb_visitor_chain"
+                    + " WHERE visitor_key = ? AND metric = ? AND item = ? AND chain_day = ?")) {
+                for (ChainDay day : rows.deletes()) {
+                    bindChainDay(delete, day, 1);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        }
+    }
+
+    /** Binds the weight first for an UPDATE (its SET comes before the key), last for an INSERT. */
+    private static void writeChainRows(Connection connection, String sql, SortedMap<ChainDay, Long> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        boolean update = sql.startsWith("UPDATE");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Map.Entry<ChainDay, Long> row : rows.entrySet()) {
+                bindChainDay(statement, row.getKey(), update ? 2 : 1);
+                statement.setLong(update ? 1 : 5, row.getValue());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bindChainDay(PreparedStatement statement, ChainDay day, int first) throws SQLException {
+        statement.setString(first, day.visitorKey());
+        statement.setString(first + 1, day.metric().code());
+        statement.setString(first + 2, day.item());
+        statement.setObject(first + 3, day.day());
+    }
+
+    private static String prefixed(String alias, String columns) {
+        return alias + String.join(", " + alias, columns.split(",\\s*"));
     }
 
     private void insertRaw(Connection connection, List<PageView> pageViews) throws SQLException {
@@ -227,43 +409,70 @@ final class JdbcEventSink implements EventSink {
         }
     }
 
-    private void upsertVisits(Connection connection, List<VisitRollup> visits) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(upsertVisit)) {
-            boolean any = false;
+    /** Inserts the batch's new visits and updates the others: whether each exists is known under the lock. */
+    private void writeVisits(Connection connection, List<VisitRollup> visits, BatchMerge merge)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(insertVisit);
+             PreparedStatement update = connection.prepareStatement(updateVisit)) {
+            int inserts = 0;
+            int updates = 0;
             for (VisitRollup visit : visits) {
-                upsert.setString(1, visit.id().visitorKey());
-                upsert.setInt(2, visit.id().visit());
-                upsert.setObject(3, visit.startDay());
-                upsert.setLong(4, visit.firstMs());
-                upsert.setLong(5, visit.lastMs());
-                upsert.setLong(6, visit.pageviews());
-                upsert.setString(7, visit.entryPath());
-                upsert.setString(8, visit.entryReferrer());
-                upsert.setString(9, visit.entryCountry());
-                upsert.setString(10, visit.entryLanguage());
-                upsert.setString(11, visit.exitPath());
-                upsert.addBatch();
-                any = true;
+                boolean stored = merge.isStored(visit.id());
+                PreparedStatement statement = stored ? update : insert;
+                int key = stored ? 10 : 1;
+                int value = stored ? 1 : 3;
+                statement.setString(key, visit.id().visitorKey());
+                statement.setInt(key + 1, visit.id().visit());
+                statement.setObject(value, visit.startDay());
+                statement.setLong(value + 1, visit.firstMs());
+                statement.setLong(value + 2, visit.lastMs());
+                statement.setLong(value + 3, visit.pageviews());
+                statement.setString(value + 4, visit.entryPath());
+                statement.setString(value + 5, visit.entryReferrer());
+                statement.setString(value + 6, visit.entryCountry());
+                statement.setString(value + 7, visit.entryLanguage());
+                statement.setString(value + 8, visit.exitPath());
+                statement.addBatch();
+                inserts += stored ? 0 : 1;
+                updates += stored ? 1 : 0;
             }
-            if (any) {
-                upsert.executeBatch();
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+            if (updates > 0) {
+                update.executeBatch();
             }
         }
     }
 
-    private void upsertVisitPages(Connection connection, Map<VisitPageKey, Long> counts) throws SQLException {
+    /** Page counts of new visits are inserted; those of stored visits may exist already and are upserted. */
+    private void writeVisitPages(Connection connection, Map<BatchMerge.VisitPage, Long> counts, BatchMerge merge)
+            throws SQLException {
         if (counts.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(upsertVisitPage)) {
-            for (Map.Entry<VisitPageKey, Long> count : counts.entrySet()) {
-                upsert.setString(1, count.getKey().visitorKey());
-                upsert.setInt(2, count.getKey().visit());
-                upsert.setString(3, count.getKey().path());
-                upsert.setLong(4, count.getValue());
-                upsert.addBatch();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_visit_page (visitor_key,"
+                + " visit_number, path, views) VALUES (?, ?, ?, ?)");
+             PreparedStatement upsert = connection.prepareStatement(upsertVisitPage)) {
+            int inserts = 0;
+            int upserts = 0;
+            for (Map.Entry<BatchMerge.VisitPage, Long> count : counts.entrySet()) {
+                boolean stored = merge.isStored(count.getKey().visit());
+                PreparedStatement statement = stored ? upsert : insert;
+                statement.setString(1, count.getKey().visitorKey());
+                statement.setInt(2, count.getKey().visitNumber());
+                statement.setString(3, count.getKey().path());
+                statement.setLong(4, count.getValue());
+                statement.addBatch();
+                inserts += stored ? 0 : 1;
+                upserts += stored ? 1 : 0;
             }
-            upsert.executeBatch();
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+            if (upserts > 0) {
+                upsert.executeBatch();
+            }
         }
     }
 
@@ -309,15 +518,6 @@ final class JdbcEventSink implements EventSink {
                 upsert.addBatch();
             }
             upsert.executeBatch();
-        }
-    }
-
-    /** The key of a per-visit page count, ordered like the table's primary key. */
-    private record VisitPageKey(String visitorKey, int visit, String path) implements Comparable<VisitPageKey> {
-        @Override
-        public int compareTo(VisitPageKey other) {
-            int byVisit = new VisitId(visitorKey, visit).compareTo(new VisitId(other.visitorKey, other.visit));
-            return byVisit != 0 ? byVisit : path.compareTo(other.path);
         }
     }
 

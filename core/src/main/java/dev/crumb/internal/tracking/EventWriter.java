@@ -5,15 +5,19 @@ import dev.crumb.internal.visitor.VisitorHasher;
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.EventSink;
 import dev.crumb.store.PageView;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * everything buffered, waiting at most {@code shutdownWait}.
  *
  * <p>The thread is never interrupted: JDBC drivers may close their connection on an interrupt. It
- * checks for a stop at least every {@value #SLICE_MILLIS} ms instead.
+ * checks for a stop at least every {@value #SLICE_MILLIS} ms instead. While stopping, the pause between
+ * retries runs on the clock (the stop signal is already given and would no longer hold it back), and the
+ * whole drain ends at {@code shutdownWait}. A failing store is logged once per kind of failure (exception
+ * type and SQL state) until writes resume, not once per retry.
  */
 public final class EventWriter implements AutoCloseable {
 
@@ -110,6 +117,7 @@ public final class EventWriter implements AutoCloseable {
         Batch pending = null;
         Duration pause = backoff.first();
         long failuresInRow = 0;
+        Set<String> failureKinds = new HashSet<>();
         while (true) {
             if (stopping && (System.nanoTime() - stopDeadline >= 0 || (pending == null && buffer.size() == 0))) {
                 break;
@@ -131,11 +139,14 @@ public final class EventWriter implements AutoCloseable {
                 if (failuresInRow > 0) {
                     LOG.info("page-view writes resumed after {} failed attempt(s)", failuresInRow);
                     failuresInRow = 0;
+                    failureKinds.clear();
                 }
             } catch (RuntimeException e) {
                 failedWrites.incrementAndGet();
-                if (failuresInRow++ == 0) {
-                    LOG.warn("the store refused a batch of {} page view(s) ({}: {}); keeping it and retrying with back-off",
+                failuresInRow++;
+                if (failureKinds.add(kind(e))) {
+                    LOG.warn("the store refused a batch of {} page view(s) ({}: {}); keeping it and retrying with"
+                            + " back-off; further failures of this kind are not logged until writes resume",
                             pending.size(), e.getClass().getSimpleName(), e.getMessage());
                 }
                 pauseFor(pause);
@@ -193,19 +204,35 @@ public final class EventWriter implements AutoCloseable {
         return rest.size();
     }
 
+    /**
+     * Waits before the next retry. Before a stop, the stop signal cuts the wait short so that the drain starts
+     * at once; once stopping, the signal is spent, so the wait runs on the clock up to the stop deadline.
+     */
     private void pauseFor(Duration pause) {
         long until = System.nanoTime() + pause.toNanos();
-        if (stopping) {
-            until = Math.min(until, stopDeadline);
-        }
-        try {
-            long left = until - System.nanoTime();
-            if (left > 0) {
-                stopSignal.await(left, TimeUnit.NANOSECONDS);
+        if (!stopping) {
+            try {
+                stopSignal.await(pause.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.interrupted();
             }
-        } catch (InterruptedException e) {
-            Thread.interrupted();
+            return;
         }
+        until = Math.min(until, stopDeadline);
+        for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    /** The kind of a failure, for logging each kind once: the exception type and the SQL state of its cause. */
+    private static String kind(RuntimeException e) {
+        StringBuilder kind = new StringBuilder(e.getClass().getName());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return kind.append(' ').append(sql.getSQLState()).toString();
+            }
+        }
+        return kind.toString();
     }
 
     private void runRetentionWhenDue() {

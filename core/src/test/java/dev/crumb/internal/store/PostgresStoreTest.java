@@ -35,9 +35,8 @@ class PostgresStoreTest extends StoreContract {
 
     @BeforeEach
     void emptyTables() throws Exception {
-        execute("TRUNCATE crumb_consent, crumb_email_opt_in, crumb_email_suppression, crumb_page_view,"
-                + " crumb_visit, crumb_visit_page, crumb_anonymous_day, crumb_visitor, crumb_day_count,"
-                + " crumb_day_repeat, crumb_security");
+        execute("TRUNCATE crumb_consent, crumb_email_opt_in, crumb_email_suppression, crumb_anonymous_day,"
+                + " crumb_day_count, crumb_day_repeat, crumb_security, " + String.join(", ", VisitorKeyTables.ANALYTICS));
         execute("ALTER TABLE crumb_anonymous_day DROP CONSTRAINT IF EXISTS test_failure");
     }
 

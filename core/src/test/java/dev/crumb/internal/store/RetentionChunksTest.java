@@ -32,6 +32,36 @@ class RetentionChunksTest {
     }
 
     @Test
+    @DisplayName("the chunked delete works on a composite key and a date column, for retention of per-visit rows")
+    void deletesByCompositeKeyAndDate() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(JdbcUrls.completeH2("jdbc:h2:mem:retention-visits;DB_CLOSE_DELAY=-1"));
+        Migrations.apply(h2, Dialect.H2);
+        Database database = new Database(h2, Dialect.H2);
+        List<PageView> views = Events.crowd(20, 10, 3);
+        new JdbcEventSink(database).write(views, List.of());
+        java.time.LocalDate cut = java.time.LocalDate.parse("2025-01-06");
+        long visitsBefore = count(database, "SELECT count(*) FROM crumb_visit");
+        long old = count(database, "SELECT count(*) FROM crumb_visit WHERE start_day < DATE '2025-01-06'");
+
+        ChunkedDelete visits = new ChunkedDelete("crumb_visit", "visitor_key, visit_number", "start_day", 4);
+
+        assertThat(old).isGreaterThan(3 * 4);
+        assertThat(visits.deleteBefore(database, cut)).isEqualTo(old);
+        assertThat(count(database, "SELECT count(*) FROM crumb_visit")).isEqualTo(visitsBefore - old);
+        assertThat(count(database, "SELECT count(*) FROM crumb_visit WHERE start_day < DATE '2025-01-06'")).isZero();
+    }
+
+    private static long count(Database database, String sql) {
+        return database.inTransaction("count", connection -> {
+            try (java.sql.ResultSet rows = connection.createStatement().executeQuery(sql)) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    @Test
     @DisplayName("a chunk size below one is refused")
     void chunkMustBePositive() {
         JdbcDataSource h2 = new JdbcDataSource();

@@ -46,6 +46,42 @@ class SummaryPropertiesTest {
         }
     }
 
+    @Property(tries = 15)
+    @Label("H2 agrees with the in-memory store on every sub-range when visitors come back over many days, out of order")
+    void sameOnEveryRangeForLongHistories(@ForAll("longHistories") @Size(max = 120) List<PageView> views,
+                                          @ForAll @IntRange(min = 1, max = 25) int batchSize) {
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        oracle.write(views, List.of());
+        try (CrumbStore h2 = CrumbStores.jdbc("jdbc:h2:mem:property-" + DATABASES.incrementAndGet(), "sa", "")) {
+            for (List<PageView> batch : Events.shuffledBatches(views, batchSize, views.size())) {
+                h2.events().write(batch, List.of());
+            }
+            LocalDate first = LocalDate.parse("2025-03-10");
+            for (int from = 0; from < 8; from++) {
+                for (int to = from; to < 8; to++) {
+                    LocalDate a = first.plusDays(from);
+                    LocalDate b = first.plusDays(to);
+                    assertThat(h2.analytics().summary(a, b)).as("%s..%s", a, b).isEqualTo(oracle.summary(a, b));
+                }
+            }
+        }
+    }
+
+    /** Few visitors with many visits over eight days: long chains, gaps filled late, visits moved by late views. */
+    @Provide
+    Arbitrary<List<PageView>> longHistories() {
+        return Combinators.combine(
+                Arbitraries.longs().between(0, 8L * 86_400_000 - 1),
+                Arbitraries.of("v1", "v2", "v3"),
+                Arbitraries.integers().between(1, 8),
+                Arbitraries.of("/", "/a", "/b"),
+                Arbitraries.of("DE", "US", "FR"),
+                Arbitraries.of("de", "en"),
+                Arbitraries.of("x.com", "y.com").injectNull(0.6))
+                .as((ms, visitor, visit, path, country, language, referrer) -> new PageView(START.plusMillis(ms),
+                        visitor, visit, path, country, language, referrer)).list();
+    }
+
     @Provide
     Arbitrary<List<PageView>> pageViews() {
         Arbitrary<PageView> view = Combinators.combine(

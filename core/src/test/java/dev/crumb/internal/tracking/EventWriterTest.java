@@ -8,6 +8,7 @@ import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.PageView;
 import dev.crumb.testsupport.CollectingSink;
 import dev.crumb.testsupport.Eventually;
+import dev.crumb.testsupport.LogCapture;
 import dev.crumb.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,6 +189,36 @@ class EventWriterTest {
         assertThat(m.abandoned()).isEqualTo(35);
         assertThat(m.written()).isZero();
         assertThat(m.queued()).isZero();
+    }
+
+    @Test
+    @DisplayName("stopping with a store that refuses every write backs off on the clock and logs the failure once")
+    void stopWithStoreDownDoesNotSpin() {
+        sink.down(true);
+        EventBuffer buffer = new EventBuffer(1_000);
+        RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
+        EventWriter w = new EventWriter(buffer, sink, hasher, clock, 10, Duration.ofMillis(10), Duration.ofDays(90),
+                Duration.ofSeconds(1), backoff).start();
+        writers.add(w);
+        for (int i = 0; i < 35; i++) {
+            buffer.offer(view(i));
+        }
+        Eventually.await("the first batch failed", () -> w.metrics().failedWrites() >= 1);
+        long start = System.nanoTime();
+        String log;
+        try (LogCapture capture = LogCapture.start()) {
+            w.close();
+            log = capture.text();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        // Before the fix the back-off waited on the stop signal, already given: ~10 000 attempts a second.
+        // On the clock, 1 s of 50, 100, 200, 200, … ms pauses allows about eight.
+        assertThat(w.metrics().failedWrites()).isBetween(2L, 15L);
+        assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(2_500));
+        assertThat(w.metrics().abandoned()).isEqualTo(35);
+        assertThat(log.split("the store refused", -1)).as("failure lines while stopping").hasSize(1);
+        assertThat(log).contains("tracking stopped with 35 page view(s) unwritten");
     }
 
     @Test

@@ -1,0 +1,33 @@
+package dev.crumb.internal.store;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+
+/** A visitor and a UTC day: the key of {@code crumb_visitor_day}, ordered like it. */
+record VisitorDay(String visitorKey, LocalDate day) implements Comparable<VisitorDay> {
+    private static final Comparator<VisitorDay> ORDER =
+            Comparator.comparing(VisitorDay::visitorKey).thenComparing(VisitorDay::day);
+
+    @Override
+    public int compareTo(VisitorDay other) {
+        return ORDER.compare(this, other);
+    }
+
+    /**
+     * The earliest visit of a visitor-day (by first page view time, then visit number): a row of
+     * {@code crumb_visitor_day}. Its entry country and language are the visitor's of that day.
+     */
+    record Earliest(long firstMs, int visit, String country, String language) {
+        private static final Comparator<Earliest> ORDER =
+                Comparator.comparingLong(Earliest::firstMs).thenComparingInt(Earliest::visit);
+
+        static Earliest of(VisitRollup visit) {
+            return new Earliest(visit.firstMs(), visit.id().visit(), visit.entryCountry(), visit.entryLanguage());
+        }
+
+        /** The earlier of this and {@code other}; {@code null} counts as later than anything. */
+        Earliest earlier(Earliest other) {
+            return other == null || ORDER.compare(this, other) <= 0 ? this : other;
+        }
+    }
+}
