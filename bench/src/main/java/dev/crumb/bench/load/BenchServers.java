@@ -56,9 +56,22 @@ public final class BenchServers implements AutoCloseable {
         this.host = host;
         this.portBase = portBase;
         this.dataDirectory = Files.createTempDirectory("crumb-bench-h2-");
-        this.store = CrumbStores.h2(dataDirectory);
+        this.store = openStore(dataDirectory);
         this.sessions = new SessionHandler();
         sessions.setMaxInactiveInterval(SESSION_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * The embedded H2 default in {@code directory}, or the database of {@code -Dcrumb.bench.store-url}
+     * (with {@code -Dcrumb.bench.store-user} and the password in {@code CRUMB_DB_PASSWORD}), e.g. PostgreSQL.
+     */
+    private static CrumbStore openStore(Path directory) {
+        String url = System.getProperty("crumb.bench.store-url");
+        if (url == null || url.isBlank()) {
+            return CrumbStores.h2(directory);
+        }
+        return CrumbStores.jdbc(url, System.getProperty("crumb.bench.store-user", "crumb"),
+                System.getenv().getOrDefault("CRUMB_DB_PASSWORD", ""));
     }
 
     /**
