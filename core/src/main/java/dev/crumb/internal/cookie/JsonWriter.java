@@ -14,8 +14,17 @@ final class JsonWriter {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private byte[] buf = new byte[512];
+    private byte[] buf;
     private int len;
+
+    JsonWriter() {
+        this(new byte[512]);
+    }
+
+    /** Writes into {@code buffer} (grown when it is too small: see {@link #buffer()}). */
+    JsonWriter(byte[] buffer) {
+        this.buf = buffer;
+    }
 
     /** Empties the buffer for the next payload. */
     void reset() {
