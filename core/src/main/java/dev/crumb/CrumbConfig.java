@@ -69,6 +69,10 @@ public final class CrumbConfig {
     private final int policyRevision;
     private final FormFieldPolicy formFields;
     private final List<String> cookieRequiredPaths;
+    // Texts
+    private final String messagesBundle;
+    private final Map<String, Map<String, String>> messages;
+    private final String privacyPolicyUrl;
 
     private CrumbConfig(Builder b) {
         this.keys = b.keys;
@@ -99,6 +103,26 @@ public final class CrumbConfig {
         this.policyRevision = b.policyRevision;
         this.formFields = new FormFieldPolicy(b.savedFormFields, b.ageField);
         this.cookieRequiredPaths = List.copyOf(b.cookieRequiredPaths);
+        this.messagesBundle = b.messagesBundle;
+        Map<String, Map<String, String>> texts = new java.util.HashMap<>();
+        b.messages.forEach((lang, byKey) -> texts.put(lang, Map.copyOf(byKey)));
+        this.messages = Map.copyOf(texts);
+        this.privacyPolicyUrl = b.privacyPolicyUrl;
+    }
+
+    /** The site's bundle base name that overrides Crumb's texts (e.g. {@code shop.crumb}), or {@code null}. */
+    public String messagesBundle() {
+        return messagesBundle;
+    }
+
+    /** The site's texts given in code, by language ({@code en} for English) and key. */
+    public Map<String, Map<String, String>> messages() {
+        return messages;
+    }
+
+    /** The site's privacy policy, linked from the consent page, or {@code null}. */
+    public String privacyPolicyUrl() {
+        return privacyPolicyUrl;
     }
 
     /** A builder with every option at its default; only {@link Builder#keys} must be given. */
@@ -155,6 +179,8 @@ public final class CrumbConfig {
         p.text("saved-form-fields", v -> b.savedFormFields(fieldLengths(v)));
         p.text("age-field", v -> b.ageField("none".equalsIgnoreCase(v) ? null : v));
         p.text("cookie-required-paths", v -> b.cookieRequiredPaths(splitList(v)));
+        p.text("messages", b::messages);
+        p.text("privacy-policy-url", b::privacyPolicyUrl);
         return b.build();
     }
 
@@ -374,8 +400,45 @@ public final class CrumbConfig {
         private Map<String, Integer> savedFormFields = FormFieldPolicy.DEFAULT_FIELDS;
         private String ageField = "age";
         private List<String> cookieRequiredPaths = List.of();
+        private String messagesBundle;
+        private final Map<String, Map<String, String>> messages = new java.util.HashMap<>();
+        private String privacyPolicyUrl;
 
         private Builder() {
+        }
+
+        /**
+         * The base name of the site's own bundle of texts, e.g. {@code shop.crumb} for
+         * {@code shop/crumb.properties} (English) and {@code shop/crumb_de.properties} on the class path
+         * (UTF-8). Any key of Crumb's {@code dev/crumb/messages.properties} may be given; keys not given
+         * keep Crumb's text. Checked at start-up: the base file must exist.
+         */
+        public Builder messages(String bundleBaseName) {
+            require(bundleBaseName == null || bundleBaseName.matches("[A-Za-z0-9_.-]+"),
+                    "messages '" + bundleBaseName + "' is not a bundle base name such as shop.crumb");
+            this.messagesBundle = bundleBaseName;
+            return this;
+        }
+
+        /** Overrides one of Crumb's texts in {@code language} ({@code en} for English), e.g. {@code cookies.body}. */
+        public Builder message(String language, String key, String text) {
+            require(language != null && language.matches("[a-z]{2,3}"),
+                    "message language '" + language + "' is not an ISO 639 code such as en or de");
+            require(key != null && !key.isBlank(), "message key must not be blank");
+            require(text != null && !text.isBlank(), "message '" + key + "' must not be blank (leave it out to keep Crumb's)");
+            messages.computeIfAbsent(language, l -> new java.util.HashMap<>()).put(key, text);
+            return this;
+        }
+
+        /**
+         * The site's privacy policy, linked from the consent page: a same-origin path ({@code /privacy}) or
+         * an {@code https://} address.
+         */
+        public Builder privacyPolicyUrl(String url) {
+            require(url == null || url.matches("/[^/\\\\].*|/|https://\\S+"),
+                    "privacy-policy-url '" + url + "' must be a path such as /privacy or an https:// address");
+            this.privacyPolicyUrl = url;
+            return this;
         }
 
         /** The cookie keys as base64url strings, the sealing key first. Required. */

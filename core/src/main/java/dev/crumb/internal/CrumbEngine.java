@@ -16,7 +16,9 @@ import dev.crumb.internal.form.FormSaver;
 import dev.crumb.internal.web.CookieRequirement;
 import dev.crumb.internal.web.ForgetEndpoint;
 import dev.crumb.internal.web.LazyBannerHtml;
+import dev.crumb.internal.web.Messages;
 import dev.crumb.internal.web.Responses;
+import dev.crumb.internal.web.Stylesheet;
 import dev.crumb.internal.web.SavedFormMeSection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,6 +88,7 @@ public final class CrumbEngine implements AutoCloseable {
     private final FormSaver forms;
     private final CookieRequirement cookieRequirement;
     private final EmailChoices emails;
+    private final Messages messages;
 
     public CrumbEngine(CrumbConfig config) {
         this.config = config;
@@ -117,7 +120,9 @@ public final class CrumbEngine implements AutoCloseable {
         ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
         this.cookieGate = new CookieGate(config.cookieRegistry());
         this.decisions = new ConsentDecisions(consentRules, journal, config.cookieRegistry(), config.clock());
-        this.banner = new ConsentBanner(prefix);
+        this.messages = new Messages(config.messagesBundle(), config.messages(),
+                Thread.currentThread().getContextClassLoader());
+        this.banner = new ConsentBanner(prefix, messages);
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());
         List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
                 new SavedFormMeSection(prefix));
@@ -125,7 +130,7 @@ public final class CrumbEngine implements AutoCloseable {
                 .add("/me.json", MeEndpoint.json(me))
                 .add("/me", MeEndpoint.page(me))
                 .add("/locale", new LocaleEndpoint())
-                .add("/consent", new ConsentEndpoint(decisions))
+                .add("/consent", new ConsentEndpoint(decisions, config.privacyPolicyUrl()))
                 .add("/forget", new ForgetEndpoint(decisions, ids, prefix));
         if (config.store() != null) {
             UnsubscribeTokens unsubscribe = new UnsubscribeTokens(VisitorHasher.derive(hashKey, "crumb-unsubscribe-v1"));
@@ -164,11 +169,16 @@ public final class CrumbEngine implements AutoCloseable {
             gpc.serve(response);
             return;
         }
+        if (path.equals(prefix + "/" + Stylesheet.FILE_NAME) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            Stylesheet.serve(response); // the same bytes for everyone: no visitor, no cookie
+            return;
+        }
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(VisitorSession.ATTRIBUTE, session);
         request.setAttribute(ATTRIBUTE, this);
         analytics.attach(request);
         request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
+        request.setAttribute(Responses.PREFIX_ATTRIBUTE, prefix);
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
             decisions.recordDefaultOnce(session);
@@ -176,7 +186,8 @@ public final class CrumbEngine implements AutoCloseable {
         ConsentEnforcingResponse wrapped = new ConsentEnforcingResponse(response,
                 () -> writeCookie(session, request, response), cookieGate, session::consents, config.effectiveCookieName());
         if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-            endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length())));
+            endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length()),
+                    messages.forLanguage(session.payload().language())));
         } else {
             switch (cookieRequirement.decide(request, path, session.arrivedWithCookie())) {
                 case PROBE -> {
@@ -185,8 +196,10 @@ public final class CrumbEngine implements AutoCloseable {
                 }
                 case EXPLAIN -> {
                     session.markCookiesBlocked();
-                    Responses.page(wrapped, 403, session.payload().language(), "This page needs a cookie",
-                            CookieRequirement.explanation("/", prefix + "/me"));
+                    Exchange exchange = new Exchange(request, wrapped, session, path,
+                            messages.forLanguage(session.payload().language()));
+                    Responses.page(exchange, 403, exchange.texts().get("cookies.title"),
+                            CookieRequirement.explanation(exchange.texts(), "/", prefix + "/me"));
                 }
                 case PROCEED -> {
                     request.setAttribute(Crumb.BANNER_ATTRIBUTE, new LazyBannerHtml(banner, request, session));

@@ -29,7 +29,7 @@ public final class LogoutEndpoint implements Endpoint {
     @Override
     public void handle(Exchange exchange) throws IOException {
         if (!exchange.session().validCsrfToken(exchange.request().getParameter("csrf"))) {
-            Responses.formExpired(exchange.response(), "");
+            Responses.formExpired(exchange, "");
             return;
         }
         exchange.response().addHeader("Set-Cookie", access.sessions().signOut(exchange.request().isSecure()));

@@ -4,6 +4,7 @@ import dev.crumb.internal.web.Endpoint;
 import dev.crumb.internal.web.Exchange;
 import dev.crumb.internal.web.Html;
 import dev.crumb.internal.web.Responses;
+import dev.crumb.internal.web.Texts;
 import dev.crumb.internal.visitor.VisitorHasher;
 import dev.crumb.store.EmailRegistry;
 import java.io.IOException;
@@ -25,27 +26,26 @@ public final class UnsubscribeEndpoint implements Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeEndpoint.class);
 
     private static final String ASK = """
-            <p>Enter the address that should receive no more news or offers from us.</p>
+            <p>{{ask}}</p>
             <form method="post" action="{{action}}">
             <input type="hidden" name="csrf" value="{{csrf}}">
-            <label for="crumb-unsubscribe-email">Email address</label>
+            <label for="crumb-unsubscribe-email">{{emailLabel}}</label>
             <input id="crumb-unsubscribe-email" name="email" type="email" autocomplete="email" required maxlength="254">
-            <div class="actions"><button type="submit">Unsubscribe</button></div>
+            <div class="actions"><button type="submit">{{button}}</button></div>
             </form>
             """;
 
     private static final String CONFIRM = """
-            <p>Stop sending news and offers to the address this link was sent to?</p>
+            <p>{{confirm}}</p>
             <form method="post" action="{{action}}">
             <input type="hidden" name="token" value="{{token}}">
-            <div class="actions"><button type="submit">Unsubscribe</button></div>
+            <div class="actions"><button type="submit">{{button}}</button></div>
             </form>
             """;
 
     private static final String DONE = """
-            <p role="status">Done. If this address was on our list, it will receive no more news or offers from us.
-            Emails that answer your own questions may still reach you.</p>
-            <p><a href="/">Back to the site</a></p>
+            <p role="status">{{done}}</p>
+            <p><a href="/">{{back}}</a></p>
             """;
 
     private final EmailRegistry registry;
@@ -71,12 +71,14 @@ public final class UnsubscribeEndpoint implements Endpoint {
     @Override
     public void handle(Exchange exchange) throws IOException {
         var request = exchange.request();
+        Texts t = exchange.texts();
         Optional<String> fromToken = tokens.verify(request.getParameter("token"));
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             String body = fromToken.isPresent()
-                    ? Html.render(CONFIRM, Map.of("action", action, "token", request.getParameter("token")))
-                    : Html.render(ASK, Map.of("action", action, "csrf", exchange.session().csrfToken()));
-            Responses.page(exchange.response(), 200, "Unsubscribe", body);
+                    ? Html.render(CONFIRM, Map.of("action", action, "token", request.getParameter("token"),
+                    "confirm", t.get("unsubscribe.confirm"), "button", t.get("unsubscribe.button")))
+                    : ask(exchange);
+            Responses.page(exchange, 200, t.get("unsubscribe.title"), body);
             return;
         }
         if (fromToken.isPresent()) {
@@ -84,14 +86,14 @@ public final class UnsubscribeEndpoint implements Endpoint {
             return;
         }
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.formExpired(exchange.response(),
-                    Html.render(ASK, Map.of("action", action, "csrf", exchange.session().csrfToken())));
+            Responses.formExpired(exchange, ask(exchange));
             return;
         }
         String address = request.getParameter("email");
         if (!EmailAddresses.plausible(address)) {
-            Responses.page(exchange.response(), 400, "Unsubscribe", "<p>Please enter an email address.</p>"
-                    + Html.render(ASK, Map.of("action", action, "csrf", exchange.session().csrfToken())));
+            Responses.page(exchange, 400, t.get("unsubscribe.title"),
+                    Html.render("<p role=\"alert\">{{problem}}</p>", Map.of("problem", t.get("unsubscribe.enterAddress")))
+                    + ask(exchange));
             return;
         }
         suppress(exchange, hasher.addressKey(address));
@@ -102,11 +104,21 @@ public final class UnsubscribeEndpoint implements Endpoint {
             registry.suppress(addressKey, clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("could not store an unsubscribe request ({}); the visitor was asked to try again", e.getClass().getSimpleName());
-            Responses.page(exchange.response(), 503, "Please try again later",
-                    "<p>We could not record your request just now. Please try again in a few minutes.</p>");
+            Texts t = exchange.texts();
+            Responses.page(exchange, 503, t.get("error.tryLaterTitle"),
+                    Html.render("<p>{{body}}</p>", Map.of("body", t.get("error.tryLaterBody"))));
             return;
         }
         LOG.info("an address was added to the email suppression list");
-        Responses.page(exchange.response(), 200, "Unsubscribed", DONE);
+        Texts t = exchange.texts();
+        Responses.page(exchange, 200, t.get("unsubscribe.doneTitle"), Html.render(DONE,
+                Map.of("done", t.get("unsubscribe.done"), "back", t.get("unsubscribe.back"))));
+    }
+
+    private String ask(Exchange exchange) {
+        Texts t = exchange.texts();
+        return Html.render(ASK, Map.of("action", action, "csrf", exchange.session().csrfToken(),
+                "ask", t.get("unsubscribe.ask"), "emailLabel", t.get("unsubscribe.email"),
+                "button", t.get("unsubscribe.button")));
     }
 }

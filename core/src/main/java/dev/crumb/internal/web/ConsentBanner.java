@@ -1,6 +1,5 @@
 package dev.crumb.internal.web;
 
-import dev.crumb.internal.consent.ConsentTexts;
 import dev.crumb.internal.visitor.VisitorSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
@@ -12,22 +11,24 @@ import java.util.Map;
  * request attribute {@code crumb.banner}): shown only while the visitor has not chosen under the current
  * policy revision. It works without JavaScript — two equal buttons post to {@code /crumb/consent} with
  * the CSRF token and the current page as {@code return}, and a link leads to the per-category settings.
+ * Put it first in {@code <body>}, before the skip link, so keyboard and screen-reader users meet the
+ * question before the page (see {@code docs/accessibility.md}).
  */
 public final class ConsentBanner {
 
     /** The request attribute under which the filter keeps the banner renderer for {@code Crumb}. */
     public static final String ATTRIBUTE = ConsentBanner.class.getName();
 
+    /** The fragment a decision redirects to, which shows and focuses the confirmation (CSS {@code :target}). */
+    public static final String SAVED_FRAGMENT = "crumb-saved";
+
+    // A labelled region meant to come first in <body>, before the site's skip link. No inline style or
+    // script: the same-origin stylesheet carries the looks, so a strict CSP (style-src 'self') holds.
     private static final String BANNER = """
-            <div id="crumb-banner" role="region" aria-label="{{label}}" lang="{{lang}}">
-            <style>
-            #crumb-banner{position:sticky;bottom:0;z-index:1000;background:#fff;color:#1b1f24;border-top:2px solid #0b5394;padding:1rem;font:inherit}
-            #crumb-banner form{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:.5rem 0 0}
-            #crumb-banner button{font:inherit;min-width:9rem;padding:.55rem 1rem;border-radius:.375rem;border:2px solid #0b5394;background:#0b5394;color:#fff;cursor:pointer}
-            #crumb-banner a{color:#0b5394}
-            #crumb-banner button:focus-visible,#crumb-banner a:focus-visible{outline:3px solid #e8a317;outline-offset:2px}
-            </style>
-            <p>{{text}}</p>
+            <section id="crumb-banner" class="crumb-banner" aria-labelledby="crumb-banner-title" lang="{{lang}}">
+            <link rel="stylesheet" href="{{css}}">
+            <h2 id="crumb-banner-title" class="crumb-banner-title">{{label}}</h2>
+            {{{status}}}<p>{{text}}</p>
             <form method="post" action="{{action}}">
             <input type="hidden" name="csrf" value="{{csrf}}">
             <input type="hidden" name="return" value="{{return}}">
@@ -35,36 +36,69 @@ public final class ConsentBanner {
             <button type="submit" name="action" value="accept-all">{{acceptAll}}</button>
             <a href="{{settings}}">{{settingsLink}}</a>
             </form>
-            </div>
+            </section>
+            """;
+
+    // After a choice: nothing visible, unless the address ends in #crumb-saved (the redirect after a
+    // choice), which shows the confirmation and moves focus to it (it is the fragment's target).
+    private static final String CHOSEN = """
+            <div class="crumb-chosen" lang="{{lang}}"><link rel="stylesheet" href="{{css}}">{{{status}}}</div>
+            """;
+
+    private static final String STATUS = """
+            <p id="crumb-saved" class="crumb-saved" role="status" tabindex="-1">{{message}}</p>
             """;
 
     private static final String LINK = "<a class=\"crumb-consent-link\" href=\"{{href}}\">{{text}}</a>";
 
     private final String prefix;
+    private final Messages messages;
 
     /** @param prefix the library's path prefix, e.g. {@code /crumb} */
     public ConsentBanner(String prefix) {
+        this(prefix, Messages.defaults());
+    }
+
+    /**
+     * @param prefix   the library's path prefix, e.g. {@code /crumb}
+     * @param messages the texts, with the site's overrides
+     */
+    public ConsentBanner(String prefix, Messages messages) {
         this.prefix = prefix;
+        this.messages = messages;
     }
 
-    /** The banner markup, or {@code ""} when the visitor has already chosen. */
+    /**
+     * The banner markup while the visitor has not chosen; afterwards only the (hidden) confirmation of
+     * the choice, which the redirect after a choice reveals through its {@code #crumb-saved} fragment.
+     */
     public String html(HttpServletRequest request, VisitorSession session) {
+        Texts t = messages.forLanguage(session.payload().language());
+        String css = Stylesheet.href(request, prefix);
         if (!session.consent().needed()) {
-            return "";
+            return Html.render(CHOSEN, Map.of("lang", t.lang(), "css", css,
+                    "status", Html.render(STATUS, Map.of("message", t.get("banner.saved")))));
         }
-        ConsentTexts t = ConsentTexts.of(session.payload().language());
         String here = currentPath(request);
-        return Html.render(BANNER, Map.of("label", t.bannerLabel(), "lang", t.lang(), "text", t.bannerText(),
-                "action", consentPath(request), "csrf", session.csrfToken(), "return", here,
-                "rejectAll", t.rejectAll(), "acceptAll", t.acceptAll(),
-                "settings", consentPath(request) + "?return=" + URLEncoder.encode(here, StandardCharsets.UTF_8),
-                "settingsLink", t.settingsLink()));
+        // Still asked after a choice: the browser did not keep the cookie, so say why the banner returns.
+        String status = Html.render(STATUS, Map.of("message", t.get("banner.cookiesBlocked")));
+        return Html.render(BANNER, Map.ofEntries(Map.entry("label", t.get("banner.label")), Map.entry("lang", t.lang()),
+                Map.entry("css", css), Map.entry("status", status), Map.entry("text", t.get("banner.text")),
+                Map.entry("action", consentPath(request)), Map.entry("csrf", session.csrfToken()),
+                Map.entry("return", here),
+                Map.entry("rejectAll", t.get("consent.rejectAll")), Map.entry("acceptAll", t.get("consent.acceptAll")),
+                Map.entry("settings", settingsHref(request)), Map.entry("settingsLink", t.get("banner.settings"))));
     }
 
-    /** The footer link to the consent page, in the visitor's language. */
+    /** The footer link to the consent page, in the visitor's language, with the current page to return to. */
     public String link(HttpServletRequest request, VisitorSession session) {
-        ConsentTexts t = ConsentTexts.of(session.payload().language());
-        return Html.render(LINK, Map.of("href", consentPath(request), "text", t.settingsLink()));
+        Texts t = messages.forLanguage(session.payload().language());
+        return Html.render(LINK, Map.of("href", settingsHref(request), "text", t.get("banner.settings")));
+    }
+
+    /** The consent page's address with the current page as its return address. */
+    public String settingsHref(HttpServletRequest request) {
+        return consentPath(request) + "?return=" + URLEncoder.encode(currentPath(request), StandardCharsets.UTF_8);
     }
 
     private String consentPath(HttpServletRequest request) {

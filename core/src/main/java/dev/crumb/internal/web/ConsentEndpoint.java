@@ -5,13 +5,10 @@ import dev.crumb.ConsentSource;
 import dev.crumb.internal.consent.ConsentDecisions;
 import dev.crumb.internal.consent.ConsentJournal.ConsentNotRecordedException;
 import dev.crumb.internal.consent.ConsentState;
-import dev.crumb.internal.consent.ConsentTexts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +29,9 @@ public final class ConsentEndpoint implements Endpoint {
     private static final List<Category> OPTIONAL = List.of(Category.PREFERENCES, Category.ANALYTICS, Category.MARKETING);
 
     private static final String PAGE = """
+            <nav class="crumb-links" aria-label="{{title}}">
+            <a href="{{back}}">{{backText}}</a>
+            {{{policy}}}</nav>
             <p>{{intro}}</p>
             <h2 id="crumb-current">{{currentHeading}}</h2>
             <p>{{status}}</p>
@@ -61,9 +61,16 @@ public final class ConsentEndpoint implements Endpoint {
     private static final String SUMMARY_ITEM = "<li>{{name}}: {{state}}</li>\n";
 
     private final ConsentDecisions decisions;
+    private final String privacyPolicyUrl;
 
     public ConsentEndpoint(ConsentDecisions decisions) {
+        this(decisions, null);
+    }
+
+    /** @param privacyPolicyUrl the site's privacy policy, linked from the page; {@code null} for none */
+    public ConsentEndpoint(ConsentDecisions decisions, String privacyPolicyUrl) {
         this.decisions = Objects.requireNonNull(decisions, "decisions");
+        this.privacyPolicyUrl = privacyPolicyUrl;
     }
 
     @Override
@@ -82,40 +89,46 @@ public final class ConsentEndpoint implements Endpoint {
 
     private void show(Exchange exchange) throws IOException {
         HttpServletRequest request = exchange.request();
-        ConsentTexts t = texts(exchange);
+        Texts t = exchange.texts();
         ConsentState state = exchange.session().consent();
         StringBuilder choices = new StringBuilder();
         StringBuilder summary = new StringBuilder();
         for (Category c : OPTIONAL) {
-            choices.append(Html.render(CHOICE, Map.of("id", c.id(), "name", t.name(c), "help", t.help(c),
+            choices.append(Html.render(CHOICE, Map.of("id", c.id(), "name", name(t, c), "help", help(t, c),
                     "checked", state.grants(c) ? " checked" : "")));
-            summary.append(Html.render(SUMMARY_ITEM, Map.of("name", t.name(c), "state", state.grants(c) ? t.on() : t.off())));
+            summary.append(Html.render(SUMMARY_ITEM, Map.of("name", name(t, c),
+                    "state", state.grants(c) ? t.get("consent.on") : t.get("consent.off"))));
         }
+        String back = SafeRedirects.sameOriginPath(request.getParameter("return"));
+        String policy = privacyPolicyUrl == null ? "" : Html.render("<a href=\"{{href}}\">{{text}}</a>\n",
+                Map.of("href", privacyPolicyUrl, "text", t.get("consent.privacyPolicy")));
         String body = Html.render(PAGE, Map.ofEntries(
-                Map.entry("intro", t.intro()), Map.entry("currentHeading", t.currentHeading()),
+                Map.entry("title", t.get("consent.title")),
+                Map.entry("back", back), Map.entry("backText", t.get("consent.back")),
+                Map.entry("policy", policy),
+                Map.entry("intro", t.get("consent.intro")), Map.entry("currentHeading", t.get("consent.currentHeading")),
                 Map.entry("status", status(t, state)), Map.entry("summary", summary.toString()),
                 Map.entry("action", request.getRequestURI()),
                 Map.entry("csrf", exchange.session().csrfToken()),
-                Map.entry("return", SafeRedirects.sameOriginPath(request.getParameter("return"))),
-                Map.entry("legend", t.legend()), Map.entry("necessary", t.necessary()),
-                Map.entry("alwaysOn", t.alwaysOn()), Map.entry("necessaryHelp", t.necessaryHelp()),
-                Map.entry("choices", choices.toString()), Map.entry("save", t.save()),
-                Map.entry("rejectAll", t.rejectAll()), Map.entry("acceptAll", t.acceptAll())));
-        Responses.page(exchange.response(), 200, t.lang(), t.title(), body);
+                Map.entry("return", back),
+                Map.entry("legend", t.get("consent.legend")), Map.entry("necessary", name(t, Category.NECESSARY)),
+                Map.entry("alwaysOn", t.get("consent.alwaysOn")), Map.entry("necessaryHelp", help(t, Category.NECESSARY)),
+                Map.entry("choices", choices.toString()), Map.entry("save", t.get("consent.save")),
+                Map.entry("rejectAll", t.get("consent.rejectAll")), Map.entry("acceptAll", t.get("consent.acceptAll"))));
+        Responses.page(exchange, 200, t.get("consent.title"), body);
     }
 
     private void decide(Exchange exchange) throws IOException {
         HttpServletRequest request = exchange.request();
-        ConsentTexts t = texts(exchange);
+        Texts t = exchange.texts();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.page(exchange.response(), 403, t.lang(), t.expiredTitle(), Html.render("<p>{{body}}</p>",
-                    Map.of("body", t.expiredBody())));
+            Responses.formExpired(exchange, "");
             return;
         }
         Set<Category> granted = granted(request);
         if (granted == null) {
-            Responses.page(exchange.response(), 400, t.lang(), t.title(),
-                    "<p>Unknown action: use accept-all, reject-all or save.</p>");
+            Responses.page(exchange, 400, t.get("consent.title"),
+                    Html.render("<p>{{body}}</p>", Map.of("body", t.get("consent.unknownAction"))));
             return;
         }
         List<String> deletions;
@@ -124,14 +137,16 @@ public final class ConsentEndpoint implements Endpoint {
         } catch (ConsentNotRecordedException e) {
             LOG.error("consent decision refused with 503: {}", e.getMessage());
             exchange.response().setHeader("Retry-After", "30");
-            Responses.page(exchange.response(), 503, t.lang(), t.unavailableTitle(), Html.render("<p>{{body}}</p>",
-                    Map.of("body", t.unavailableBody())));
+            Responses.page(exchange, 503, t.get("consent.unavailableTitle"), Html.render("<p>{{body}}</p>",
+                    Map.of("body", t.get("consent.unavailableBody"))));
             return;
         }
         for (String deletion : deletions) {
             exchange.response().addHeader("Set-Cookie", deletion);
         }
-        Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return")));
+        // The fragment reveals the confirmation on the page returned to and moves focus to it (ConsentBanner).
+        Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return"))
+                + "#" + ConsentBanner.SAVED_FRAGMENT);
     }
 
     /** The categories the form grants, or {@code null} for an unknown action. */
@@ -154,14 +169,21 @@ public final class ConsentEndpoint implements Endpoint {
         return granted;
     }
 
-    private static String status(ConsentTexts t, ConsentState state) {
+    private static String status(Texts t, ConsentState state) {
         if (state.explicit() && !state.needed()) {
-            return t.chosenOn() + state.decidedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ".";
+            return t.format("consent.chosenOn", t.date(state.decidedAt()));
         }
-        return t.notChosen() + (state.source() == ConsentSource.GPC ? t.gpcRefusal() : t.regionDefault());
+        return t.format("consent.notChosen",
+                state.source() == ConsentSource.GPC ? t.get("consent.gpcRefusal") : t.get("consent.regionDefault"));
     }
 
-    private static ConsentTexts texts(Exchange exchange) {
-        return ConsentTexts.of(exchange.session().payload().language().toLowerCase(Locale.ROOT));
+    /** The name of a category. */
+    static String name(Texts t, Category category) {
+        return t.get("category." + category.id());
+    }
+
+    /** What a category is for. */
+    static String help(Texts t, Category category) {
+        return t.get("category." + category.id() + ".help");
     }
 }
