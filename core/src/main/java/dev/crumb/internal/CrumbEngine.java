@@ -122,7 +122,7 @@ public final class CrumbEngine implements AutoCloseable {
         this.decisions = new ConsentDecisions(consentRules, journal, config.cookieRegistry(), config.clock());
         this.messages = new Messages(config.messagesBundle(), config.messages(),
                 Thread.currentThread().getContextClassLoader());
-        this.banner = new ConsentBanner(prefix, messages);
+        this.banner = new ConsentBanner(prefix, messages, config.clock());
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());
         List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
                 new SavedFormMeSection(prefix));

@@ -1,9 +1,12 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.internal.consent.ConsentState;
 import dev.crumb.internal.visitor.VisitorSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -51,31 +54,44 @@ public final class ConsentBanner {
 
     private static final String LINK = "<a class=\"crumb-consent-link\" href=\"{{href}}\">{{text}}</a>";
 
+    /** How long after a choice pages carry its (hidden) confirmation; afterwards the banner is {@code ""}. */
+    static final Duration CONFIRMATION_WINDOW = Duration.ofMinutes(2);
+
     private final String prefix;
     private final Messages messages;
+    private final Clock clock;
 
     /** @param prefix the library's path prefix, e.g. {@code /crumb} */
     public ConsentBanner(String prefix) {
-        this(prefix, Messages.defaults());
+        this(prefix, Messages.defaults(), Clock.systemUTC());
     }
 
     /**
      * @param prefix   the library's path prefix, e.g. {@code /crumb}
      * @param messages the texts, with the site's overrides
+     * @param clock    the time, to know whether a choice was just made
      */
-    public ConsentBanner(String prefix, Messages messages) {
+    public ConsentBanner(String prefix, Messages messages, Clock clock) {
         this.prefix = prefix;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /**
-     * The banner markup while the visitor has not chosen; afterwards only the (hidden) confirmation of
-     * the choice, which the redirect after a choice reveals through its {@code #crumb-saved} fragment.
+     * The banner markup while the visitor has not chosen. Just after a choice, only its confirmation,
+     * hidden unless the address ends in {@code #crumb-saved} (where the choice redirects to); later
+     * {@code ""}.
      */
     public String html(HttpServletRequest request, VisitorSession session) {
         Texts t = messages.forLanguage(session.payload().language());
         String css = Stylesheet.href(request, prefix);
-        if (!session.consent().needed()) {
+        ConsentState state = session.consent();
+        if (!state.needed()) {
+            boolean justChosen = state.explicit() && state.decidedAt() != null
+                    && state.decidedAt().isAfter(clock.instant().minus(CONFIRMATION_WINDOW));
+            if (!justChosen) {
+                return "";
+            }
             return Html.render(CHOSEN, Map.of("lang", t.lang(), "css", css,
                     "status", Html.render(STATUS, Map.of("message", t.get("banner.saved")))));
         }
