@@ -53,8 +53,6 @@ public final class DemoServer implements AutoCloseable {
 
     private static final int MAX_CARTS = 10_000;
 
-    /** The languages the site offers; Crumb's banner and pages speak each of them. */
-    static final List<String> LANGUAGES = List.of("en", "de", "fr");
 
     /** Paths that cannot work without a cookie; Crumb explains that to a browser that blocks it. */
     static final List<String> COOKIE_REQUIRED_PATHS = List.of("/cart", "/account");
@@ -124,7 +122,8 @@ public final class DemoServer implements AutoCloseable {
                     .hashKey(secrets.hashKey().base64Url())
                     .visitTimeout(options.visitTimeout())
                     .policyRevision(options.policyRevision())
-                    .languages(LANGUAGES)
+                    .languages(options.languages())
+                    .privacyPolicyUrl("/privacy")
                     .store(store)
                     .cookieCategory(RecentlyViewed.COOKIE_NAME, Category.PREFERENCES, RecentlyViewed.COOKIE_PATH)
                     .cookieRequiredPaths(COOKIE_REQUIRED_PATHS)
