@@ -36,8 +36,9 @@ public final class Crumb {
     }
 
     /**
-     * A link to the consent page ({@code <a class="crumb-consent-link" href="/crumb/consent">}), in the
-     * visitor's language, for the footer of every page so visitors can change their choice at any time.
+     * A link to the consent page ({@code <a class="crumb-consent-link" href="/crumb/consent?return=…">},
+     * with this page as the return address), in the visitor's language, for the footer of every page so
+     * visitors can change their choice at any time and come back.
      */
     public static String consentLinkHtml(HttpServletRequest request) {
         return banner(request).link(request, session(request));

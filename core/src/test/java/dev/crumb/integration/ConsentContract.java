@@ -503,6 +503,27 @@ abstract class ConsentContract {
     }
 
     @Test
+    @DisplayName("library pages carry no inline style: a strict CSP and one immutable, content-hashed stylesheet")
+    void stylesheetUnderStrictCsp() throws Exception {
+        URI base = start();
+        Browser browser = european(base);
+        HttpResponse<String> page = browser.get("/crumb/consent");
+        Matcher href = Pattern.compile("<link rel=\"stylesheet\" href=\"(/crumb/crumb\\.[0-9a-f]{12}\\.css)\">")
+                .matcher(page.body());
+
+        assertThat(page.body()).doesNotContain("<style").doesNotContain(" style=");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("style-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(href.find()).isTrue();
+        HttpResponse<String> css = browser.get(href.group(1));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+        assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(css.body()).contains(".crumb-banner").contains("outline:2px solid #1a4d8f");
+        assertThat(css.headers().allValues("Set-Cookie")).as("the same bytes for everyone, no cookie").isEmpty();
+    }
+
+    @Test
     @DisplayName("the consent page speaks German and French by the visitor's language")
     void consentPageTranslated() throws Exception {
         URI base = start();
