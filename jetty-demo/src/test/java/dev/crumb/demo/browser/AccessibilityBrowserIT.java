@@ -21,6 +21,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -60,7 +62,7 @@ class AccessibilityBrowserIT {
     }
 
     @Test
-    @DisplayName("banner, consent, me, forget, unsubscribe, form expired, cookies required, analyst login and 404: no violation, right lang, no overflow")
+    @DisplayName("banner, consent, me, forget, unsubscribe, form expired, cookies required, analyst login and 404: no violation, right lang, no overflow, no CSP refusal")
     void everyLibraryPage() {
         WebDriver driver = browser.driver();
         List<String> problems = new ArrayList<>();
@@ -68,6 +70,8 @@ class AccessibilityBrowserIT {
             newVisitorSpeaking(driver, lang);
 
             check(driver, "/", lang, problems, false);
+            browserConsole(driver).stream().filter(line -> line.contains("Content Security Policy"))
+                    .forEach(line -> problems.add(lang + " /: console: " + line));
             assertThat(driver.findElement(By.id("crumb-banner")).getAttribute("lang")).isEqualTo(lang);
             for (String page : List.of("/crumb/consent?return=%2Fproducts", "/crumb/me", "/crumb/unsubscribe",
                     "/crumb/analytics/login", "/crumb/no-such-page")) {
@@ -178,6 +182,11 @@ class AccessibilityBrowserIT {
         if (library && ((Number) widths.get("page")).longValue() > ((Number) widths.get("window")).longValue()) {
             problems.add(lang + " " + width + "px " + page + ": wider than the window " + widths);
         }
+    }
+
+    /** The browser console's messages since the last call. */
+    private static List<String> browserConsole(WebDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     private static List<String> prefixed(String lang, int width, String page, List<String> violations) {
