@@ -88,10 +88,11 @@ class AccessibilityBrowserIT {
             Chromium.submit(driver, driver.findElement(By.cssSelector("form[action='/crumb/forget'] button")));
             checkCurrent(driver, "after forget", lang, problems, true);
             // A form that expired: Crumb's 403 page.
-            driver.get(demo.uri("/crumb/unsubscribe").toString());
-            ((JavascriptExecutor) driver).executeScript("document.querySelector('input[name=csrf]').value = 'stale';");
-            driver.findElement(By.id("crumb-unsubscribe-email")).sendKeys("someone@example.com");
-            Chromium.submit(driver, driver.findElement(By.cssSelector("main form button")));
+            // (The demo's unsubscribe page has no form: without UnsubscribeConfirmations it points to the
+            // link in every email. The consent page's form is the CSRF-protected one.)
+            driver.get(demo.uri("/crumb/consent?return=%2Fproducts").toString());
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('main input[name=csrf]').value = 'stale';");
+            Chromium.submit(driver, driver.findElement(By.cssSelector("main form button[value=save]")));
             checkCurrent(driver, "form expired", lang, problems, true);
             // A browser that did not keep the cookie, on a page that needs one (its language: the browser's).
             driver.manage().deleteAllCookies();
@@ -110,6 +111,9 @@ class AccessibilityBrowserIT {
         newVisitorSpeaking(driver, "de");
         driver.get(demo.uri("/products").toString());
 
+        // The first layer (controller and privacy policy) comes with the question, before the buttons.
+        assertThat(tab(driver).getAttribute("href")).endsWith("/privacy");
+        assertFocusVisible(driver);
         assertThat(tab(driver).getAttribute("value")).isEqualTo("reject-all");
         assertFocusVisible(driver);
         assertThat(tab(driver).getAttribute("value")).isEqualTo("accept-all");
@@ -127,6 +131,7 @@ class AccessibilityBrowserIT {
         back.sendKeys(Keys.ENTER);
         waitForUrl(driver, "/products");
 
+        new Actions(driver).sendKeys(Keys.TAB).perform();
         new Actions(driver).sendKeys(Keys.TAB).perform();
         WebElement reject = active(driver);
         assertThat(reject.getAttribute("value")).isEqualTo("reject-all");

@@ -66,7 +66,7 @@ class CookieBlockingBrowserIT {
         try (Chromium.Session browser = Chromium.open(Chromium.Profile.english().language("en-GB"))) {
             WebDriver driver = browser.driver();
             driver.get(demo.uri("/contact").toString());
-            Chromium.submit(driver, driver.findElement(By.cssSelector("#crumb-banner a")));
+            Chromium.submit(driver, driver.findElement(By.cssSelector("#crumb-banner form a")));
             driver.findElement(By.id("crumb-preferences")).click();
             Chromium.submit(driver, driver.findElement(By.cssSelector("button[value=save]")));
             assertThat(driver.getCurrentUrl()).endsWith("/contact#crumb-saved");
