@@ -26,17 +26,20 @@ public final class Crumb {
     }
 
     /**
-     * The consent banner, an element with {@code id="crumb-banner"}, in the visitor's language; {@code ""}
-     * when the visitor has already chosen under the current policy revision. Include it unescaped on every
-     * page. It works without JavaScript: it posts to {@code /crumb/consent} and returns to this page.
+     * The consent banner, a labelled region with {@code id="crumb-banner"}, in the visitor's language;
+     * {@code ""} when the visitor has already chosen under the current policy revision (for two minutes
+     * after the choice, a confirmation that stays hidden unless the address ends in {@code #crumb-saved},
+     * where the choice returns to). Include it unescaped first in {@code <body>}, before the skip link.
+     * It works without JavaScript or inline style: it posts to {@code /crumb/consent} and returns here.
      */
     public static String bannerHtml(HttpServletRequest request) {
         return banner(request).html(request, session(request));
     }
 
     /**
-     * A link to the consent page ({@code <a class="crumb-consent-link" href="/crumb/consent">}), in the
-     * visitor's language, for the footer of every page so visitors can change their choice at any time.
+     * A link to the consent page ({@code <a class="crumb-consent-link" href="/crumb/consent?return=…">},
+     * with this page as the return address), in the visitor's language, for the footer of every page so
+     * visitors can change their choice at any time and come back.
      */
     public static String consentLinkHtml(HttpServletRequest request) {
         return banner(request).link(request, session(request));

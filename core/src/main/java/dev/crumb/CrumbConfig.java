@@ -73,6 +73,9 @@ public final class CrumbConfig {
     private final List<String> cookieRequiredPaths;
     private final UnsubscribeConfirmations unsubscribeConfirmations;
     private final ConsentRetention consentRetention;
+    // Texts
+    private final String messagesBundle;
+    private final Map<String, Map<String, String>> messages;
 
     private CrumbConfig(Builder b) {
         this.keys = b.keys;
@@ -107,6 +110,20 @@ public final class CrumbConfig {
         this.unsubscribeConfirmations = b.unsubscribeConfirmations;
         this.consentRetention = new ConsentRetention(b.consentMaxAge, b.cookieMaxAge, b.visitRetention,
                 b.consentLogRetention, b.controllerName, b.privacyPolicyUrl);
+        this.messagesBundle = b.messagesBundle;
+        Map<String, Map<String, String>> texts = new java.util.HashMap<>();
+        b.messages.forEach((lang, byKey) -> texts.put(lang, Map.copyOf(byKey)));
+        this.messages = Map.copyOf(texts);
+    }
+
+    /** The site's bundle base name that overrides Crumb's texts (e.g. {@code shop.crumb}), or {@code null}. */
+    public String messagesBundle() {
+        return messagesBundle;
+    }
+
+    /** The site's texts given in code, by language ({@code en} for English) and key. */
+    public Map<String, Map<String, String>> messages() {
+        return messages;
     }
 
     /** A builder with every option at its default; only {@link Builder#keys} must be given. */
@@ -177,6 +194,7 @@ public final class CrumbConfig {
         p.text("age-field", v -> b.ageField("none".equalsIgnoreCase(v) ? null : v));
         p.text("cookie-required-paths", v -> b.cookieRequiredPaths(splitList(v)));
         readConsentRetentionParameters(p, b);
+        p.text("messages", b::messages);
         return b.build();
     }
 
@@ -452,9 +470,34 @@ public final class CrumbConfig {
         private Period visitRetention = ConsentRetention.DEFAULT_VISIT_RETENTION;
         private Period consentLogRetention = ConsentRetention.DEFAULT_CONSENT_LOG_RETENTION;
         private String controllerName;
+        private String messagesBundle;
+        private final Map<String, Map<String, String>> messages = new java.util.HashMap<>();
         private String privacyPolicyUrl;
 
         private Builder() {
+        }
+
+        /**
+         * The base name of the site's own bundle of texts, e.g. {@code shop.crumb} for
+         * {@code shop/crumb.properties} (English) and {@code shop/crumb_de.properties} on the class path
+         * (UTF-8). Any key of Crumb's {@code dev/crumb/messages.properties} may be given; keys not given
+         * keep Crumb's text. Checked at start-up: the base file must exist.
+         */
+        public Builder messages(String bundleBaseName) {
+            require(bundleBaseName == null || bundleBaseName.matches("[A-Za-z0-9_.-]+"),
+                    "messages '" + bundleBaseName + "' is not a bundle base name such as shop.crumb");
+            this.messagesBundle = bundleBaseName;
+            return this;
+        }
+
+        /** Overrides one of Crumb's texts in {@code language} ({@code en} for English), e.g. {@code cookies.body}. */
+        public Builder message(String language, String key, String text) {
+            require(language != null && language.matches("[a-z]{2,3}"),
+                    "message language '" + language + "' is not an ISO 639 code such as en or de");
+            require(key != null && !key.isBlank(), "message key must not be blank");
+            require(text != null && !text.isBlank(), "message '" + key + "' must not be blank (leave it out to keep Crumb's)");
+            messages.computeIfAbsent(language, l -> new java.util.HashMap<>()).put(key, text);
+            return this;
         }
 
         /** The cookie keys as base64url strings, the sealing key first. Required. */

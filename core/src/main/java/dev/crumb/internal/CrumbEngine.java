@@ -21,7 +21,9 @@ import dev.crumb.internal.web.FirstLayer;
 import dev.crumb.internal.web.ForgetEndpoint;
 import dev.crumb.internal.web.StoredDataMeSection;
 import dev.crumb.internal.web.LazyBannerHtml;
+import dev.crumb.internal.web.Messages;
 import dev.crumb.internal.web.Responses;
+import dev.crumb.internal.web.Stylesheet;
 import dev.crumb.internal.web.SavedFormMeSection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,6 +101,7 @@ public final class CrumbEngine implements AutoCloseable {
     private final EmailChoices emails;
     private final CookieLifetime lifetime;
     private final RetentionJob retention;
+    private final Messages messages;
 
     public CrumbEngine(CrumbConfig config) {
         this(config, "");
@@ -148,7 +151,9 @@ public final class CrumbEngine implements AutoCloseable {
         this.defaults = ConsentDefaultRecorder.start(journal, config.clock());
         this.decisions = new ConsentDecisions(consentRules, journal, defaults, config.cookieRegistry(), config.clock());
         FirstLayer firstLayer = new FirstLayer(config.controllerName(), config.privacyPolicyUrl());
-        this.banner = new ConsentBanner(prefix, firstLayer);
+        this.messages = new Messages(config.messagesBundle(), config.messages(),
+                Thread.currentThread().getContextClassLoader());
+        this.banner = new ConsentBanner(prefix, messages, config.clock(), firstLayer);
         this.gpc = new GpcDeclaration(config.gpcLastUpdate());
         // Data rights: what the store keeps under the visitor's key, erasure on "forget me", retention.
         this.retention = config.store() == null ? null : new RetentionJob(config.store().visitorRecords(),
@@ -206,11 +211,16 @@ public final class CrumbEngine implements AutoCloseable {
             gpc.serve(response);
             return;
         }
+        if (path.equals(prefix + "/" + Stylesheet.FILE_NAME) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            Stylesheet.serve(response); // the same bytes for everyone: no visitor, no cookie
+            return;
+        }
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(VisitorSession.ATTRIBUTE, session);
         request.setAttribute(ATTRIBUTE, this);
         analytics.attach(request, response);
         request.setAttribute(ConsentBanner.ATTRIBUTE, banner);
+        request.setAttribute(Responses.PREFIX_ATTRIBUTE, prefix);
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
             // Only the visitor's own proof pages wait for the store; every other page just queues the default.
@@ -223,7 +233,8 @@ public final class CrumbEngine implements AutoCloseable {
         ConsentEnforcingResponse wrapped = new ConsentEnforcingResponse(response,
                 () -> writeCookie(session, request, response), cookieGate, session::consents, config.effectiveCookieName());
         if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-            endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length())));
+            endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length()),
+                    messages.forLanguage(session.payload().language())));
         } else {
             switch (cookieRequirement.decide(request, path, session.arrivedWithCookie())) {
                 case PROBE -> {
@@ -232,9 +243,11 @@ public final class CrumbEngine implements AutoCloseable {
                 }
                 case EXPLAIN -> {
                     session.markCookiesBlocked();
-                    Responses.page(wrapped, 403, session.payload().language(), "This page needs a cookie",
-                            CookieRequirement.explanation(request.getContextPath() + "/",
-                            request.getContextPath() + prefix + "/me"));
+                    Exchange exchange = new Exchange(request, wrapped, session, path,
+                            messages.forLanguage(session.payload().language()));
+                    Responses.page(exchange, 403, exchange.texts().get("cookies.title"),
+                            CookieRequirement.explanation(exchange.texts(), request.getContextPath() + "/",
+                                    request.getContextPath() + prefix + "/me"));
                 }
                 case PROCEED -> {
                     request.setAttribute(Crumb.BANNER_ATTRIBUTE, new LazyBannerHtml(banner, request, session));

@@ -451,7 +451,7 @@ abstract class ConsentContract {
         Browser browser = european(base);
         HttpResponse<String> r = choose(browser, Map.of("action", "accept-all", "return", "/page?x=1"));
         assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(location(r, base)).isEqualTo("/page?x=1");
+        assertThat(location(r, base)).isEqualTo("/page?x=1#crumb-saved");
         assertThat(echo(browser)).containsEntry("consentNeeded", "false").containsEntry("consent.marketing", "true")
                 .containsEntry("consent.analytics", "true").containsEntry("consent.preferences", "true");
         List<ConsentRecord> log = log(browser);
@@ -524,7 +524,7 @@ abstract class ConsentContract {
         Browser browser = european(base);
         HttpResponse<String> r = choose(browser, Map.of("action", "reject-all", "return", target));
         assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(location(r, base)).isEqualTo("/");
+        assertThat(location(r, base)).isEqualTo("/#crumb-saved");
     }
 
     @Test
@@ -724,8 +724,10 @@ abstract class ConsentContract {
         Browser browser = european(start());
         acceptAll(browser);
         String page = browser.get("/crumb/me").body();
-        assertThat(page).contains("Your consent").contains("Proof of consent").contains("banner")
-                .contains("necessary, preferences, analytics, marketing");
+        // A German visitor: the page speaks German, with names rather than ids and dates as Germans write them.
+        assertThat(page).contains("<html lang=\"de\">").contains("Ihre Einwilligung").contains("Nachweise Ihrer Einwilligung")
+                .contains("Ihre Wahl im Banner").contains("Präferenzen, Statistik, Marketing").contains("02.03.2026, ")
+                .doesNotContain("region-default").doesNotContain("2026-03-02T");
     }
 
     // --- Page and banner -----------------------------------------------------------------------------
@@ -741,11 +743,33 @@ abstract class ConsentContract {
         assertThat(page).contains("<html lang=\"en\">").contains("<fieldset>").contains("<legend>Optional data</legend>")
                 .contains("<label for=\"crumb-analytics\">").contains("name=\"return\" value=\"/shop\"")
                 .contains("value=\"accept-all\">Accept all</button>").contains("value=\"reject-all\">Reject all</button>")
-                .contains("value=\"save\">Save my choice</button>").contains("You chose this on 2026-03-02.")
-                .contains(":focus-visible");
+                .contains("value=\"save\">Save my choice</button>").contains("You chose this on Mar 2, 2026.")
+                .containsPattern("<link rel=\"stylesheet\" href=\"/crumb/crumb\\.[0-9a-f]{12}\\.css\">")
+                .doesNotContain("<style");
         assertThat(page).containsPattern("id=\"crumb-analytics\" name=\"analytics\" value=\"on\" [^>]* checked>")
                 .doesNotContainPattern("id=\"crumb-marketing\" name=\"marketing\" value=\"on\" [^>]* checked>");
         assertThat(page).doesNotContain("class=\"secondary\"");
+    }
+
+    @Test
+    @DisplayName("library pages carry no inline style: a strict CSP and one immutable, content-hashed stylesheet")
+    void stylesheetUnderStrictCsp() throws Exception {
+        URI base = start();
+        Browser browser = european(base);
+        HttpResponse<String> page = browser.get("/crumb/consent");
+        Matcher href = Pattern.compile("<link rel=\"stylesheet\" href=\"(/crumb/crumb\\.[0-9a-f]{12}\\.css)\">")
+                .matcher(page.body());
+
+        assertThat(page.body()).doesNotContain("<style").doesNotContain(" style=");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("style-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(href.find()).isTrue();
+        HttpResponse<String> css = browser.get(href.group(1));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+        assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(css.body()).contains(".crumb-banner").contains("outline:2px solid #1a4d8f");
+        assertThat(css.headers().allValues("Set-Cookie")).as("the same bytes for everyone, no cookie").isEmpty();
     }
 
     @Test
@@ -767,20 +791,23 @@ abstract class ConsentContract {
         Browser browser = european(base);
         String page = browser.get("/banner?from=home").body();
         String call = between(page, "<!--call-->", "<!--/call-->");
-        assertThat(call).contains("<div id=\"crumb-banner\"").contains("action=\"/crumb/consent\"")
+        assertThat(call).contains("<section id=\"crumb-banner\"").contains("action=\"/crumb/consent\"")
                 .contains("name=\"return\" value=\"/banner?from=home\"").contains("value=\"reject-all\"")
                 .contains("value=\"accept-all\"").contains("href=\"/crumb/consent?return=%2Fbanner%3Ffrom%3Dhome\"");
-        assertThat(between(page, "<!--attr-->", "<!--/attr-->")).contains("<div id=\"crumb-banner\"");
-        assertThat(page).contains("<a class=\"crumb-consent-link\" href=\"/crumb/consent\">Cookie-Einstellungen</a>");
+        assertThat(between(page, "<!--attr-->", "<!--/attr-->")).contains("<section id=\"crumb-banner\"");
+        assertThat(page).contains("<a class=\"crumb-consent-link\" href=\"/crumb/consent?return=%2Fbanner%3Ffrom%3Dhome\">"
+                + "Cookie-Einstellungen</a>");
         Matcher m = CSRF_FIELD.matcher(call);
         assertThat(m.find()).isTrue();
         HttpResponse<String> r = browser.post("/crumb/consent",
                 Map.of("csrf", m.group(1), "action", "reject-all", "return", "/banner?from=home"));
         assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(location(r, base)).isEqualTo("/banner?from=home");
+        assertThat(location(r, base)).isEqualTo("/banner?from=home#crumb-saved");
         String after = browser.get("/banner").body();
-        assertThat(between(after, "<!--call-->", "<!--/call-->")).isEmpty();
-        assertThat(between(after, "<!--attr-->", "<!--/attr-->")).isEmpty();
+        // Just after the choice: no banner, only its confirmation, shown and focused by the #crumb-saved fragment.
+        assertThat(between(after, "<!--call-->", "<!--/call-->")).doesNotContain("crumb-banner")
+                .contains("<p id=\"crumb-saved\" class=\"crumb-saved\" role=\"status\" tabindex=\"-1\">Ihre Wahl wurde gespeichert.");
+        assertThat(between(after, "<!--attr-->", "<!--/attr-->")).doesNotContain("crumb-banner");
         assertThat(after).contains("crumb-consent-link");
     }
 

@@ -136,7 +136,8 @@ abstract class TrackingContract {
                 d -> assertThat(d).startsWith("attachment").contains("my-data.json"));
         assertThat(download.body()).contains("\"stored\"");
         String page = visitor.get("/crumb/me").body();
-        assertThat(page).contains("Kept on this site's server").contains("/products/42")
+        // The visitor's browser speaks German: the section's heading is in German.
+        assertThat(page).contains("Auf dem Server dieser Website unter Ihrer Besucher-ID gespeichert").contains("/products/42")
                 .contains("me.json?download=1");
     }
 

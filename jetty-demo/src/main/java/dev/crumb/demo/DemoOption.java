@@ -24,6 +24,8 @@ enum DemoOption {
             "JDBC URL of an external database (password from CRUMB_DB_PASSWORD)"),
     DB_USER("--db-user", "USER", "none", "a database user name",
             "user for --db-url"),
+    LANGUAGES("--languages", "LIST", "en,de,fr", "comma-separated ISO 639 codes, like en,de,fr,pl",
+            "languages taken from browsers; the shop's own pages speak en, de and fr, Crumb's banner and pages 26 European languages"),
     SEED_DEMO_DATA("--seed-demo-data", null, "off", null,
             "store four made-up weeks of visits, ending yesterday, so the dashboard has something to show; skipped when the store already counts page views in those days"),
     NEW_KEY("--new-key", null, null, null,

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,9 +22,10 @@ import java.util.Objects;
  * @param seedDemoData   whether to make up a few weeks of visits at start-up
  * @param countryHeader  the trusted request header naming the visitor's country (set by the CDN), or
  *                       {@code null}: then the consent region is unknown (opt-in) until the visitor chooses
+ * @param languages      the languages Crumb takes from browsers
  */
 public record DemoOptions(Action action, int port, Path dataDir, Duration visitTimeout, int policyRevision,
-                          DemoDatabase database, boolean seedDemoData, String countryHeader) {
+                          DemoDatabase database, boolean seedDemoData, String countryHeader, List<String> languages) {
 
     /** What the demo was asked to do. */
     public enum Action {
@@ -47,6 +49,7 @@ public record DemoOptions(Action action, int port, Path dataDir, Duration visitT
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(visitTimeout, "visitTimeout");
         Objects.requireNonNull(database, "database");
+        languages = List.copyOf(languages);
     }
 
     /**
@@ -79,7 +82,8 @@ public record DemoOptions(Action action, int port, Path dataDir, Duration visitT
                 policyRevision(valueOf(given, DemoOption.POLICY_REVISION)),
                 database,
                 given.containsKey(DemoOption.SEED_DEMO_DATA),
-                countryHeader(given.get(DemoOption.COUNTRY_HEADER)));
+                countryHeader(given.get(DemoOption.COUNTRY_HEADER)),
+                languages(valueOf(given, DemoOption.LANGUAGES)));
     }
 
     /** The {@code --help} text: every option with its default, and the environment variables. */
@@ -92,7 +96,22 @@ public record DemoOptions(Action action, int port, Path dataDir, Duration visitT
         return new DemoOptions(action, Integer.parseInt(DemoOption.PORT.defaultValue), dataDir,
                 Duration.parse(DemoOption.VISIT_TIMEOUT.defaultValue),
                 Integer.parseInt(DemoOption.POLICY_REVISION.defaultValue), new DemoDatabase.Embedded(dataDir), false,
-                null);
+                null, languages(DemoOption.LANGUAGES.defaultValue));
+    }
+
+    private static List<String> languages(String value) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String code = part.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!code.matches("[a-z]{2,3}")) {
+                throw invalid(DemoOption.LANGUAGES, value);
+            }
+            out.add(code);
+        }
+        if (!out.contains("en")) {
+            throw new DemoConfigException("--languages must include en, the shop's default language; was '" + value + "'");
+        }
+        return out;
     }
 
     private static Map<DemoOption, String> read(String[] args) {

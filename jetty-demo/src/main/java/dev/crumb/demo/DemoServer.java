@@ -54,8 +54,6 @@ public final class DemoServer implements AutoCloseable {
 
     private static final int MAX_CARTS = 10_000;
 
-    /** The languages the site offers; Crumb's banner and pages speak each of them. */
-    static final List<String> LANGUAGES = List.of("en", "de", "fr");
 
     /** Paths that cannot work without a cookie; Crumb explains that to a browser that blocks it. */
     static final List<String> COOKIE_REQUIRED_PATHS = List.of("/cart", "/account");
@@ -129,7 +127,7 @@ public final class DemoServer implements AutoCloseable {
                     .countryHeader(options.countryHeader())
                     .controllerName("Crumb Office Supply")
                     .privacyPolicyUrl("/privacy")
-                    .languages(LANGUAGES)
+                    .languages(options.languages())
                     .store(store)
                     .cookieCategory(RecentlyViewed.COOKIE_NAME, Category.PREFERENCES, RecentlyViewed.COOKIE_PATH)
                     .cookieRequiredPaths(COOKIE_REQUIRED_PATHS)

@@ -54,7 +54,7 @@ class DemoSiteIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertIsUtf8Html(response);
         assertThat(response.body())
-                .contains("<a href=\"/crumb/consent\">Cookie settings</a>")
+                .containsPattern("<a href=\"/crumb/consent\\?return=[^\"]+\">Cookie settings</a>")
                 .contains("<a href=\"/crumb/unsubscribe\">")
                 .contains("<main id=\"main\"")
                 .contains("<nav class=\"site-nav\" aria-label=\"Main\">")
@@ -69,7 +69,7 @@ class DemoSiteIT {
 
         assertThat(response.statusCode()).isBetween(200, 399);
         if (response.statusCode() < 300) {
-            assertThat(response.body()).contains("<a href=\"/crumb/consent\">Cookie settings</a>");
+            assertThat(response.body()).containsPattern("<a href=\"/crumb/consent\\?return=[^\"]+\">Cookie settings</a>");
         } else {
             assertThat(path).as("only pages that need a cookie probe for it").isIn("/cart", "/account");
             assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
@@ -119,7 +119,7 @@ class DemoSiteIT {
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("<h1>Site analytics</h1>").contains("<svg class=\"chart\"")
                 .contains("href=\"/crumb/analytics/summary.csv?from=").contains("action=\"/crumb/analytics/logout\"")
-                .contains("<a href=\"/crumb/consent\">Cookie settings</a>");
+                .containsPattern("<a href=\"/crumb/consent\\?return=[^\"]+\">Cookie settings</a>");
     }
 
     static Stream<String> missingPages() {
@@ -336,8 +336,11 @@ class DemoSiteIT {
 
         assertThat(chosen.statusCode()).isEqualTo(303);
         assertThat(chosen.headers().firstValue("Location")).hasValue("/products");
-        assertThat(visitor.get("/products").body()).contains("<option value=\"DE\" selected>Germany</option>")
-                .contains("<option value=\"de\" selected>Deutsch</option>");
+        // The frame now speaks German: countries named in German, each language named in itself.
+        assertThat(visitor.get("/products").body()).contains("<html lang=\"de\">")
+                .contains("<option value=\"DE\" selected>Deutschland</option>")
+                .contains("<option value=\"de\" lang=\"de\" selected>Deutsch</option>")
+                .contains("<main id=\"main\" class=\"wrap\" tabindex=\"-1\" lang=\"en\">");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.crumb.internal.web.Exchange;
 import dev.crumb.internal.web.Html;
 import dev.crumb.internal.web.Responses;
 import dev.crumb.internal.web.SafeRedirects;
+import dev.crumb.internal.web.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
@@ -24,24 +25,24 @@ public final class LoginEndpoint implements Endpoint {
             <form method="post" action="{{action}}">
             <input type="hidden" name="csrf" value="{{csrf}}">
             <input type="hidden" name="return" value="{{return}}">
-            <label for="crumb-user">User</label>
+            <label for="crumb-user">{{userLabel}}</label>
             <input id="crumb-user" name="user" autocomplete="username" value="analyst" required>
-            <label for="crumb-password">Password</label>
+            <label for="crumb-password">{{passwordLabel}}</label>
             <input id="crumb-password" name="password" type="password" autocomplete="current-password" required>
-            <div class="actions"><button type="submit">Sign in</button></div>
+            <div class="actions"><button type="submit">{{signIn}}</button></div>
             </form>
             """;
 
     private static final String SIGNED_IN = """
-            <p>You are signed in as the analyst.</p>
+            <p>{{signedIn}}</p>
             <ul>
-            <li><a href="{{prefix}}/analytics/summary">Summary of the last 30 days (JSON)</a></li>
-            <li><a href="{{prefix}}/analytics/summary.csv">The same as CSV</a></li>
-            <li><a href="{{prefix}}/analytics/metrics">Recording pipeline (JSON)</a></li>
+            <li><a href="{{prefix}}/analytics/summary">{{summary}}</a></li>
+            <li><a href="{{prefix}}/analytics/summary.csv">{{summaryCsv}}</a></li>
+            <li><a href="{{prefix}}/analytics/metrics">{{metrics}}</a></li>
             </ul>
             <form method="post" action="{{prefix}}/analytics/logout">
             <input type="hidden" name="csrf" value="{{csrf}}">
-            <div class="actions"><button type="submit" class="secondary">Sign out</button></div>
+            <div class="actions"><button type="submit" class="secondary">{{signOut}}</button></div>
             </form>
             """;
 
@@ -63,8 +64,12 @@ public final class LoginEndpoint implements Endpoint {
         if ("POST".equals(exchange.request().getMethod())) {
             signIn(exchange);
         } else if (access.signedIn(exchange.request())) {
-            Responses.page(exchange.response(), 200, "Analytics",
-                    Html.render(SIGNED_IN, Map.of("prefix", prefix, "csrf", exchange.session().csrfToken())));
+            Texts t = exchange.texts();
+            Responses.page(exchange, 200, t.get("login.signedInTitle"),
+                    Html.render(SIGNED_IN, Map.of("prefix", exchange.request().getContextPath() + prefix, "csrf", exchange.session().csrfToken(),
+                            "signedIn", t.get("login.signedIn"), "summary", t.get("login.summary"),
+                            "summaryCsv", t.get("login.summaryCsv"), "metrics", t.get("login.metrics"),
+                            "signOut", t.get("login.signOut"))));
         } else {
             form(exchange, 200, null);
         }
@@ -73,7 +78,7 @@ public final class LoginEndpoint implements Endpoint {
     private void signIn(Exchange exchange) throws IOException {
         HttpServletRequest request = exchange.request();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.formExpired(exchange.response(), "");
+            Responses.formExpired(exchange, "");
             return;
         }
         String password = request.getParameter("password");
@@ -85,18 +90,20 @@ public final class LoginEndpoint implements Endpoint {
         } else if (outcome instanceof AnalystAccess.Outcome.Limited limited) {
             long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
             exchange.response().setHeader("Retry-After", Long.toString(seconds));
-            form(exchange, 429, "Too many failed attempts. Try again in " + seconds + " seconds.");
+            form(exchange, 429, exchange.texts().format("login.tooMany", seconds));
         } else {
-            form(exchange, 403, "Wrong user or password.");
+            form(exchange, 403, exchange.texts().get("login.wrong"));
         }
     }
 
     private void form(Exchange exchange, int status, String problem) throws IOException {
+        Texts t = exchange.texts();
         String body = (problem == null ? "" : "<p role=\"alert\"><strong>" + Html.escape(problem) + "</strong></p>")
                 + Html.render(FORM, Map.of("action", exchange.request().getContextPath() + prefix + "/analytics/login",
                 "csrf", exchange.session().csrfToken(),
-                "return", target(exchange.request().getParameter("return"), exchange.request().getContextPath())));
-        Responses.page(exchange.response(), status, "Sign in to analytics", body);
+                "return", target(exchange.request().getParameter("return"), exchange.request().getContextPath()),
+                "userLabel", t.get("login.user"), "passwordLabel", t.get("login.password"), "signIn", t.get("login.signIn")));
+        Responses.page(exchange, status, t.get("login.title"), body);
     }
 
     private String target(String requested, String contextPath) {

@@ -2,6 +2,7 @@ package dev.crumb.internal.analytics;
 
 import dev.crumb.internal.web.Endpoint;
 import dev.crumb.internal.web.Exchange;
+import dev.crumb.internal.web.Html;
 import dev.crumb.internal.web.Responses;
 import java.io.IOException;
 import java.util.Objects;
@@ -36,7 +37,7 @@ public final class LogoutEndpoint implements Endpoint {
     @Override
     public void handle(Exchange exchange) throws IOException {
         if (!exchange.session().validCsrfToken(exchange.request().getParameter("csrf"))) {
-            Responses.formExpired(exchange.response(), "");
+            Responses.formExpired(exchange, "");
             return;
         }
         exchange.response().addHeader("Set-Cookie", access.sessions().signOut(exchange.request().isSecure()));
@@ -47,9 +48,8 @@ public final class LogoutEndpoint implements Endpoint {
                 LOG.warn("analyst sign-out not recorded in the store ({}); other servers keep the session until"
                         + " it expires", e.getClass().getSimpleName());
                 exchange.response().setHeader("Retry-After", "30");
-                Responses.page(exchange.response(), 503, "Sign-out not complete",
-                        "<p>You are signed out in this browser, but the sign-out could not be recorded for all"
-                                + " servers. Sign in and out again in a few minutes.</p>");
+                Responses.page(exchange, 503, exchange.texts().get("logout.incompleteTitle"),
+                        Html.render("<p>{{body}}</p>", java.util.Map.of("body", exchange.texts().get("logout.incompleteBody"))));
                 return;
             }
             LOG.info("analyst signed out; earlier analyst sessions are ended on every server");

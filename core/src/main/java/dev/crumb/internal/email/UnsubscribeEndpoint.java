@@ -6,6 +6,7 @@ import dev.crumb.internal.web.Endpoint;
 import dev.crumb.internal.web.Exchange;
 import dev.crumb.internal.web.Html;
 import dev.crumb.internal.web.Responses;
+import dev.crumb.internal.web.Texts;
 import dev.crumb.store.EmailRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -30,41 +31,36 @@ public final class UnsubscribeEndpoint implements Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeEndpoint.class);
 
     private static final String USE_THE_LINK = """
-            <p>Every email with news or offers from us has an unsubscribe link at the bottom. Following it stops
-            them at once; you do not need to sign in.</p>
-            <p>This page cannot stop emails to an address typed in here, because anyone could type anyone's
-            address.</p>
+            <p>{{useLink}}</p>
+            <p>{{notTyped}}</p>
             """;
 
     private static final String ASK = """
-            <p>Every email with news or offers from us has an unsubscribe link at the bottom; following it stops
-            them at once. No email at hand? Enter your address and we will send it a message with that link.</p>
+            <p>{{ask}}</p>
             <form method="post" action="{{action}}">
             <input type="hidden" name="csrf" value="{{csrf}}">
-            <label for="crumb-unsubscribe-email">Email address</label>
+            <label for="crumb-unsubscribe-email">{{emailLabel}}</label>
             <input id="crumb-unsubscribe-email" name="email" type="email" autocomplete="email" required maxlength="254">
-            <div class="actions"><button type="submit">Send me the unsubscribe link</button></div>
+            <div class="actions"><button type="submit">{{button}}</button></div>
             </form>
             """;
 
     private static final String SENT = """
-            <p role="status">If this address receives news or offers from us, we have sent it an email with a link
-            that stops them. Nothing changes until that link is used.</p>
-            <p><a href="/">Back to the site</a></p>
+            <p role="status">{{sent}}</p>
+            <p><a href="{{home}}">{{back}}</a></p>
             """;
 
     private static final String CONFIRM = """
-            <p>Stop sending news and offers to the address this link was sent to?</p>
+            <p>{{confirm}}</p>
             <form method="post" action="{{action}}">
             <input type="hidden" name="token" value="{{token}}">
-            <div class="actions"><button type="submit">Unsubscribe</button></div>
+            <div class="actions"><button type="submit">{{button}}</button></div>
             </form>
             """;
 
     private static final String DONE = """
-            <p role="status">Done. If this address was on our list, it will receive no more news or offers from us.
-            Emails that answer your own questions may still reach you.</p>
-            <p><a href="/">Back to the site</a></p>
+            <p role="status">{{done}}</p>
+            <p><a href="{{home}}">{{back}}</a></p>
             """;
 
     private final EmailRegistry registry;
@@ -93,12 +89,14 @@ public final class UnsubscribeEndpoint implements Endpoint {
     @Override
     public void handle(Exchange exchange) throws IOException {
         var request = exchange.request();
+        Texts t = exchange.texts();
         Optional<String> fromToken = tokens.verify(request.getParameter("token"));
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             String body = fromToken.isPresent()
-                    ? Html.render(CONFIRM, Map.of("action", action, "token", request.getParameter("token")))
+                    ? Html.render(CONFIRM, Map.of("action", action, "token", request.getParameter("token"),
+                    "confirm", t.get("unsubscribe.confirm"), "button", t.get("unsubscribe.button")))
                     : withoutToken(exchange);
-            Responses.page(exchange.response(), 200, "Unsubscribe", body);
+            Responses.page(exchange, 200, t.get("unsubscribe.title"), body);
             return;
         }
         if (fromToken.isPresent()) {
@@ -106,22 +104,24 @@ public final class UnsubscribeEndpoint implements Endpoint {
             return;
         }
         if (request.getParameter("token") != null) {
-            Responses.page(exchange.response(), 400, "Unsubscribe",
-                    "<p>This unsubscribe link is incomplete or damaged.</p>" + withoutToken(exchange));
+            Responses.page(exchange, 400, t.get("unsubscribe.title"),
+                    Html.render("<p role=\"alert\">{{problem}}</p>", Map.of("problem", t.get("unsubscribe.damaged")))
+                            + withoutToken(exchange));
             return;
         }
         if (confirmations == null) {
             // Whatever address was posted: nothing changes, and the answer is the page everyone sees.
-            Responses.page(exchange.response(), 200, "Unsubscribe", USE_THE_LINK);
+            Responses.page(exchange, 200, t.get("unsubscribe.title"), useTheLink(t));
             return;
         }
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.formExpired(exchange.response(), withoutToken(exchange));
+            Responses.formExpired(exchange, withoutToken(exchange));
             return;
         }
         String address = request.getParameter("email");
         if (!EmailAddresses.plausible(address)) {
-            Responses.page(exchange.response(), 400, "Unsubscribe", "<p>Please enter an email address.</p>"
+            Responses.page(exchange, 400, t.get("unsubscribe.title"),
+                    Html.render("<p role=\"alert\">{{problem}}</p>", Map.of("problem", t.get("unsubscribe.enterAddress")))
                     + withoutToken(exchange));
             return;
         }
@@ -129,8 +129,12 @@ public final class UnsubscribeEndpoint implements Endpoint {
     }
 
     private String withoutToken(Exchange exchange) {
-        return confirmations == null ? USE_THE_LINK
-                : Html.render(ASK, Map.of("action", action, "csrf", exchange.session().csrfToken()));
+        return confirmations == null ? useTheLink(exchange.texts()) : ask(exchange);
+    }
+
+    private static String useTheLink(Texts t) {
+        return Html.render(USE_THE_LINK, Map.of("useLink", t.get("unsubscribe.useLink"),
+                "notTyped", t.get("unsubscribe.notTyped")));
     }
 
     private void sendLink(Exchange exchange, String address) throws IOException {
@@ -151,7 +155,9 @@ public final class UnsubscribeEndpoint implements Endpoint {
                 LOG.warn("the site's UnsubscribeConfirmations failed ({})", e.getClass().getSimpleName());
             }
         }
-        Responses.page(exchange.response(), 200, "Unsubscribe", SENT);
+        Texts t = exchange.texts();
+        Responses.page(exchange, 200, t.get("unsubscribe.title"), Html.render(SENT, Map.of("sent", t.get("unsubscribe.sent"),
+                "home", exchange.request().getContextPath() + "/", "back", t.get("unsubscribe.back"))));
     }
 
     private void suppress(Exchange exchange, String addressKey) throws IOException {
@@ -163,12 +169,23 @@ public final class UnsubscribeEndpoint implements Endpoint {
             return;
         }
         LOG.info("an address was added to the email suppression list");
-        Responses.page(exchange.response(), 200, "Unsubscribed", DONE);
+        Texts t = exchange.texts();
+        Responses.page(exchange, 200, t.get("unsubscribe.doneTitle"), Html.render(DONE,
+                Map.of("done", t.get("unsubscribe.done"), "home", exchange.request().getContextPath() + "/",
+                        "back", t.get("unsubscribe.back"))));
+    }
+
+    private String ask(Exchange exchange) {
+        Texts t = exchange.texts();
+        return Html.render(ASK, Map.of("action", action, "csrf", exchange.session().csrfToken(),
+                "ask", t.get("unsubscribe.askLink"), "emailLabel", t.get("unsubscribe.email"),
+                "button", t.get("unsubscribe.sendLink")));
     }
 
     private static void unavailable(Exchange exchange) throws IOException {
         exchange.response().setHeader("Retry-After", "30");
-        Responses.page(exchange.response(), 503, "Please try again later",
-                "<p>We could not record your request just now. Please try again in a few minutes.</p>");
+        Texts t = exchange.texts();
+        Responses.page(exchange, 503, t.get("error.tryLaterTitle"),
+                Html.render("<p>{{body}}</p>", Map.of("body", t.get("error.tryLaterBody"))));
     }
 }

@@ -1,11 +1,12 @@
 package dev.crumb.internal.web;
 
 import dev.crumb.internal.consent.ConsentState;
-import dev.crumb.internal.consent.ConsentTexts;
 import dev.crumb.internal.visitor.VisitorSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -13,71 +14,111 @@ import java.util.Map;
  * request attribute {@code crumb.banner}): shown only while the visitor has not chosen under the current
  * policy revision. It works without JavaScript — two equal buttons post to {@code /crumb/consent} with
  * the CSRF token and the current page as {@code return}, and a link leads to the per-category settings.
+ * Put it first in {@code <body>}, before the skip link, so keyboard and screen-reader users meet the
+ * question before the page (see {@code docs/accessibility.md}).
  */
 public final class ConsentBanner {
 
     /** The request attribute under which the filter keeps the banner renderer for {@code Crumb}. */
     public static final String ATTRIBUTE = ConsentBanner.class.getName();
 
+    /** The fragment a decision redirects to, which shows and focuses the confirmation (CSS {@code :target}). */
+    public static final String SAVED_FRAGMENT = "crumb-saved";
+
+    // A labelled region meant to come first in <body>, before the site's skip link. No inline style or
+    // script: the same-origin stylesheet carries the looks, so a strict CSP (style-src 'self') holds.
     private static final String BANNER = """
-            <div id="crumb-banner" role="region" aria-label="{{label}}" lang="{{lang}}">
-            <style>
-            #crumb-banner{position:sticky;bottom:0;z-index:1000;background:#fff;color:#1b1f24;border-top:2px solid #0b5394;padding:1rem;font:inherit}
-            #crumb-banner form{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:.5rem 0 0}
-            #crumb-banner button{font:inherit;min-width:9rem;padding:.55rem 1rem;border-radius:.375rem;border:2px solid #0b5394;background:#0b5394;color:#fff;cursor:pointer}
-            #crumb-banner a{color:#0b5394}
-            #crumb-banner button:focus-visible,#crumb-banner a:focus-visible{outline:3px solid #e8a317;outline-offset:2px}
-            </style>
-            <p>{{text}}</p>
-            <!--crumb-first-layer-->            <form method="post" action="{{action}}">
+            <section id="crumb-banner" class="crumb-banner" aria-labelledby="crumb-banner-title" lang="{{lang}}">
+            <link rel="stylesheet" href="{{css}}">
+            <h2 id="crumb-banner-title" class="crumb-banner-title">{{label}}</h2>
+            {{{status}}}<p>{{text}}</p>
+            {{{firstLayer}}}<form method="post" action="{{action}}">
             <input type="hidden" name="csrf" value="{{csrf}}">
             <input type="hidden" name="return" value="{{return}}">
             <button type="submit" name="action" value="reject-all">{{rejectAll}}</button>
             <button type="submit" name="action" value="accept-all">{{acceptAll}}</button>
             <a href="{{settings}}">{{settingsLink}}</a>
             </form>
-            </div>
+            </section>
             """;
 
-    private static final String FIRST_LAYER_SLOT = "<!--crumb-first-layer-->";
+    // After a choice: nothing visible, unless the address ends in #crumb-saved (the redirect after a
+    // choice), which shows the confirmation and moves focus to it (it is the fragment's target).
+    private static final String CHOSEN = """
+            <div class="crumb-chosen" lang="{{lang}}"><link rel="stylesheet" href="{{css}}">{{{status}}}</div>
+            """;
+
+    private static final String STATUS = """
+            <p id="crumb-saved" class="crumb-saved" role="status" tabindex="-1">{{message}}</p>
+            """;
 
     private static final String LINK = "<a class=\"crumb-consent-link\" href=\"{{href}}\">{{text}}</a>";
 
+    /** How long after a choice pages carry its (hidden) confirmation; afterwards the banner is {@code ""}. */
+    static final Duration CONFIRMATION_WINDOW = Duration.ofMinutes(2);
+
     private final String prefix;
+    private final Messages messages;
+    private final Clock clock;
     private final FirstLayer firstLayer;
 
     /** @param prefix the library's path prefix, e.g. {@code /crumb} */
     public ConsentBanner(String prefix) {
-        this(prefix, FirstLayer.NONE);
+        this(prefix, Messages.defaults(), Clock.systemUTC(), FirstLayer.NONE);
     }
 
-    /** @param firstLayer the controller's name and privacy policy link shown in the banner */
-    public ConsentBanner(String prefix, FirstLayer firstLayer) {
+    /**
+     * @param prefix     the library's path prefix, e.g. {@code /crumb}
+     * @param messages   the texts, with the site's overrides
+     * @param clock      the time, to know whether a choice was just made
+     * @param firstLayer the controller's name and privacy policy link shown in the banner
+     */
+    public ConsentBanner(String prefix, Messages messages, Clock clock, FirstLayer firstLayer) {
         this.prefix = prefix;
+        this.messages = java.util.Objects.requireNonNull(messages, "messages");
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.firstLayer = java.util.Objects.requireNonNull(firstLayer, "firstLayer");
     }
 
-    /** The banner markup, or {@code ""} when the visitor has already chosen. */
+    /**
+     * The banner markup while the visitor has not chosen. Just after a choice, only its confirmation,
+     * hidden unless the address ends in {@code #crumb-saved} (where the choice redirects to); later
+     * {@code ""}.
+     */
     public String html(HttpServletRequest request, VisitorSession session) {
+        Texts t = messages.forLanguage(session.payload().language());
+        String css = Stylesheet.href(request, prefix);
         ConsentState state = session.consent();
         if (!state.needed()) {
-            return "";
+            boolean justChosen = state.explicit() && state.decidedAt() != null
+                    && state.decidedAt().isAfter(clock.instant().minus(CONFIRMATION_WINDOW));
+            if (!justChosen) {
+                return "";
+            }
+            return Html.render(CHOSEN, Map.of("lang", t.lang(), "css", css,
+                    "status", Html.render(STATUS, Map.of("message", t.get("banner.saved")))));
         }
-        ConsentTexts t = ConsentTexts.of(session.payload().language());
         String here = currentPath(request);
-        // Map.of takes at most ten pairs: the first layer (escaped by FirstLayer) fills its own slot afterwards.
-        String banner = Html.render(BANNER, Map.of("label", t.bannerLabel(), "lang", t.lang(), "text", t.bannerTextFor(state),
-                "action", consentPath(request), "csrf", session.csrfToken(), "return", here,
-                "rejectAll", t.rejectAll(), "acceptAll", t.acceptAll(),
-                "settings", consentPath(request) + "?return=" + URLEncoder.encode(here, StandardCharsets.UTF_8),
-                "settingsLink", t.settingsLink()));
-        return banner.replace(FIRST_LAYER_SLOT, firstLayer.html(t, request.getContextPath()));
+        // Still asked after a choice: the browser did not keep the cookie, so say why the banner returns.
+        String status = Html.render(STATUS, Map.of("message", t.get("banner.cookiesBlocked")));
+        return Html.render(BANNER, Map.ofEntries(Map.entry("label", t.get("banner.label")), Map.entry("lang", t.lang()),
+                Map.entry("css", css), Map.entry("status", status), Map.entry("text", ConsentWording.bannerText(t, state)),
+                Map.entry("firstLayer", firstLayer.html(t, request.getContextPath())),
+                Map.entry("action", consentPath(request)), Map.entry("csrf", session.csrfToken()),
+                Map.entry("return", here),
+                Map.entry("rejectAll", t.get("consent.rejectAll")), Map.entry("acceptAll", t.get("consent.acceptAll")),
+                Map.entry("settings", settingsHref(request)), Map.entry("settingsLink", t.get("banner.settings"))));
     }
 
-    /** The footer link to the consent page, in the visitor's language. */
+    /** The footer link to the consent page, in the visitor's language, with the current page to return to. */
     public String link(HttpServletRequest request, VisitorSession session) {
-        ConsentTexts t = ConsentTexts.of(session.payload().language());
-        return Html.render(LINK, Map.of("href", consentPath(request), "text", t.settingsLink()));
+        Texts t = messages.forLanguage(session.payload().language());
+        return Html.render(LINK, Map.of("href", settingsHref(request), "text", t.get("banner.settings")));
+    }
+
+    /** The consent page's address with the current page as its return address. */
+    public String settingsHref(HttpServletRequest request) {
+        return consentPath(request) + "?return=" + URLEncoder.encode(currentPath(request), StandardCharsets.UTF_8);
     }
 
     private String consentPath(HttpServletRequest request) {

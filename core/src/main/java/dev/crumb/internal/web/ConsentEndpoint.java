@@ -7,15 +7,12 @@ import dev.crumb.internal.consent.ConsentJournal.ConsentNotRecordedException;
 import dev.crumb.internal.consent.ConsentRateLimit;
 import dev.crumb.internal.consent.ConsentRules;
 import dev.crumb.internal.consent.ConsentState;
-import dev.crumb.internal.consent.ConsentTexts;
 import dev.crumb.internal.cookie.CookiePayload.StoredConsent;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +34,9 @@ public final class ConsentEndpoint implements Endpoint {
     private static final List<Category> OPTIONAL = List.of(Category.PREFERENCES, Category.ANALYTICS, Category.MARKETING);
 
     private static final String PAGE = """
+            <nav class="crumb-links" aria-label="{{title}}">
+            <a href="{{back}}">{{backText}}</a>
+            </nav>
             <p>{{intro}}</p>
             {{{firstLayer}}}            <h2 id="crumb-current">{{currentHeading}}</h2>
             <p>{{status}}</p>
@@ -69,7 +69,10 @@ public final class ConsentEndpoint implements Endpoint {
     private final ConsentRateLimit rateLimit;
     private final FirstLayer firstLayer;
 
-    /** @param firstLayer the controller's name and privacy policy link shown on the page */
+    /**
+     * @param rateLimit  how often a visitor may change their choice
+     * @param firstLayer the controller's name and privacy policy link shown on the page
+     */
     public ConsentEndpoint(ConsentDecisions decisions, ConsentRateLimit rateLimit, FirstLayer firstLayer) {
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
@@ -92,48 +95,54 @@ public final class ConsentEndpoint implements Endpoint {
 
     private void show(Exchange exchange) throws IOException {
         HttpServletRequest request = exchange.request();
-        ConsentTexts t = texts(exchange);
+        Texts t = exchange.texts();
         ConsentState state = exchange.session().consent();
         StringBuilder choices = new StringBuilder();
         StringBuilder summary = new StringBuilder();
         for (Category c : OPTIONAL) {
-            choices.append(Html.render(CHOICE, Map.of("id", c.id(), "name", t.name(c), "help", t.help(c),
+            choices.append(Html.render(CHOICE, Map.of("id", c.id(), "name", name(t, c), "help", help(t, c),
                     "checked", state.grants(c) ? " checked" : "")));
-            summary.append(Html.render(SUMMARY_ITEM, Map.of("name", t.name(c), "state", state.grants(c) ? t.on() : t.off())));
+            summary.append(Html.render(SUMMARY_ITEM, Map.of("name", name(t, c),
+                    "state", state.grants(c) ? t.get("consent.on") : t.get("consent.off"))));
         }
+        String back = SafeRedirects.sameOriginPath(request.getParameter("return"), request);
         String body = Html.render(PAGE, Map.ofEntries(
-                Map.entry("intro", t.introFor(state)),
-                Map.entry("firstLayer", firstLayer.html(t, request.getContextPath())), Map.entry("currentHeading", t.currentHeading()),
+                Map.entry("title", t.get("consent.title")),
+                Map.entry("back", back), Map.entry("backText", t.get("consent.back")),
+                Map.entry("intro", ConsentWording.intro(t, state)),
+                Map.entry("firstLayer", firstLayer.html(t, request.getContextPath())),
+                Map.entry("currentHeading", t.get("consent.currentHeading")),
                 Map.entry("status", status(t, state, decisions.rules(), exchange.session().payload().consent())),
                 Map.entry("conflict", state.explicit() && ConsentRules.signalOverrides(
                         exchange.session().payload().consent(), exchange.session().refusalSignal())
-                        ? Html.render("<p id=\"crumb-gpc-conflict\" role=\"note\">{{text}}</p>\n", Map.of("text", t.gpcConflict()))
-                        : ""), Map.entry("summary", summary.toString()),
+                        ? Html.render("<p id=\"crumb-gpc-conflict\" role=\"note\">{{text}}</p>\n",
+                                Map.of("text", t.get("consent.gpcConflict")))
+                        : ""),
+                Map.entry("summary", summary.toString()),
                 Map.entry("action", request.getRequestURI()),
                 Map.entry("csrf", exchange.session().csrfToken()),
-                Map.entry("return", SafeRedirects.sameOriginPath(request.getParameter("return"), request)),
-                Map.entry("legend", t.legend()), Map.entry("necessary", t.necessary()),
-                Map.entry("alwaysOn", t.alwaysOn()), Map.entry("necessaryHelp", t.necessaryHelp()),
-                Map.entry("choices", choices.toString()), Map.entry("save", t.save()),
-                Map.entry("rejectAll", t.rejectAll()), Map.entry("acceptAll", t.acceptAll())));
-        Responses.page(exchange.response(), 200, t.lang(), t.title(), body);
+                Map.entry("return", back),
+                Map.entry("legend", t.get("consent.legend")), Map.entry("necessary", name(t, Category.NECESSARY)),
+                Map.entry("alwaysOn", t.get("consent.alwaysOn")), Map.entry("necessaryHelp", help(t, Category.NECESSARY)),
+                Map.entry("choices", choices.toString()), Map.entry("save", t.get("consent.save")),
+                Map.entry("rejectAll", t.get("consent.rejectAll")), Map.entry("acceptAll", t.get("consent.acceptAll"))));
+        Responses.page(exchange, 200, t.get("consent.title"), body);
     }
 
     private void decide(Exchange exchange) throws IOException {
         HttpServletRequest request = exchange.request();
-        ConsentTexts t = texts(exchange);
+        Texts t = exchange.texts();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.page(exchange.response(), 403, t.lang(), t.expiredTitle(), Html.render("<p>{{body}}</p>",
-                    Map.of("body", t.expiredBody())));
+            Responses.formExpired(exchange, "");
             return;
         }
         Set<Category> granted = granted(request);
         if (granted == null) {
-            Responses.page(exchange.response(), 400, t.lang(), t.title(),
-                    "<p>Unknown action: use accept-all, reject-all or save.</p>");
+            Responses.page(exchange, 400, t.get("consent.title"),
+                    Html.render("<p>{{body}}</p>", Map.of("body", t.get("consent.unknownAction"))));
             return;
         }
-        if (tooManyChanges(exchange, rateLimit, t.lang())) {
+        if (tooManyChanges(exchange, rateLimit)) {
             return;
         }
         List<String> deletions;
@@ -142,32 +151,35 @@ public final class ConsentEndpoint implements Endpoint {
         } catch (ConsentNotRecordedException e) {
             LOG.error("consent decision refused with 503: {}", e.getMessage());
             exchange.response().setHeader("Retry-After", "30");
-            Responses.page(exchange.response(), 503, t.lang(), t.unavailableTitle(), Html.render("<p>{{body}}</p>",
-                    Map.of("body", t.unavailableBody())));
+            Responses.page(exchange, 503, t.get("consent.unavailableTitle"), Html.render("<p>{{body}}</p>",
+                    Map.of("body", t.get("consent.unavailableBody"))));
             return;
         }
         for (String deletion : deletions) {
             exchange.response().addHeader("Set-Cookie", deletion);
         }
-        Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return"), request));
+        // The fragment reveals the confirmation on the page returned to and moves focus to it (ConsentBanner).
+        Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return"), request)
+                + "#" + ConsentBanner.SAVED_FRAGMENT);
     }
 
     /**
      * Answers 429 and returns {@code true} when the visitor changed their consent too often lately; then
      * nothing is recorded and the cookie stays as it was.
      */
-    static boolean tooManyChanges(Exchange exchange, ConsentRateLimit rateLimit, String lang) throws IOException {
+    static boolean tooManyChanges(Exchange exchange, ConsentRateLimit rateLimit) throws IOException {
         Optional<Duration> wait = rateLimit.take(exchange.session().payload().visitorId());
         if (wait.isEmpty()) {
             return false;
         }
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
         exchange.response().setHeader("Retry-After", Long.toString(seconds));
-        Responses.page(exchange.response(), 429, lang, "Too many changes", Html.render("""
-                <p>Your cookie choices have changed many times in a short while, so this change was not saved.
-                Your previous choice still applies.</p>
-                <p>Please try again in {{seconds}} seconds.</p>
-                """, Map.of("seconds", Long.toString(seconds))));
+        Texts t = exchange.texts();
+        Responses.page(exchange, 429, t.get("consent.tooManyTitle"), Html.render("""
+                <p>{{body}}</p>
+                <p>{{retry}}</p>
+                """, Map.of("body", t.get("consent.tooManyBody"),
+                "retry", t.format("consent.tooManyRetry", seconds))));
         return true;
     }
 
@@ -191,18 +203,24 @@ public final class ConsentEndpoint implements Endpoint {
         return granted;
     }
 
-    private static String status(ConsentTexts t, ConsentState state, ConsentRules rules, StoredConsent stored) {
+    private static String status(Texts t, ConsentState state, ConsentRules rules, StoredConsent stored) {
         if (state.explicit() && !state.needed()) {
-            return t.chosenOn() + state.decidedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ".";
+            return t.format("consent.chosenOn", t.date(state.decidedAt()));
         }
         boolean lapsed = stored != null && stored.source() >= 0 && stored.source() < ConsentSource.values().length
                 && ConsentState.isExplicit(ConsentSource.values()[stored.source()])
                 && stored.policyRevision() >= rules.policyRevision() && rules.lapsed(stored);
-        return (lapsed ? t.choiceLapsed() : t.notChosen())
-                + (state.source() == ConsentSource.GPC ? t.gpcRefusal() : t.regionDefault());
+        return t.format(lapsed ? "consent.choiceLapsed" : "consent.notChosen",
+                state.source() == ConsentSource.GPC ? t.get("consent.gpcRefusal") : t.get("consent.regionDefault"));
     }
 
-    private static ConsentTexts texts(Exchange exchange) {
-        return ConsentTexts.of(exchange.session().payload().language().toLowerCase(Locale.ROOT));
+    /** The name of a category. */
+    static String name(Texts t, Category category) {
+        return t.get("category." + category.id());
+    }
+
+    /** What a category is for. */
+    static String help(Texts t, Category category) {
+        return t.get("category." + category.id() + ".help");
     }
 }

@@ -21,14 +21,14 @@ public final class ConsentMeSection implements MeSection {
     static final int HISTORY = 20;
 
     private static final String HTML = """
-            <h2>Your consent</h2>
+            <h2>{{heading}}</h2>
             <table>
-            {{{rows}}}<tr><th scope="row">Source</th><td>{{source}}</td></tr>
-            <tr><th scope="row">Policy revision</th><td>{{revision}}</td></tr>
-            <tr><th scope="row">Decided</th><td>{{decidedAt}}</td></tr>
+            {{{rows}}}<tr><th scope="row">{{sourceLabel}}</th><td>{{source}}</td></tr>
+            <tr><th scope="row">{{revisionLabel}}</th><td>{{revision}}</td></tr>
+            <tr><th scope="row">{{decidedLabel}}</th><td>{{decidedAt}}</td></tr>
             </table>
-            <p><a href="{{prefix}}/consent">Change your choice</a></p>
-            <h2>Proof of consent kept by this site</h2>
+            <p><a href="{{prefix}}/consent?return={{mePath}}">{{change}}</a></p>
+            <h2>{{proofHeading}}</h2>
             {{{log}}}
             """;
 
@@ -70,34 +70,53 @@ public final class ConsentMeSection implements MeSection {
     @Override
     public String html(Exchange exchange) {
         ConsentState state = exchange.session().consent();
+        Texts t = exchange.texts();
         StringBuilder rows = new StringBuilder();
         for (Category c : Category.values()) {
             rows.append(Html.render("<tr><th scope=\"row\">{{name}}</th><td>{{value}}</td></tr>\n",
-                    Map.of("name", c.id(), "value", state.grants(c) ? "on" : "off")));
+                    Map.of("name", ConsentEndpoint.name(t, c),
+                            "value", state.grants(c) ? t.get("consent.on") : t.get("consent.off"))));
         }
         Optional<List<ConsentRecord>> history = journal.history(exchange.session().payload().visitorId(), HISTORY);
         String log;
         if (!journal.keepsProof()) {
-            log = "<p>This site keeps no consent records on the server; your choice is kept in your cookie only.</p>";
+            log = paragraph(t.get("me.noProof"));
         } else if (history.isEmpty()) {
-            log = "<p>The consent records cannot be read just now. Please try again later.</p>";
+            log = paragraph(t.get("me.proofUnavailable"));
         } else if (history.get().isEmpty()) {
-            log = "<p>No records yet.</p>";
+            log = paragraph(t.get("me.noRecords"));
         } else {
-            StringBuilder table = new StringBuilder("<table>\n<tr><th scope=\"col\">When</th><th scope=\"col\">Granted</th>"
-                    + "<th scope=\"col\">Revision</th><th scope=\"col\">Source</th></tr>\n");
+            StringBuilder table = new StringBuilder(Html.render("<table>\n<tr><th scope=\"col\">{{when}}</th>"
+                    + "<th scope=\"col\">{{granted}}</th><th scope=\"col\">{{revision}}</th><th scope=\"col\">{{source}}</th>"
+                    + "</tr>\n", Map.of("when", t.get("me.when"), "granted", t.get("me.granted"),
+                    "revision", t.get("me.revision"), "source", t.get("me.source"))));
             for (ConsentRecord r : history.get()) {
                 table.append(Html.render("<tr><td>{{at}}</td><td>{{granted}}</td><td>{{revision}}</td><td>{{source}}</td></tr>\n",
-                        Map.of("at", r.decidedAt().toString(),
-                                "granted", String.join(", ", EnumSet.copyOf(r.granted()).stream().map(Category::id).toList()),
-                                "revision", r.policyRevision(), "source", id(r.source()))));
+                        Map.of("at", t.dateTime(r.decidedAt()), "granted", granted(t, r.granted()),
+                                "revision", r.policyRevision(), "source", t.get("source." + id(r.source())))));
             }
             log = table.append("</table>").toString();
         }
-        return Html.render(HTML, Map.of("rows", rows.toString(), "source", id(state.source()),
-                "revision", state.policyRevision(),
-                "decidedAt", state.decidedAt() == null ? "not yet" : state.decidedAt().toString(),
-                "prefix", exchange.request().getContextPath() + prefix, "log", log));
+        return Html.render(HTML, Map.ofEntries(Map.entry("heading", t.get("me.consentHeading")),
+                Map.entry("rows", rows.toString()), Map.entry("sourceLabel", t.get("me.source")),
+                Map.entry("source", t.get("source." + id(state.source()))),
+                Map.entry("revisionLabel", t.get("me.revision")), Map.entry("revision", state.policyRevision()),
+                Map.entry("decidedLabel", t.get("me.decided")),
+                Map.entry("decidedAt", state.decidedAt() == null ? t.get("me.notYet") : t.dateTime(state.decidedAt())),
+                Map.entry("prefix", exchange.request().getContextPath() + prefix),
+                Map.entry("mePath", exchange.request().getContextPath() + prefix + "/me"), Map.entry("change", t.get("me.change")),
+                Map.entry("proofHeading", t.get("me.proofHeading")), Map.entry("log", log)));
+    }
+
+    private static String paragraph(String text) {
+        return Html.render("<p>{{text}}</p>", Map.of("text", text));
+    }
+
+    /** The optional categories granted, by name; "only necessary" when none. */
+    private static String granted(Texts t, java.util.Set<Category> granted) {
+        List<String> names = EnumSet.copyOf(granted).stream().filter(c -> c != Category.NECESSARY)
+                .map(c -> ConsentEndpoint.name(t, c)).toList();
+        return names.isEmpty() ? t.get("me.grantedNone") : String.join(", ", names);
     }
 
     private static String id(Enum<?> value) {

@@ -72,24 +72,31 @@ public final class CookieRequirement {
                 + PROBE_PARAMETER + "=1";
     }
 
-    /** The explanation page body (escaped markup) with {@code id="crumb-cookies-required"}. */
+    /** The explanation page body (escaped markup) with {@code id="crumb-cookies-required"}, in English. */
     public static String explanation(String backPath, String mePath) {
+        return explanation(Texts.english(), backPath, mePath);
+    }
+
+    /** The explanation page body (escaped markup) with {@code id="crumb-cookies-required"}, in {@code t}'s language. */
+    public static String explanation(Texts t, String backPath, String mePath) {
         return Html.render("""
                 <section id="crumb-cookies-required" aria-labelledby="crumb-cookies-required-title">
-                <h2 id="crumb-cookies-required-title">This page needs a cookie</h2>
-                <p>Your browser did not keep the cookie this site sets, so this page cannot remember what you
-                put in your cart or who you are signed in as. Everything else on the site works without it.</p>
-                <p>The cookie is encrypted and holds only a random visitor ID, your country and language, and your
-                cookie choices. <a href="{{prefix}}">See what it holds.</a></p>
-                <h3>To use this page</h3>
+                <h2 id="crumb-cookies-required-title">{{title}}</h2>
+                <p>{{body}}</p>
+                <p>{{holds}} <a href="{{prefix}}">{{seeWhat}}</a></p>
+                <h3>{{steps}}</h3>
                 <ol>
-                <li>Open your browser's settings and look for "Cookies" or "Privacy".</li>
-                <li>Allow cookies for this site (you can keep blocking third-party cookies).</li>
-                <li>Come back and reload this page.</li>
+                <li>{{step1}}</li>
+                <li>{{step2}}</li>
+                <li>{{step3}}</li>
                 </ol>
-                <p>You can also order by phone instead: see the contact page.</p>
-                <p><a href="{{back}}">Back to the home page</a></p>
+                <p><a href="{{back}}">{{backText}}</a></p>
                 </section>
-                """, java.util.Map.of("back", backPath, "prefix", mePath));
+                """, java.util.Map.ofEntries(java.util.Map.entry("back", backPath), java.util.Map.entry("prefix", mePath),
+                java.util.Map.entry("title", t.get("cookies.title")), java.util.Map.entry("body", t.get("cookies.body")),
+                java.util.Map.entry("holds", t.get("cookies.holds")), java.util.Map.entry("seeWhat", t.get("cookies.seeWhat")),
+                java.util.Map.entry("steps", t.get("cookies.stepsHeading")), java.util.Map.entry("step1", t.get("cookies.step1")),
+                java.util.Map.entry("step2", t.get("cookies.step2")), java.util.Map.entry("step3", t.get("cookies.step3")),
+                java.util.Map.entry("backText", t.get("error.backHome"))));
     }
 }

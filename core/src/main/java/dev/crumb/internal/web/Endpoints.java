@@ -22,13 +22,17 @@ public final class Endpoints {
     public void dispatch(Exchange exchange) throws IOException {
         Endpoint endpoint = routes.get(exchange.path());
         if (endpoint == null) {
-            Responses.page(exchange.response(), 404, "Not found", "<p>There is no such page.</p>");
+            Texts t = exchange.texts();
+            Responses.page(exchange, 404, t.get("error.notFoundTitle"), Html.render("<p>{{body}}</p> <p><a href=\"{{home}}\">{{back}}</a></p>",
+                    Map.of("body", t.get("error.notFoundBody"), "home", exchange.request().getContextPath() + "/",
+                            "back", t.get("error.backHome"))));
             return;
         }
         String method = exchange.request().getMethod();
         if (!endpoint.methods().contains(method) && !("HEAD".equals(method) && endpoint.methods().contains("GET"))) {
             exchange.response().setHeader("Allow", String.join(", ", new TreeSet<>(endpoint.methods())));
-            Responses.page(exchange.response(), 405, "Method not allowed", "<p>This address does not accept that request.</p>");
+            Responses.page(exchange, 405, exchange.texts().get("error.methodTitle"),
+                    Html.render("<p>{{body}}</p>", Map.of("body", exchange.texts().get("error.methodBody"))));
             return;
         }
         endpoint.handle(exchange);

@@ -6,15 +6,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Objects;
 
 /**
- * One request to a library endpoint: the request, the (wrapped) response and the visitor session.
+ * One request to a library endpoint: the request, the (wrapped) response, the visitor session and the
+ * texts in the visitor's language.
  *
- * @param path the path below the library prefix, e.g. {@code /me.json}
+ * @param path  the path below the library prefix, e.g. {@code /me.json}
+ * @param texts the texts every page of this request shows, in the visitor's language
  */
-public record Exchange(HttpServletRequest request, HttpServletResponse response, VisitorSession session, String path) {
+public record Exchange(HttpServletRequest request, HttpServletResponse response, VisitorSession session, String path,
+                       Texts texts) {
     public Exchange {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(texts, "texts");
+    }
+
+    /** An exchange with Crumb's own texts in the visitor's language (no site overrides). */
+    public Exchange(HttpServletRequest request, HttpServletResponse response, VisitorSession session, String path) {
+        this(request, response, session, path, Messages.defaults().forLanguage(session.payload().language()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.crumb.internal.web;
 
-import dev.crumb.internal.consent.ConsentTexts;
 import java.util.Map;
 
 /**
@@ -17,19 +16,21 @@ public record FirstLayer(String controllerName, String privacyPolicyUrl) {
     /** Nothing configured. */
     public static final FirstLayer NONE = new FirstLayer(null, null);
 
-    private static final String NAME = "{{controlledBy}}<strong>{{name}}</strong>.";
+    private static final String NAME_SLOT = "{0}";
     private static final String LINK = "<a href=\"{{href}}\">{{privacyPolicy}}</a>";
 
     /** The markup (escaped) for the visitor's texts, or {@code ""}; a path is put below {@code contextPath}. */
-    public String html(ConsentTexts t, String contextPath) {
+    public String html(Texts t, String contextPath) {
         StringBuilder b = new StringBuilder();
         if (controllerName != null) {
-            b.append(Html.render(NAME, Map.of("controlledBy", t.controlledBy(), "name", controllerName)));
+            // The sentence is escaped whole, then the (escaped) name goes into its slot, in bold.
+            b.append(Html.escape(t.get("consent.controlledBy"))
+                    .replace(NAME_SLOT, "<strong>" + Html.escape(controllerName) + "</strong>"));
         }
         if (privacyPolicyUrl != null) {
             String href = privacyPolicyUrl.startsWith("/") ? contextPath + privacyPolicyUrl : privacyPolicyUrl;
             b.append(b.length() > 0 ? " " : "").append(Html.render(LINK, Map.of("href", href,
-                    "privacyPolicy", t.privacyPolicy())));
+                    "privacyPolicy", t.get("consent.privacyPolicy"))));
         }
         return b.length() == 0 ? "" : "<p class=\"crumb-first-layer\">" + b + "</p>\n";
     }

@@ -42,10 +42,10 @@ public final class ForgetEndpoint implements Endpoint {
     public void handle(Exchange exchange) throws IOException {
         var request = exchange.request();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.formExpired(exchange.response(), "");
+            Responses.formExpired(exchange, "");
             return;
         }
-        if (ConsentEndpoint.tooManyChanges(exchange, rateLimit, exchange.session().payload().language())) {
+        if (ConsentEndpoint.tooManyChanges(exchange, rateLimit)) {
             return;
         }
         List<String> deletions;
@@ -53,8 +53,8 @@ public final class ForgetEndpoint implements Endpoint {
         try {
             deletions = decisions.forget(exchange.session(), ids.next(), request);
         } catch (ConsentJournal.ConsentNotRecordedException e) {
-            Responses.page(exchange.response(), 503, "Please try again later",
-                    "<p>We could not record your request just now, so nothing was changed. Please try again in a few minutes.</p>");
+            Responses.page(exchange, 503, exchange.texts().get("error.tryLaterTitle"),
+                    Html.render("<p>{{body}}</p>", java.util.Map.of("body", exchange.texts().get("error.tryLaterBody"))));
             return;
         }
         if (stored != null) {

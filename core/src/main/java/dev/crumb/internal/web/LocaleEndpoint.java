@@ -19,15 +19,14 @@ public final class LocaleEndpoint implements Endpoint {
     public void handle(Exchange exchange) throws IOException {
         var request = exchange.request();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.formExpired(exchange.response(),
-                    "<p class=\"note\">If your browser blocks cookies, this site cannot remember your choice.</p>");
+            Responses.formExpired(exchange, "");
             return;
         }
         try {
             exchange.session().chooseLocale(request.getParameter("country"), request.getParameter("language"));
         } catch (IllegalArgumentException e) {
-            Responses.page(exchange.response(), 400, "Unknown country or language",
-                    "<p>Please choose a country and a language from the lists offered.</p>");
+            Responses.page(exchange, 400, exchange.texts().get("locale.unknownTitle"),
+                    Html.render("<p>{{body}}</p>", java.util.Map.of("body", exchange.texts().get("locale.unknownBody"))));
             return;
         }
         Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return"), request));

@@ -52,8 +52,7 @@ public final class MeEndpoint implements Endpoint {
             for (MeSection section : sections) {
                 body.append(section.html(exchange));
             }
-            Responses.page(exchange.response(), 200, exchange.session().payload().language().equals("de") ? "de" : "en",
-                    "What this site keeps about you", body.toString());
+            Responses.page(exchange, 200, exchange.texts().get("me.title"), body.toString());
         }
     }
 }

@@ -22,23 +22,9 @@ public final class Responses {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{title}}</title>
-            <style>
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f6f7f9;margin:0;line-height:1.5}
-            main{max-width:44rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:.5rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}
-            h1{font-size:1.5rem;margin-top:0}
-            table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #d8dde3;vertical-align:top}
-            th{width:35%;font-weight:600}
-            button,.button{font:inherit;padding:.55rem 1rem;border-radius:.375rem;border:2px solid #0b5394;background:#0b5394;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
-            button.secondary{background:#fff;color:#0b5394}
-            button:focus-visible,a:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #e8a317;outline-offset:2px}
-            a{color:#0b5394}
-            fieldset{border:1px solid #d8dde3;border-radius:.375rem;margin:0 0 1rem;padding:.75rem 1rem}
-            label{display:block;margin:.35rem 0}
-            .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1rem}
-            .note{color:#4a5560;font-size:.95rem}
-            </style>
+            <link rel="stylesheet" href="{{css}}">
             </head>
-            <body>
+            <body class="crumb-page">
             <main id="crumb-main">
             <h1>{{title}}</h1>
             {{{body}}}
@@ -50,26 +36,61 @@ public final class Responses {
     private Responses() {
     }
 
-    /** Writes an HTML page in the library's layout; {@code bodyHtml} must already be escaped markup. */
+    /**
+     * Writes an HTML page in the library's layout, in the exchange's language, linking the library's
+     * stylesheet; {@code bodyHtml} must already be escaped markup in that language.
+     */
+    public static void page(Exchange exchange, int status, String title, String bodyHtml) throws IOException {
+        String css = exchange.request().getContextPath() + prefixOf(exchange) + "/" + Stylesheet.FILE_NAME;
+        page(exchange.response(), status, exchange.texts().lang(), title, bodyHtml, css);
+    }
+
+    /** Writes an English HTML page in the library's layout; prefer {@link #page(Exchange, int, String, String)}. */
     public static void page(HttpServletResponse response, int status, String title, String bodyHtml) throws IOException {
         page(response, status, "en", title, bodyHtml);
     }
 
-    /** Writes an HTML page in the library's layout, in language {@code lang}. */
+    /**
+     * Writes an HTML page in language {@code lang}, linking the stylesheet under the default prefix
+     * {@code /crumb}; prefer {@link #page(Exchange, int, String, String)}, which knows the real one.
+     */
     public static void page(HttpServletResponse response, int status, String lang, String title, String bodyHtml)
             throws IOException {
-        String html = Html.render(LAYOUT, Map.of("lang", lang, "title", title, "body", bodyHtml));
+        page(response, status, lang, title, bodyHtml, "/crumb/" + Stylesheet.FILE_NAME);
+    }
+
+    /** Writes an HTML page in language {@code lang} whose stylesheet is at {@code stylesheetHref}. */
+    public static void page(HttpServletResponse response, int status, String lang, String title, String bodyHtml,
+                            String stylesheetHref) throws IOException {
+        String html = Html.render(LAYOUT, Map.of("lang", lang, "title", title, "body", bodyHtml, "css", stylesheetHref));
         write(response, status, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * The answer to a state-changing POST without a valid CSRF token: 403, nothing changed, and what to
-     * do. {@code extraHtml} (already escaped markup, may be empty) follows the explanation.
+     * do, in the visitor's language. {@code extraHtml} (already escaped markup, may be empty) follows.
      */
-    public static void formExpired(HttpServletResponse response, String extraHtml) throws IOException {
-        page(response, 403, "Please try again",
-                "<p>This form has expired or did not come from this site. Reload the page and try again.</p>" + extraHtml);
+    public static void formExpired(Exchange exchange, String extraHtml) throws IOException {
+        Texts t = exchange.texts();
+        page(exchange, 403, t.get("form.expiredTitle"),
+                Html.render("<p>{{body}}</p>", Map.of("body", t.get("form.expiredBody"))) + extraHtml);
     }
+
+    /** The English form of {@link #formExpired(Exchange, String)}, for callers without an exchange. */
+    public static void formExpired(HttpServletResponse response, String extraHtml) throws IOException {
+        Texts t = Texts.english();
+        page(response, 403, t.get("form.expiredTitle"),
+                Html.render("<p>{{body}}</p>", Map.of("body", t.get("form.expiredBody"))) + extraHtml);
+    }
+
+    /** The library's path prefix, as the engine recorded it on the request ({@code /crumb} by default). */
+    private static String prefixOf(Exchange exchange) {
+        Object known = exchange.request().getAttribute(PREFIX_ATTRIBUTE);
+        return known instanceof String prefix ? prefix : "/crumb";
+    }
+
+    /** The request attribute holding the library's path prefix (set by the engine), for links to the stylesheet. */
+    public static final String PREFIX_ATTRIBUTE = Responses.class.getName() + ".prefix";
 
     /** Writes {@code value} as JSON. */
     public static void json(HttpServletResponse response, int status, Object value) throws IOException {
@@ -101,6 +122,7 @@ public final class Responses {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'self'");
+                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'self'; "
+                        + "base-uri 'none'");
     }
 }

@@ -8,14 +8,13 @@ import java.util.TreeMap;
 public final class SavedFormMeSection implements MeSection {
 
     private static final String HTML = """
-            <h2>Saved form details</h2>
+            <h2>{{savedHeading}}</h2>
             {{{saved}}}
-            <h2>Forget me</h2>
-            <p>This erases your saved details, withdraws every optional cookie category, and gives your browser a
-            new random visitor ID, so your past visits can no longer be linked to you.</p>
+            <h2>{{forgetHeading}}</h2>
+            <p>{{forgetBody}}</p>
             <form method="post" action="{{action}}">
             <input type="hidden" name="csrf" value="{{csrf}}">
-            <div class="actions"><button type="submit">Forget me</button></div>
+            <div class="actions"><button type="submit">{{forgetButton}}</button></div>
             </form>
             """;
 
@@ -33,15 +32,18 @@ public final class SavedFormMeSection implements MeSection {
     @Override
     public String html(Exchange exchange) {
         Visitor v = exchange.session().toVisitor();
+        Texts t = exchange.texts();
         String saved;
         if (v.savedForm().isEmpty()) {
-            saved = "<p>None. Forms on this site are saved only when you allow preference cookies.</p>";
+            saved = Html.render("<p>{{none}}</p>", Map.of("none", t.get("me.savedNone")));
         } else {
             StringBuilder rows = new StringBuilder("<table>");
             new TreeMap<>(v.savedForm()).forEach((field, value) -> rows.append(
                     Html.render("<tr><th scope=\"row\">{{f}}</th><td>{{v}}</td></tr>", Map.of("f", field, "v", value))));
             saved = rows.append("</table>").toString();
         }
-        return Html.render(HTML, Map.of("saved", saved, "action", exchange.request().getContextPath() + action, "csrf", exchange.session().csrfToken()));
+        return Html.render(HTML, Map.of("saved", saved, "action", exchange.request().getContextPath() + action, "csrf", exchange.session().csrfToken(),
+                "savedHeading", t.get("me.savedHeading"), "forgetHeading", t.get("me.forgetHeading"),
+                "forgetBody", t.get("me.forgetBody"), "forgetButton", t.get("me.forgetButton")));
     }
 }

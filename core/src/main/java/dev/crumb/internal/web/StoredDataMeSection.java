@@ -20,18 +20,20 @@ public final class StoredDataMeSection implements MeSection {
     static final int VISITS = 50;
 
     private static final String HTML = """
-            <h2>Kept on this site's server under your visitor ID</h2>
+            <h2>{{heading}}</h2>
             {{{summary}}}
-            <p><a href="{{prefix}}/me.json?download=1" download>Download everything shown here (JSON)</a></p>
+            <p><a href="{{prefix}}/me.json?download=1" download>{{download}}</a></p>
             """;
     private static final String SUMMARY = """
             <table>
-            <tr><th scope="row">Visits</th><td>{{visits}}</td></tr>
-            <tr><th scope="row">Page views</th><td>{{pageViews}}</td></tr>
-            <tr><th scope="row">First seen</th><td>{{firstSeen}}</td></tr>
-            <tr><th scope="row">Last seen</th><td>{{lastSeen}}</td></tr>
+            <tr><th scope="row">{{visitsLabel}}</th><td>{{visits}}</td></tr>
+            <tr><th scope="row">{{pageViewsLabel}}</th><td>{{pageViews}}</td></tr>
+            <tr><th scope="row">{{firstSeenLabel}}</th><td>{{firstSeen}}</td></tr>
+            <tr><th scope="row">{{lastSeenLabel}}</th><td>{{lastSeen}}</td></tr>
             </table>
             """;
+    private static final String VISITS_HEAD = "<table>\n<tr><th scope=\"col\">{{visit}}</th><th scope=\"col\">{{start}}</th>"
+            + "<th scope=\"col\">{{pageViews}}</th><th scope=\"col\">{{pages}}</th><th scope=\"col\">{{referrer}}</th></tr>\n";
     private static final String VISIT_ROW = "<tr><td>{{visit}}</td><td>{{start}}</td><td>{{pageViews}}</td>"
             + "<td>{{pages}}</td><td>{{referrer}}</td></tr>\n";
 
@@ -75,29 +77,39 @@ public final class StoredDataMeSection implements MeSection {
 
     @Override
     public String html(Exchange exchange) {
+        Texts t = exchange.texts();
         String summary;
         if (!data.kept()) {
-            summary = "<p>This site keeps no visits on its server.</p>";
+            summary = paragraph(t.get("stored.notKept"));
         } else {
             Optional<StoredVisits> stored = data.of(exchange.session().payload().visitorId(), VISITS);
             if (stored.isEmpty()) {
-                summary = "<p>What is kept on the server cannot be read just now. Please try again later.</p>";
+                summary = paragraph(t.get("stored.unavailable"));
             } else if (stored.get().visitCount() == 0) {
-                summary = "<p>No visits are kept under your visitor ID.</p>";
+                summary = paragraph(t.get("stored.noVisits"));
             } else {
                 StoredVisits s = stored.get();
-                StringBuilder rows = new StringBuilder("<table>\n<tr><th scope=\"col\">Visit</th><th scope=\"col\">Start</th>"
-                        + "<th scope=\"col\">Page views</th><th scope=\"col\">Pages</th><th scope=\"col\">Came from</th></tr>\n");
+                StringBuilder rows = new StringBuilder(Html.render(VISITS_HEAD, Map.of("visit", t.get("stored.visit"),
+                        "start", t.get("stored.start"), "pageViews", t.get("stored.pageViews"),
+                        "pages", t.get("stored.pages"), "referrer", t.get("stored.cameFrom"))));
                 for (StoredVisit v : s.visits()) {
-                    rows.append(Html.render(VISIT_ROW, Map.of("visit", v.visit(), "start", v.start().toString(),
+                    rows.append(Html.render(VISIT_ROW, Map.of("visit", v.visit(), "start", t.dateTime(v.start()),
                             "pageViews", v.pageViews(), "pages", String.join(", ", new java.util.TreeSet<>(v.pages().keySet())),
                             "referrer", v.referrer())));
                 }
-                summary = Html.render(SUMMARY, Map.of("visits", s.visitCount(), "pageViews", s.pageViews(),
-                        "firstSeen", s.firstSeen().toString(), "lastSeen", s.lastSeen().toString()))
+                summary = Html.render(SUMMARY, Map.ofEntries(Map.entry("visitsLabel", t.get("stored.visits")),
+                        Map.entry("visits", s.visitCount()), Map.entry("pageViewsLabel", t.get("stored.pageViews")),
+                        Map.entry("pageViews", s.pageViews()), Map.entry("firstSeenLabel", t.get("stored.firstSeen")),
+                        Map.entry("firstSeen", t.dateTime(s.firstSeen())), Map.entry("lastSeenLabel", t.get("stored.lastSeen")),
+                        Map.entry("lastSeen", t.dateTime(s.lastSeen()))))
                         + rows.append("</table>\n");
             }
         }
-        return Html.render(HTML, Map.of("summary", summary, "prefix", prefix));
+        return Html.render(HTML, Map.of("heading", t.get("stored.heading"), "summary", summary,
+                "prefix", exchange.request().getContextPath() + prefix, "download", t.get("stored.download")));
+    }
+
+    private static String paragraph(String text) {
+        return Html.render("<p>{{text}}</p>", Map.of("text", text));
     }
 }

@@ -3,9 +3,12 @@ package dev.crumb.demo.pages;
 import dev.crumb.demo.shop.Catalog;
 import dev.crumb.demo.shop.ProductCards;
 import dev.crumb.demo.shop.ProductIllustration;
+import dev.crumb.Visitor;
+import dev.crumb.demo.web.CrumbHooks;
 import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
+import dev.crumb.demo.web.SiteTexts;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,33 +30,39 @@ public final class HomeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HtmlResponse.send(response, layout.page(request, "Office equipment and supplies", Html.of("""
+        SiteTexts t = SiteTexts.of(CrumbHooks.visitor(request).map(Visitor::language).orElse("en"));
+        // Product names and prices come from the (English) catalog: marked as English inside a translated page.
+        Html featured = ProductCards.grid(catalog.all().subList(0, FEATURED), 3);
+        Html products = t.lang().equals("en") ? featured : Html.of("<div lang=\"en\">{}</div>", featured);
+        HtmlResponse.send(response, layout.page(request, t.get("home.title"), Html.of("""
                 <section class="hero" aria-labelledby="hero-title">
                   <div class="hero-text">
-                    <p class="eyebrow">Printers · Copiers · Supplies</p>
-                    <h1 id="hero-title">Everything your office runs on, delivered next business day.</h1>
-                    <p class="lead">Dependable machines, the paper and toner they need, and people on the phone
-                    who know them. Ordering for a team of three or three hundred.</p>
-                    <p class="actions"><a class="button" href="/products">Shop all products</a>
-                    <a class="button button-secondary" href="/support">Get product support</a></p>
+                    <p class="eyebrow">{}</p>
+                    <h1 id="hero-title">{}</h1>
+                    <p class="lead">{}</p>
+                    <p class="actions"><a class="button" href="/products">{}</a>
+                    <a class="button button-secondary" href="/support">{}</a></p>
                   </div>
                   <div class="hero-art" aria-hidden="true">{}</div>
                 </section>
                 <section aria-labelledby="featured-title">
                   <div class="section-head">
-                    <h2 id="featured-title">Popular this month</h2>
-                    <a href="/products">See all {} products</a>
+                    <h2 id="featured-title">{}</h2>
+                    <a href="/products">{}</a>
                   </div>
                   {}
                 </section>
-                <section class="promises" aria-label="Why order from us">
-                  <div><h2>Free delivery</h2><p>On every order over $100 within the continental US.</p></div>
-                  <div><h2>Real people</h2><p>Our help line answers weekdays 8 am–6 pm on 1-800-555-0142.</p></div>
-                  <div><h2>Toner recycling</h2><p>Send empty cartridges back in the box they came in, free.</p></div>
-                  <div><h2>Your privacy</h2><p>We ask before using cookies we do not need.
-                  <a href="/privacy">Read our privacy policy</a>.</p></div>
+                <section class="promises" aria-label="{}">
+                  <div><h2>{}</h2><p>{}</p></div>
+                  <div><h2>{}</h2><p>{}</p></div>
+                  <div><h2>{}</h2><p>{}</p></div>
+                  <div><h2>{}</h2><p>{}
+                  <a href="/privacy">{}</a>.</p></div>
                 </section>""",
-                ProductIllustration.COPIER.svg(), catalog.all().size(),
-                ProductCards.grid(catalog.all().subList(0, FEATURED), 3))));
+                t.get("home.eyebrow"), t.get("home.heading"), t.get("home.lead"), t.get("home.shop"), t.get("home.support"),
+                ProductIllustration.COPIER.svg(), t.get("home.popular"), t.get("home.seeAll"), products, t.get("home.why"),
+                t.get("home.delivery"), t.get("home.deliveryText"), t.get("home.people"), t.get("home.peopleText"),
+                t.get("home.toner"), t.get("home.tonerText"), t.get("home.privacy"), t.get("home.privacyText"),
+                t.get("home.privacyLink")), t.lang()));
     }
 }

@@ -2,6 +2,8 @@ package dev.crumb.demo.web;
 
 import dev.crumb.Visitor;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,22 +19,20 @@ public final class SiteLayout {
     /** The fictional company whose shop this is. */
     public static final String COMPANY = "Crumb Office Supply";
 
-    private record NavLink(String path, String label) {}
+    private record NavLink(String path, String key) {}
 
     private static final List<NavLink> NAVIGATION = List.of(
-            new NavLink("/products", "Products"),
-            new NavLink("/support", "Support"),
-            new NavLink("/contact", "Contact"),
-            new NavLink("/account", "Account"),
-            new NavLink("/cart", "Cart"));
+            new NavLink("/products", "nav.products"),
+            new NavLink("/support", "nav.support"),
+            new NavLink("/contact", "nav.contact"),
+            new NavLink("/account", "nav.account"),
+            new NavLink("/cart", "nav.cart"));
 
     private record Choice(String code, String label) {}
 
-    private static final List<Choice> COUNTRIES = List.of(
-            new Choice("US", "United States"), new Choice("CA", "Canada"), new Choice("GB", "United Kingdom"),
-            new Choice("DE", "Germany"), new Choice("FR", "France"), new Choice("NL", "Netherlands"));
+    private static final List<String> COUNTRIES = List.of("US", "CA", "GB", "DE", "FR", "NL");
 
-    // The languages Crumb is configured with (DemoServer); the consent banner and pages exist in each.
+    // The languages of the demo's own pages (SiteTexts), each named in itself; Crumb's pages speak them too.
     private static final List<Choice> LANGUAGES = List.of(
             new Choice("en", "English"), new Choice("de", "Deutsch"), new Choice("fr", "Français"));
 
@@ -50,10 +50,11 @@ public final class SiteLayout {
      * @param csrfField     Crumb's hidden CSRF input for the header's form, or {@link Html#EMPTY}
      * @param country       the visitor's country as Crumb knows it, preselected in the header's form
      * @param language      the visitor's language as Crumb knows it, preselected in the header's form
+     * @param consentLink   the address of Crumb's consent page with this page to return to
      * @param tagSignals    Crumb's consent signals for tag managers (in {@code <head>}), or {@link Html#EMPTY}
      */
     public record Chrome(String currentPath, Html consentBanner, Html csrfField, String country, String language,
-                         Html tagSignals) {
+                         String consentLink, Html tagSignals) {
         public Chrome {
             Objects.requireNonNull(tagSignals, "tagSignals");
             Objects.requireNonNull(currentPath, "currentPath");
@@ -61,72 +62,104 @@ public final class SiteLayout {
             Objects.requireNonNull(csrfField, "csrfField");
             Objects.requireNonNull(country, "country");
             Objects.requireNonNull(language, "language");
+            Objects.requireNonNull(consentLink, "consentLink");
+        }
+
+        /** The frame's texts, in the visitor's language when the demo speaks it, else English. */
+        public SiteTexts texts() {
+            return SiteTexts.of(language);
         }
 
         /** The frame of a page rendered outside a request, for example in a test or a preview. */
         public static Chrome outsideRequest(String currentPath) {
-            return new Chrome(currentPath, Html.EMPTY, Html.EMPTY, "US", "en", Html.EMPTY);
+            return new Chrome(currentPath, Html.EMPTY, Html.EMPTY, "US", "en", "/crumb/consent", Html.EMPTY);
         }
 
         static Chrome of(HttpServletRequest request) {
             Optional<Visitor> visitor = CrumbHooks.visitor(request);
+            String query = request.getQueryString();
+            String here = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
             return new Chrome(request.getRequestURI(), CrumbHooks.consentBanner(request),
                     CrumbHooks.csrfField(request), visitor.map(Visitor::country).orElse("US"),
-                    visitor.map(Visitor::language).orElse("en"), CrumbHooks.tagConsentSignals(request));
+                    visitor.map(Visitor::language).orElse("en"),
+                    request.getContextPath() + "/crumb/consent?return=" + URLEncoder.encode(here, StandardCharsets.UTF_8),
+                    CrumbHooks.tagConsentSignals(request));
         }
     }
 
-    /** Renders a whole page for {@code request} with {@code main} as its main content. */
+    /** Renders a whole page for {@code request} with {@code main} (English) as its main content. */
     public Html page(HttpServletRequest request, String title, Html main) {
         return page(Chrome.of(request), title, main);
     }
 
+    /**
+     * Renders a whole page whose title and main content are in {@code mainLang} (the frame is in the
+     * visitor's language); a {@code lang} attribute on {@code <main>} marks content in another language.
+     */
+    public Html page(HttpServletRequest request, String title, Html main, String mainLang) {
+        return page(Chrome.of(request), title, main, mainLang);
+    }
+
     /** Renders a whole page; the pure form of {@link #page(HttpServletRequest, String, Html)}. */
     public Html page(Chrome chrome, String title, Html main) {
+        return page(chrome, title, main, "en");
+    }
+
+    /** Renders a whole page with main content in {@code mainLang}. */
+    public Html page(Chrome chrome, String title, Html main, String mainLang) {
+        SiteTexts t = chrome.texts();
+        // The banner comes first in <body>, before the skip link: a visitor meets the question before the page.
         return Html.of("""
                 <!doctype html>
-                <html lang="en">
+                <html lang="{}">
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>{} · {}</title>
+                <title{}>{} · {}</title>
                 <link rel="stylesheet" href="/static/site.css">
                 <link rel="icon" href="data:,">
                 {}</head>
                 <body>
-                <a class="skip-link" href="#main">Skip to main content</a>
                 {}
+                <a class="skip-link" href="#main">{}</a>
                 {}
-                <main id="main" class="wrap" tabindex="-1">
+                <main id="main" class="wrap" tabindex="-1"{}>
                 {}
                 </main>
                 {}
                 </body>
                 </html>
-                """, title, COMPANY, chrome.tagSignals(), header(chrome), chrome.consentBanner(), main, footer());
+                """, t.lang(), langIfOther(mainLang, t.lang()), title, COMPANY, chrome.tagSignals(), chrome.consentBanner(),
+                t.get("skip"), header(chrome), langIfOther(mainLang, t.lang()), main, footer(chrome));
+    }
+
+    private static Html langIfOther(String lang, String pageLang) {
+        return lang.equals(pageLang) ? Html.EMPTY : Html.of(" lang=\"{}\"", lang);
     }
 
     private Html header(Chrome chrome) {
+        SiteTexts t = chrome.texts();
         return Html.of("""
                 <header class="site-header">
                   <div class="topbar"><div class="wrap topbar-inner">
-                    <p class="topbar-note">Free delivery on orders over $100<span class="wide-only"> · Help line 1-800-555-0142, Mon–Fri 8 am–6 pm</span></p>
+                    <p class="topbar-note">{}<span class="wide-only"> {}</span></p>
                     {}
                   </div></div>
                   <div class="wrap header-inner">
                     <a class="brand" href="/">{}<span>Crumb <strong>Office Supply</strong></span></a>
-                    <nav class="site-nav" aria-label="Main">
+                    <nav class="site-nav" aria-label="{}">
                       <ul>{}</ul>
                     </nav>
                   </div>
-                </header>""", localeSelector(chrome), LOGO, navigation(chrome.currentPath()));
+                </header>""", t.get("topbar.note"), t.get("topbar.help"), localeSelector(chrome), LOGO, t.get("nav.label"),
+                navigation(chrome.currentPath(), t));
     }
 
-    private Html navigation(String currentPath) {
+    private Html navigation(String currentPath, SiteTexts t) {
         return NAVIGATION.stream()
                 .map(link -> Html.of("<li><a href=\"{}\"{}>{}</a></li>", link.path(),
                         isCurrent(link.path(), currentPath) ? Html.trusted(" aria-current=\"page\"") : Html.EMPTY,
-                        link.label()))
+                        t.get(link.key())))
                 .collect(Html.joining());
     }
 
@@ -135,32 +168,40 @@ public final class SiteLayout {
     }
 
     private Html localeSelector(Chrome chrome) {
+        SiteTexts t = chrome.texts();
         return Html.of("""
                 <details class="locale">
-                  <summary>Country &amp; language</summary>
+                  <summary>{}</summary>
                   <form class="locale-form" method="post" action="{}">
                     {}
                     <input type="hidden" name="return" value="{}">
-                    <label for="locale-country">Country</label>
+                    <label for="locale-country">{}</label>
                     <select id="locale-country" name="country" autocomplete="country">{}</select>
-                    <label for="locale-language">Language</label>
+                    <label for="locale-language">{}</label>
                     <select id="locale-language" name="language">{}</select>
-                    <button type="submit" class="button button-small">Save</button>
+                    <button type="submit" class="button button-small">{}</button>
                   </form>
-                </details>""", CrumbHooks.LOCALE_ACTION, chrome.csrfField(), chrome.currentPath(),
-                options(withCurrent(COUNTRIES, chrome.country()), chrome.country()),
-                options(LANGUAGES, chrome.language()));
+                </details>""", t.get("locale.summary"), CrumbHooks.LOCALE_ACTION, chrome.csrfField(), chrome.currentPath(),
+                t.get("locale.country"), options(countries(chrome.country(), t), chrome.country()),
+                t.get("locale.language"), languageOptions(chrome.language()), t.get("locale.save"));
     }
 
-    /** The list with the visitor's own country added when it is not among the usual ones. */
-    private static List<Choice> withCurrent(List<Choice> choices, String country) {
-        if (choices.stream().anyMatch(choice -> choice.code().equals(country))) {
-            return choices;
+    /** The usual countries plus the visitor's own, named in the page's language. */
+    private static List<Choice> countries(String country, SiteTexts t) {
+        List<String> codes = new ArrayList<>(COUNTRIES);
+        if (!codes.contains(country)) {
+            codes.add(country);
         }
-        String name = "ZZ".equals(country) ? "Other country" : new Locale("", country).getDisplayCountry(Locale.US);
-        List<Choice> all = new ArrayList<>(choices);
-        all.add(new Choice(country, name));
-        return all;
+        return codes.stream().map(code -> new Choice(code, "ZZ".equals(code) ? t.get("locale.other")
+                : new Locale("", code).getDisplayCountry(t.locale()))).toList();
+    }
+
+    /** Each language named in itself, marked with its own {@code lang} so screen readers pronounce it. */
+    private static Html languageOptions(String selected) {
+        return LANGUAGES.stream()
+                .map(choice -> Html.of("<option value=\"{}\" lang=\"{}\"{}>{}</option>", choice.code(), choice.code(),
+                        choice.code().equals(selected) ? Html.trusted(" selected") : Html.EMPTY, choice.label()))
+                .collect(Html.joining());
     }
 
     private static Html options(List<Choice> choices, String selected) {
@@ -170,7 +211,8 @@ public final class SiteLayout {
                 .collect(Html.joining());
     }
 
-    private Html footer() {
+    private Html footer(Chrome chrome) {
+        SiteTexts t = chrome.texts();
         return Html.of("""
                 <footer class="site-footer">
                   <div class="wrap footer-grid">
@@ -179,27 +221,30 @@ public final class SiteLayout {
                       <address>400 Harbor Lane, Suite 12<br>Portland, OR 97201<br>1-800-555-0142</address>
                     </section>
                     <nav aria-labelledby="footer-help">
-                      <h2 id="footer-help">Help</h2>
+                      <h2 id="footer-help">{}</h2>
                       <ul>
-                        <li><a href="/support">Product support</a></li>
-                        <li><a href="/contact">Contact us</a></li>
-                        <li><a href="/privacy">Privacy policy</a></li>
-                        <li><a href="/crumb/consent">Cookie settings</a></li>
-                        <li><a href="/crumb/me">Your data</a></li>
-                        <li><a href="/crumb/unsubscribe">Unsubscribe from news</a></li>
+                        <li><a href="/support">{}</a></li>
+                        <li><a href="/contact">{}</a></li>
+                        <li><a href="/privacy">{}</a></li>
+                        <li><a href="{}">{}</a></li>
+                        <li><a href="/crumb/me">{}</a></li>
+                        <li><a href="/crumb/unsubscribe">{}</a></li>
                       </ul>
                     </nav>
                     <nav aria-labelledby="footer-shop">
-                      <h2 id="footer-shop">Shop</h2>
+                      <h2 id="footer-shop">{}</h2>
                       <ul>
-                        <li><a href="/products">All products</a></li>
-                        <li><a href="/cart">Cart</a></li>
-                        <li><a href="/account">Your account</a></li>
-                        <li><a href="/analytics">Site analytics (staff)</a></li>
+                        <li><a href="/products">{}</a></li>
+                        <li><a href="/cart">{}</a></li>
+                        <li><a href="/account">{}</a></li>
+                        <li><a href="/analytics">{}</a></li>
                       </ul>
                     </nav>
                   </div>
-                  <div class="wrap"><p class="footer-note">A fictional shop: the demo site of the Crumb library. Nothing here is for sale.</p></div>
-                </footer>""", COMPANY);
+                  <div class="wrap"><p class="footer-note">{}</p></div>
+                </footer>""", COMPANY, t.get("footer.help"), t.get("footer.support"), t.get("footer.contact"),
+                t.get("footer.privacy"), chrome.consentLink(), t.get("footer.cookies"), t.get("footer.data"),
+                t.get("footer.unsubscribe"), t.get("footer.shop"), t.get("footer.allProducts"), t.get("footer.cart"),
+                t.get("footer.account"), t.get("footer.analytics"), t.get("footer.note"));
     }
 }

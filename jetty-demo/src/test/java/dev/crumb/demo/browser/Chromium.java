@@ -127,6 +127,8 @@ public final class Chromium {
             prefs.put("profile.default_content_setting_values.cookies", 2);
         }
         options.setExperimentalOption("prefs", prefs);
+        // The browser console, so tests can see content-security-policy refusals.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()

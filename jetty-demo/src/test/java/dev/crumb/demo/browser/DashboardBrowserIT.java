@@ -105,7 +105,7 @@ class DashboardBrowserIT {
                     .isGreaterThanOrEqualTo((long) SCRIPTED_VISITORS * SCRIPTED_PATHS.size());
 
             Chromium.submit(driver, driver.findElement(By.cssSelector("#crumb-banner button[value=reject-all]")));
-            assertThat(driver.getCurrentUrl()).isEqualTo(demo.uri("/analytics").toString());
+            assertThat(driver.getCurrentUrl()).isEqualTo(demo.uri("/analytics").toString() + "#crumb-saved");
             driver.manage().window().setSize(new Dimension(1280, 1450));
             screenshot(driver, "demo-analytics.png");
         }
