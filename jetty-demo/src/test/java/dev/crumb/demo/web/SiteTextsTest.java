@@ -54,6 +54,18 @@ class SiteTextsTest {
         assertThat(SiteTexts.of("pl").formatLocale()).isEqualTo(java.util.Locale.US);
     }
 
+    @Test
+    @DisplayName("every product of the catalog has its texts, the English ones the catalog's own")
+    void catalogTexts() {
+        SiteTexts english = SiteTexts.of("en");
+        assertThat(dev.crumb.demo.shop.Catalog.officeSupplies().all()).allSatisfy(product -> {
+            assertThat(product.name(english)).isEqualTo(product.name());
+            assertThat(product.category(english)).isEqualTo(product.category());
+            assertThat(product.summary(english)).isEqualTo(product.summary());
+            assertThat(product.name(SiteTexts.of("de"))).isNotEqualTo(product.name());
+        });
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
