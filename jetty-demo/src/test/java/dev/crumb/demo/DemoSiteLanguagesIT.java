@@ -138,7 +138,7 @@ class DemoSiteLanguagesIT {
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("<html lang=\"de\">").contains(MAIN_IN_PAGE_LANGUAGE)
                 .contains("<h1>Website-Statistik</h1>").contains("<dt>Seitenaufrufe</dt>")
-                .contains("1. Nov. 2026 – 28. Nov. 2026 (Tage nach UTC)").contains("id=\"top-pages\"")
+                .contains("1. Nov. 2026 – 28. Nov. 2026 (Kalendertage, UTC)").contains("id=\"top-pages\"")
                 .doesNotContain("Page views").doesNotContain("Bounce rate");
     }
 
