@@ -5,6 +5,7 @@ import dev.crumb.demo.web.CrumbHooks;
 import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
+import dev.crumb.demo.web.SiteTexts;
 import dev.crumb.store.AnalyticsReader;
 import dev.crumb.store.AnalyticsSummary;
 import jakarta.servlet.http.HttpServlet;
@@ -46,11 +47,12 @@ public final class AnalyticsServlet extends HttpServlet {
                     StandardCharsets.UTF_8));
             return;
         }
+        SiteTexts t = SiteTexts.of(request);
         DateRange.Choice choice = DateRange.parse(request.getParameter("from"), request.getParameter("to"),
-                LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)), t);
         AnalyticsSummary summary = reader.summary(choice.range().from(), choice.range().to());
-        HtmlResponse.send(response, layout.page(request, "Site analytics", Html.of("{}{}",
-                DashboardPage.render(summary, choice.problem()), signOut(request))));
+        HtmlResponse.send(response, layout.page(request, t.get("analytics.title"), Html.of("{}{}",
+                DashboardPage.render(summary, choice.problem(), t), signOut(request, t)), t.lang()));
     }
 
     private static String here(HttpServletRequest request) {
@@ -58,12 +60,12 @@ public final class AnalyticsServlet extends HttpServlet {
         return query == null ? "/analytics" : "/analytics?" + query;
     }
 
-    private static Html signOut(HttpServletRequest request) {
+    private static Html signOut(HttpServletRequest request, SiteTexts t) {
         return Html.of("""
                 <form class="sign-out" method="post" action="/crumb/analytics/logout">
                   {}
-                  <p class="fine-print">Signed in as analyst.
-                  <button type="submit" class="button button-small button-secondary">Sign out</button></p>
-                </form>""", CrumbHooks.csrfField(request));
+                  <p class="fine-print">{}
+                  <button type="submit" class="button button-small button-secondary">{}</button></p>
+                </form>""", CrumbHooks.csrfField(request), t.get("analytics.signedIn"), t.get("analytics.signOut"));
     }
 }

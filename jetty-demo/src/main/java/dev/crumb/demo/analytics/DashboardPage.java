@@ -1,6 +1,7 @@
 package dev.crumb.demo.analytics;
 
 import dev.crumb.demo.web.Html;
+import dev.crumb.demo.web.SiteTexts;
 import dev.crumb.store.AnalyticsSummary;
 import dev.crumb.store.AnalyticsSummary.Day;
 import java.net.URLEncoder;
@@ -32,21 +33,27 @@ public final class DashboardPage {
      * for example to say that the chosen dates could not be used.
      */
     public static Html render(AnalyticsSummary summary, String notice) {
+        return render(summary, notice, SiteTexts.of("en"));
+    }
+
+    /** The dashboard in the language of {@code t}: labels from its bundle, numbers and dates in its format. */
+    public static Html render(AnalyticsSummary summary, String notice, SiteTexts t) {
+        Locale locale = t.formatLocale();
         return Html.of("""
                 <div class="dashboard">
                 <div class="section-head">
-                  <h1>Site analytics</h1>
-                  <a class="button button-secondary button-small" href="{}" download>Download CSV</a>
+                  <h1>{}</h1>
+                  <a class="button button-secondary button-small" href="{}" download>{}</a>
                 </div>
                 {}
                 {}
-                <p class="range-label">{} (UTC days)</p>
+                <p class="range-label">{}</p>
                 {}
                 <section class="panel chart-panel" aria-labelledby="chart-heading">
-                  <h2 id="chart-heading">Visitors and page views per day</h2>
+                  <h2 id="chart-heading">{}</h2>
                   <ul class="legend">
-                    <li><span class="swatch swatch-bar"></span>Page views</li>
-                    <li><span class="swatch swatch-line"></span>Visitors</li>
+                    <li><span class="swatch swatch-bar"></span>{}</li>
+                    <li><span class="swatch swatch-line"></span>{}</li>
                   </ul>
                   <figure class="chart-figure" tabindex="0" aria-labelledby="chart-heading">{}</figure>
                   {}
@@ -54,26 +61,33 @@ public final class DashboardPage {
                 <div class="table-grid">
                 {}{}{}{}{}{}
                 </div>
-                <p class="fine-print">{} page views of visitors without analytics consent were counted per page
-                only and are not in the numbers above. Visitors and visits count only visitors who allowed
-                analytics.</p>
+                <p class="fine-print">{}</p>
                 </div>""",
-                csvHref(summary), rangeForm(summary), notice == null ? Html.EMPTY
-                        : Html.of("<p class=\"note\" role=\"status\">{}</p>", notice),
-                rangeLabel(summary), headlines(summary), VisitsChart.render(summary.days()), dayTable(summary.days()),
-                table("Top pages", List.of("Page", "Page views", "Visitors"), summary.pages(),
-                        p -> List.of(p.path(), DashboardFormat.count(p.pageviews()), DashboardFormat.count(p.visitors()))),
-                table("Entry pages", List.of("Page", "Visits"), summary.entryPages(),
-                        p -> List.of(p.path(), DashboardFormat.count(p.visits()))),
-                table("Exit pages", List.of("Page", "Visits"), summary.exitPages(),
-                        p -> List.of(p.path(), DashboardFormat.count(p.visits()))),
-                table("Countries", List.of("Country", "Visitors"), summary.countries(),
-                        c -> List.of(countryName(c.country()), DashboardFormat.count(c.visitors()))),
-                table("Languages", List.of("Language", "Visitors"), summary.languages(),
-                        l -> List.of(languageName(l.language()), DashboardFormat.count(l.visitors()))),
-                table("Referrers", List.of("Site", "Visits"), summary.referrers(),
-                        r -> List.of(DashboardFormat.host(r.host()), DashboardFormat.count(r.visits()))),
-                DashboardFormat.count(summary.anonymousPageviews()));
+                t.get("analytics.title"), csvHref(summary), t.get("analytics.csv"), rangeForm(summary, t),
+                notice == null ? Html.EMPTY : Html.of("<p class=\"note\" role=\"status\">{}</p>", notice),
+                t.format("analytics.rangeLabel", rangeLabel(summary, locale)), headlines(summary, t),
+                t.get("analytics.chart"), t.get("analytics.pageviews"), t.get("analytics.visitors"),
+                VisitsChart.render(summary.days(), t), dayTable(summary.days(), t),
+                table("top-pages", t.get("analytics.topPages"), List.of(t.get("analytics.page"),
+                                t.get("analytics.pageviews"), t.get("analytics.visitors")), summary.pages(),
+                        p -> List.of(p.path(), DashboardFormat.count(p.pageviews(), locale),
+                                DashboardFormat.count(p.visitors(), locale)), t),
+                table("entry-pages", t.get("analytics.entryPages"),
+                        List.of(t.get("analytics.page"), t.get("analytics.visits")), summary.entryPages(),
+                        p -> List.of(p.path(), DashboardFormat.count(p.visits(), locale)), t),
+                table("exit-pages", t.get("analytics.exitPages"),
+                        List.of(t.get("analytics.page"), t.get("analytics.visits")), summary.exitPages(),
+                        p -> List.of(p.path(), DashboardFormat.count(p.visits(), locale)), t),
+                table("countries", t.get("analytics.countries"),
+                        List.of(t.get("analytics.country"), t.get("analytics.visitors")), summary.countries(),
+                        c -> List.of(countryName(c.country(), t), DashboardFormat.count(c.visitors(), locale)), t),
+                table("languages", t.get("analytics.languages"),
+                        List.of(t.get("analytics.language"), t.get("analytics.visitors")), summary.languages(),
+                        l -> List.of(languageName(l.language(), t), DashboardFormat.count(l.visitors(), locale)), t),
+                table("referrers", t.get("analytics.referrers"),
+                        List.of(t.get("analytics.site"), t.get("analytics.visits")), summary.referrers(),
+                        r -> List.of(DashboardFormat.host(r.host()), DashboardFormat.count(r.visits(), locale)), t),
+                t.format("analytics.anonymous", DashboardFormat.count(summary.anonymousPageviews(), locale)));
     }
 
     /** The link to the CSV export of the same range, served by Crumb. */
@@ -82,38 +96,43 @@ public final class DashboardPage {
                 + "&to=" + query(summary.to().toString());
     }
 
-    private static Html rangeForm(AnalyticsSummary summary) {
+    private static Html rangeForm(AnalyticsSummary summary, SiteTexts t) {
         return Html.of("""
                 <form class="range-form" method="get" action="/analytics">
-                  <div class="field"><label for="from">From</label>
+                  <div class="field"><label for="from">{}</label>
                   <input id="from" name="from" type="date" value="{}" required></div>
-                  <div class="field"><label for="to">To</label>
+                  <div class="field"><label for="to">{}</label>
                   <input id="to" name="to" type="date" value="{}" required></div>
-                  <button type="submit" class="button">Show</button>
-                </form>""", summary.from(), summary.to());
+                  <button type="submit" class="button">{}</button>
+                </form>""", t.get("analytics.from"), summary.from(), t.get("analytics.to"), summary.to(),
+                t.get("analytics.show"));
     }
 
-    private static String rangeLabel(AnalyticsSummary summary) {
+    private static String rangeLabel(AnalyticsSummary summary, Locale locale) {
         return summary.from().equals(summary.to())
-                ? DashboardFormat.longDate(summary.from())
-                : DashboardFormat.longDate(summary.from()) + " – " + DashboardFormat.longDate(summary.to());
+                ? DashboardFormat.longDate(summary.from(), locale)
+                : DashboardFormat.longDate(summary.from(), locale) + " – " + DashboardFormat.longDate(summary.to(), locale);
     }
 
-    private static Html headlines(AnalyticsSummary summary) {
+    private static Html headlines(AnalyticsSummary summary, SiteTexts t) {
+        Locale locale = t.formatLocale();
         return Html.of("""
                 <dl class="kpis">
                   {}{}{}{}{}{}
                 </dl>""",
-                kpi("Visitors", DashboardFormat.count(summary.visitors()),
-                        DashboardFormat.count(summary.newVisitors()) + " new · "
-                                + DashboardFormat.count(summary.returningVisitors()) + " returning"),
-                kpi("Visits", DashboardFormat.count(summary.visits()), null),
-                kpi("Page views", DashboardFormat.count(summary.pageviews()), null),
-                kpi("Pages per visit", DashboardFormat.ratio(summary.pageviews(), summary.visits()), null),
-                kpi("Bounce rate", summary.visits() == 0 ? "–" : DashboardFormat.percent(summary.bounceRate()),
-                        "visits of one page"),
-                kpi("Average visit", summary.visits() == 0 ? "–" : DashboardFormat.duration(summary.avgVisitSeconds()),
-                        "minutes:seconds"));
+                kpi(t.get("analytics.visitors"), DashboardFormat.count(summary.visitors(), locale),
+                        t.format("analytics.newReturning", DashboardFormat.count(summary.newVisitors(), locale),
+                                DashboardFormat.count(summary.returningVisitors(), locale))),
+                kpi(t.get("analytics.visits"), DashboardFormat.count(summary.visits(), locale), null),
+                kpi(t.get("analytics.pageviews"), DashboardFormat.count(summary.pageviews(), locale), null),
+                kpi(t.get("analytics.pagesPerVisit"), DashboardFormat.ratio(summary.pageviews(), summary.visits(), locale),
+                        null),
+                kpi(t.get("analytics.bounceRate"),
+                        summary.visits() == 0 ? "–" : DashboardFormat.percent(summary.bounceRate(), locale),
+                        t.get("analytics.bounceDetail")),
+                kpi(t.get("analytics.averageVisit"),
+                        summary.visits() == 0 ? "–" : DashboardFormat.duration(summary.avgVisitSeconds()),
+                        t.get("analytics.durationDetail")));
     }
 
     private static Html kpi(String label, String value, String detail) {
@@ -121,12 +140,12 @@ public final class DashboardPage {
                 detail == null ? Html.EMPTY : Html.of("<dd class=\"kpi-detail\">{}</dd>", detail));
     }
 
-    private static <T> Html table(String title, List<String> headings, List<T> rows, Function<T, List<String>> cells) {
-        String id = title.toLowerCase(Locale.ROOT).replace(' ', '-');
+    private static <T> Html table(String id, String title, List<String> headings, List<T> rows,
+                                  Function<T, List<String>> cells, SiteTexts t) {
         Html head = Html.of("<tr>{}</tr>", headings.stream().map(h -> Html.of("<th scope=\"col\">{}</th>", h))
                 .collect(Html.joining()));
         Html body = rows.isEmpty()
-                ? Html.of("<tr><td colspan=\"{}\" class=\"empty\">No data for this range.</td></tr>", headings.size())
+                ? Html.of("<tr><td colspan=\"{}\" class=\"empty\">{}</td></tr>", headings.size(), t.get("analytics.noData"))
                 : rows.stream().limit(TABLE_ROWS).map(row -> row(cells.apply(row))).collect(Html.joining());
         return Html.of("""
                 <section class="panel" aria-labelledby="{}">
@@ -142,31 +161,33 @@ public final class DashboardPage {
         return Html.of("<tr>{}{}</tr>", first, rest);
     }
 
-    private static Html dayTable(List<Day> days) {
+    private static Html dayTable(List<Day> days, SiteTexts t) {
+        Locale locale = t.formatLocale();
         Html rows = days.stream()
                 .map(d -> Html.of("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                                + "<td class=\"num\">{}</td></tr>", DashboardFormat.longDate(d.date()),
-                        DashboardFormat.count(d.visitors()), DashboardFormat.count(d.visits()),
-                        DashboardFormat.count(d.pageviews())))
+                                + "<td class=\"num\">{}</td></tr>", DashboardFormat.longDate(d.date(), locale),
+                        DashboardFormat.count(d.visitors(), locale), DashboardFormat.count(d.visits(), locale),
+                        DashboardFormat.count(d.pageviews(), locale)))
                 .collect(Html.joining());
         return Html.of("""
-                <details class="chart-data"><summary>Show the numbers per day</summary>
+                <details class="chart-data"><summary>{}</summary>
                 <div class="table-scroll"><table class="data-table">
-                <thead><tr><th scope="col">Day</th><th scope="col">Visitors</th><th scope="col">Visits</th>
-                <th scope="col">Page views</th></tr></thead><tbody>{}</tbody></table></div>
-                </details>""", rows);
+                <thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>
+                <th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>
+                </details>""", t.get("analytics.perDay"), t.get("analytics.day"), t.get("analytics.visitors"),
+                t.get("analytics.visits"), t.get("analytics.pageviews"), rows);
     }
 
-    private static String countryName(String code) {
+    private static String countryName(String code, SiteTexts t) {
         if ("ZZ".equals(code)) {
-            return "Unknown";
+            return t.get("analytics.unknown");
         }
-        String name = new Locale("", code).getDisplayCountry(Locale.US);
+        String name = new Locale("", code).getDisplayCountry(t.formatLocale());
         return name.isEmpty() || name.equals(code) ? code : name + " (" + code + ")";
     }
 
-    private static String languageName(String code) {
-        String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.US);
+    private static String languageName(String code, SiteTexts t) {
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(t.formatLocale());
         return name.isEmpty() || name.equals(code) ? code : name + " (" + code + ")";
     }
 

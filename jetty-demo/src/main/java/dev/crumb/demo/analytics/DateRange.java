@@ -1,5 +1,6 @@
 package dev.crumb.demo.analytics;
 
+import dev.crumb.demo.web.SiteTexts;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -53,6 +54,11 @@ public record DateRange(LocalDate from, LocalDate to) {
      * range; anything unusable means the default range and a message saying what was wrong.
      */
     public static Choice parse(String from, String to, LocalDate today) {
+        return parse(from, to, today, SiteTexts.of("en"));
+    }
+
+    /** Like {@link #parse(String, String, LocalDate)}, with the message in the language of {@code t}. */
+    public static Choice parse(String from, String to, LocalDate today, SiteTexts t) {
         DateRange fallback = endingOn(today);
         if (isBlank(from) && isBlank(to)) {
             return new Choice(fallback, null);
@@ -63,16 +69,14 @@ public record DateRange(LocalDate from, LocalDate to) {
             start = isBlank(from) ? fallback.from() : LocalDate.parse(from.strip());
             end = isBlank(to) ? today : LocalDate.parse(to.strip());
         } catch (DateTimeParseException e) {
-            return new Choice(fallback, "Dates must look like 2026-11-01; showing the last " + DEFAULT_DAYS + " days.");
+            return new Choice(fallback, t.format("analytics.range.format", DEFAULT_DAYS));
         }
         if (start.isAfter(end)) {
-            return new Choice(fallback, "The start date is after the end date; showing the last "
-                    + DEFAULT_DAYS + " days.");
+            return new Choice(fallback, t.format("analytics.range.order", DEFAULT_DAYS));
         }
         DateRange chosen = new DateRange(start, end);
         if (chosen.days() > MAX_DAYS) {
-            return new Choice(fallback, "Choose at most " + MAX_DAYS + " days; showing the last "
-                    + DEFAULT_DAYS + " days.");
+            return new Choice(fallback, t.format("analytics.range.tooLong", MAX_DAYS, DEFAULT_DAYS));
         }
         return new Choice(chosen, null);
     }

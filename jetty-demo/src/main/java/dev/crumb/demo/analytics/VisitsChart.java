@@ -1,6 +1,7 @@
 package dev.crumb.demo.analytics;
 
 import dev.crumb.demo.web.Html;
+import dev.crumb.demo.web.SiteTexts;
 import dev.crumb.store.AnalyticsSummary.Day;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,16 +32,21 @@ public final class VisitsChart {
 
     /** The chart of {@code days}, which are in date order. */
     public static Html render(List<Day> days) {
+        return render(days, SiteTexts.of("en"));
+    }
+
+    /** The chart of {@code days}, labelled and with numbers and dates written in the language of {@code t}. */
+    public static Html render(List<Day> days, SiteTexts t) {
         if (days.isEmpty()) {
-            return svg("Visitors and page views per day", "No days to show.", Html.of(
-                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"chart-empty\">No days to show</text>",
-                    WIDTH / 2, HEIGHT / 2));
+            return svg(t.get("analytics.chart"), t.get("analytics.chartNoDays") + ".", Html.of(
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"chart-empty\">{}</text>",
+                    WIDTH / 2, HEIGHT / 2, t.get("analytics.chartNoDays")));
         }
         long max = days.stream().mapToLong(d -> Math.max(d.pageviews(), d.visitors())).max().orElse(0);
         Scale scale = Scale.covering(max);
         double slot = (double) (WIDTH - LEFT - RIGHT) / days.size();
-        return svg(title(days), description(days),
-                Html.of("{}{}{}{}", yAxis(scale), xAxis(days, slot), bars(days, slot, scale), line(days, slot, scale)));
+        return svg(title(days, t), description(days, t), Html.of("{}{}{}{}", yAxis(scale, t), xAxis(days, slot, t),
+                bars(days, slot, scale, t), line(days, slot, scale)));
     }
 
     private static Html svg(String title, String description, Html content) {
@@ -53,56 +59,59 @@ public final class VisitsChart {
                 </svg>""", WIDTH, HEIGHT, title, description, content);
     }
 
-    private static String title(List<Day> days) {
-        return "Visitors and page views per day, " + DashboardFormat.longDate(days.get(0).date())
-                + (days.size() > 1 ? " to " + DashboardFormat.longDate(days.get(days.size() - 1).date()) : "");
+    private static String title(List<Day> days, SiteTexts t) {
+        Locale locale = t.formatLocale();
+        String first = DashboardFormat.longDate(days.get(0).date(), locale);
+        return days.size() > 1
+                ? t.format("analytics.chartTitleRange", first, DashboardFormat.longDate(days.get(days.size() - 1).date(), locale))
+                : t.format("analytics.chartTitleDay", first);
     }
 
-    private static String description(List<Day> days) {
+    private static String description(List<Day> days, SiteTexts t) {
+        Locale locale = t.formatLocale();
         Day busiest = days.stream().max(Comparator.comparingLong(Day::pageviews)).orElseThrow();
         long visitors = days.stream().mapToLong(Day::visitors).sum();
         long pageviews = days.stream().mapToLong(Day::pageviews).sum();
-        return String.format(Locale.US, "%s days; daily visitors add up to %s and page views to %s. "
-                        + "The busiest day was %s with %s page views and %s visitors.",
-                days.size(), DashboardFormat.count(visitors), DashboardFormat.count(pageviews),
-                DashboardFormat.longDate(busiest.date()), DashboardFormat.count(busiest.pageviews()),
-                DashboardFormat.count(busiest.visitors()));
+        return t.format("analytics.chartDescription", days.size(), DashboardFormat.count(visitors, locale),
+                DashboardFormat.count(pageviews, locale), DashboardFormat.longDate(busiest.date(), locale),
+                DashboardFormat.count(busiest.pageviews(), locale), DashboardFormat.count(busiest.visitors(), locale));
     }
 
-    private static Html yAxis(Scale scale) {
+    private static Html yAxis(Scale scale, SiteTexts t) {
         List<Html> ticks = new ArrayList<>();
         for (long value = 0; value <= scale.max(); value += scale.step()) {
             double y = y(value, scale);
             ticks.add(Html.of("""
                     <line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#dde3ea"/>\
                     <text x="{}" y="{}" text-anchor="end" fill="#475569">{}</text>""",
-                    LEFT, WIDTH - RIGHT, fmt(y), fmt(y), LEFT - 8, fmt(y + 4), DashboardFormat.compact(value)));
+                    LEFT, WIDTH - RIGHT, fmt(y), fmt(y), LEFT - 8, fmt(y + 4), DashboardFormat.compact(value, t.formatLocale())));
         }
         return ticks.stream().collect(Html.joining());
     }
 
-    private static Html xAxis(List<Day> days, double slot) {
+    private static Html xAxis(List<Day> days, double slot, SiteTexts t) {
         int every = (int) Math.ceil((double) days.size() / MAX_X_LABELS);
         List<Html> labels = new ArrayList<>();
         for (int i = 0; i < days.size(); i += every) {
             labels.add(Html.of("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#475569\">{}</text>",
-                    fmt(centre(i, slot)), HEIGHT - BOTTOM + 20, DashboardFormat.shortDate(days.get(i).date())));
+                    fmt(centre(i, slot)), HEIGHT - BOTTOM + 20, DashboardFormat.shortDate(days.get(i).date(), t.formatLocale())));
         }
         return Html.of("<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#94a3b8\"/>{}",
                 LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, HEIGHT - BOTTOM, labels.stream().collect(Html.joining()));
     }
 
-    private static Html bars(List<Day> days, double slot, Scale scale) {
+    private static Html bars(List<Day> days, double slot, Scale scale, SiteTexts t) {
         double width = Math.max(1, slot * 0.64);
         List<Html> bars = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
             Day day = days.get(i);
             double top = y(day.pageviews(), scale);
             bars.add(Html.of("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"{}\">"
-                            + "<title>{}: {} page views, {} visitors</title></rect>",
+                            + "<title>{}</title></rect>",
                     fmt(centre(i, slot) - width / 2), fmt(top), fmt(width), fmt(HEIGHT - BOTTOM - top), BAR_COLOR,
-                    DashboardFormat.longDate(day.date()), DashboardFormat.count(day.pageviews()),
-                    DashboardFormat.count(day.visitors())));
+                    t.format("analytics.chartBar", DashboardFormat.longDate(day.date(), t.formatLocale()),
+                            DashboardFormat.count(day.pageviews(), t.formatLocale()),
+                            DashboardFormat.count(day.visitors(), t.formatLocale()))));
         }
         return bars.stream().collect(Html.joining());
     }

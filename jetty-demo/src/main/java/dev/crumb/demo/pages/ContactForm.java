@@ -1,6 +1,7 @@
 package dev.crumb.demo.pages;
 
 import dev.crumb.demo.web.FormProblems;
+import dev.crumb.demo.web.SiteTexts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,20 +53,25 @@ public record ContactForm(String name, String email, String street, String city,
                 field(request, "message"), "yes".equals(request.getParameter("marketing")));
     }
 
-    /** The friendly messages for what is missing or malformed, in page order. */
+    /** The friendly messages for what is missing or malformed, in page order, in English. */
     public FormProblems problems() {
-        return new FormProblems()
-                .required("name", name, "Enter your name, so we know how to address you.")
-                .maxLength("name", name, 100, "Your name")
-                .required("email", email, "Enter your email address, so we can reply.")
-                .maxLength("email", email, 254, "The email address")
+        return problems(SiteTexts.of("en"));
+    }
+
+    /** The friendly messages for what is missing or malformed, in page order, in the language of {@code t}. */
+    public FormProblems problems(SiteTexts t) {
+        return new FormProblems(t)
+                .required("name", name, t.get("problem.name"))
+                .maxLength("name", name, 100, t.get("problem.nameLabel"))
+                .required("email", email, t.get("problem.email"))
+                .maxLength("email", email, 254, t.get("problem.emailLabel"))
                 .email("email", email)
-                .maxLength("street", street, 120, "The street")
-                .maxLength("city", city, 80, "The city")
-                .matches("postcode", postcode, POSTCODE, "Enter a postcode of 3 to 10 letters and digits, like 97201.")
-                .matches("phone", phone, PHONE, "Enter a phone number of digits, spaces and + ( ) - only.")
-                .required("message", message, "Write a message, so we know how we can help.")
-                .maxLength("message", message, 5000, "The message");
+                .maxLength("street", street, 120, t.get("problem.streetLabel"))
+                .maxLength("city", city, 80, t.get("problem.cityLabel"))
+                .matches("postcode", postcode, POSTCODE, t.get("problem.postcode"))
+                .matches("phone", phone, PHONE, t.get("problem.phone"))
+                .required("message", message, t.get("problem.message"))
+                .maxLength("message", message, 5000, t.get("problem.messageLabel"));
     }
 
     static String field(HttpServletRequest request, String name) {

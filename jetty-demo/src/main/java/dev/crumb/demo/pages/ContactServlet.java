@@ -13,6 +13,7 @@ import dev.crumb.demo.web.FormProblems;
 import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
+import dev.crumb.demo.web.SiteTexts;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,14 +31,19 @@ public final class ContactServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactServlet.class);
 
-    static final Field NAME = Field.required("name", "Name", "text", "name");
-    static final Field EMAIL = Field.required("email", "Email", "email", "email");
-    static final Field STREET = Field.optional("street", "Street address", "text", "street-address");
-    static final Field CITY = Field.optional("city", "City", "text", "address-level2");
-    static final Field POSTCODE = Field.optional("postcode", "ZIP or postcode", "text", "postal-code");
-    static final Field PHONE = Field.optional("phone", "Phone", "tel", "tel")
-            .withHint("Only if you would rather we call you back.");
-    static final Field MESSAGE = Field.required("message", "Message", "text", "off");
+    /** The form's fields, labelled in the language of {@code t}. */
+    private record Fields(Field name, Field email, Field street, Field city, Field postcode, Field phone,
+                          Field message) {
+        static Fields in(SiteTexts t) {
+            return new Fields(Field.required("name", t.get("field.name"), "text", "name"),
+                    Field.required("email", t.get("field.email"), "email", "email"),
+                    Field.optional("street", t.get("field.street"), "text", "street-address"),
+                    Field.optional("city", t.get("field.city"), "text", "address-level2"),
+                    Field.optional("postcode", t.get("field.postcode"), "text", "postal-code"),
+                    Field.optional("phone", t.get("field.phone"), "tel", "tel").withHint(t.get("contact.phoneHint")),
+                    Field.required("message", t.get("field.message"), "text", "off"));
+        }
+    }
 
     /** The form name recorded with a marketing opt-in, as proof of where it was given. */
     static final String FORM_NAME = "contact";
@@ -59,7 +65,8 @@ public final class ContactServlet extends HttpServlet {
         if (pathInfo == null) {
             // Crumb gives saved details only to a visitor who allowed preferences; otherwise it is empty.
             Map<String, String> saved = CrumbHooks.visitor(request).map(Visitor::savedForm).orElse(Map.of());
-            HtmlResponse.send(response, formPage(request, ContactForm.prefilled(saved), new FormProblems()));
+            HtmlResponse.send(response, formPage(request, ContactForm.prefilled(saved),
+                    new FormProblems(SiteTexts.of(request))));
         } else if (pathInfo.equals("/thanks")) {
             HtmlResponse.send(response, thanksPage(request));
         } else {
@@ -77,7 +84,7 @@ public final class ContactServlet extends HttpServlet {
             return;
         }
         ContactForm form = ContactForm.from(request);
-        FormProblems problems = form.problems();
+        FormProblems problems = form.problems(SiteTexts.of(request));
         if (problems.isEmpty() && form.marketing()) {
             problems = optIn(request, form);
         }
@@ -100,62 +107,69 @@ public final class ContactServlet extends HttpServlet {
     private static FormProblems optIn(HttpServletRequest request, ContactForm form) {
         OptInResult result = Crumb.emails(request).optIn(form.email(),
                 OptInEvidence.fromRequest(request, FORM_NAME, MARKETING_FIELD));
+        SiteTexts t = SiteTexts.of(request);
         return switch (result) {
-            case RECORDED, NOT_TICKED -> new FormProblems();
-            case UNDER_13 -> new FormProblems().problem("email",
-                    "We cannot send news to children under 13. Untick \"Send me news and offers\" to send your message.");
-            case NOT_AN_ADDRESS -> new FormProblems().problem("email",
-                    "We cannot send news to this address. Check it, or untick \"Send me news and offers\".");
+            case RECORDED, NOT_TICKED -> new FormProblems(t);
+            case UNDER_13 -> new FormProblems(t).problem("email", t.format("contact.optInUnder13", t.get("contact.optIn")));
+            case NOT_AN_ADDRESS -> new FormProblems(t).problem("email", t.format("contact.optInRefused", t.get("contact.optIn")));
         };
     }
 
     private Html formPage(HttpServletRequest request, ContactForm form, FormProblems problems) {
-        return layout.page(request, problems.isEmpty() ? "Contact us" : "Contact us (please check the form)",
+        SiteTexts t = SiteTexts.of(request);
+        Fields fields = Fields.in(t);
+        return layout.page(request, problems.isEmpty() ? t.get("contact.title")
+                        : t.format("form.titleWithProblems", t.get("contact.title")),
                 Html.of("""
                 <div class="narrow">
-                <h1>Contact us</h1>
-                <p class="lead">Questions about a product, a quote for your office, or anything else. We reply
-                within one business day. Prefer the phone? Call 1-800-555-0142.</p>
+                <h1>{}</h1>
+                <p class="lead">{}</p>
                 {}
                 <form class="form" method="post" action="/contact" novalidate>
                   {}
                   {}{}
                   <fieldset>
-                    <legend>Postal address <span class="optional">(optional)</span></legend>
+                    <legend>{} <span class="optional">{}</span></legend>
                     {}{}{}
                   </fieldset>
                   {}{}
                   <div class="field field-checkbox">
                     <input id="marketing" name="marketing" type="checkbox" value="yes"{}>
-                    <label for="marketing">Send me news and offers</label>
-                    <p class="hint">About once a month. You can unsubscribe at any time.</p>
+                    <label for="marketing">{}</label>
+                    <p class="hint">{}</p>
                   </div>
-                  <p><button type="submit" class="button">Send message</button></p>
-                  <p class="fine-print">We use your details to reply to you, as our <a href="/privacy">privacy
-                  policy</a> explains.</p>
+                  <p><button type="submit" class="button">{}</button></p>
+                  <p class="fine-print">{}</p>
                 </form>
                 </div>""",
-                FormControls.problemSummary(problems), CrumbHooks.csrfField(request),
-                FormControls.input(NAME, form.name(), problems), FormControls.input(EMAIL, form.email(), problems),
-                FormControls.input(STREET, form.street(), problems), FormControls.input(CITY, form.city(), problems),
-                FormControls.input(POSTCODE, form.postcode(), problems),
-                FormControls.input(PHONE, form.phone(), problems),
-                FormControls.textArea(MESSAGE, form.message(), problems),
-                form.marketing() ? Html.trusted(" checked") : Html.EMPTY));
+                t.get("contact.title"), t.get("contact.lead"),
+                FormControls.problemSummary(problems, t), CrumbHooks.csrfField(request),
+                FormControls.input(fields.name(), form.name(), problems, t),
+                FormControls.input(fields.email(), form.email(), problems, t),
+                t.get("contact.address"), t.get("form.optional"),
+                FormControls.input(fields.street(), form.street(), problems, t),
+                FormControls.input(fields.city(), form.city(), problems, t),
+                FormControls.input(fields.postcode(), form.postcode(), problems, t),
+                FormControls.input(fields.phone(), form.phone(), problems, t),
+                FormControls.textArea(fields.message(), form.message(), problems, t),
+                form.marketing() ? Html.trusted(" checked") : Html.EMPTY, t.get("contact.optIn"),
+                t.get("contact.optInHint"), t.get("contact.send"), t.html("contact.privacy")), t.lang());
     }
 
     private Html thanksPage(HttpServletRequest request) {
-        return layout.page(request, "Thank you", Html.of("""
+        SiteTexts t = SiteTexts.of(request);
+        return layout.page(request, t.get("contact.thanksTitle"), Html.of("""
                 <div class="narrow confirmation">
-                  <h1>Thank you, your message is on its way</h1>
-                  <p class="lead">We reply within one business day, usually sooner.</p>
+                  <h1>{}</h1>
+                  <p class="lead">{}</p>
                   {}
-                  <p class="actions"><a class="button" href="/products">Back to the shop</a></p>
-                </div>""", savedNote(request, "/contact")));
+                  <p class="actions"><a class="button" href="/products">{}</a></p>
+                </div>""", t.get("contact.thanksHeading"), t.get("contact.thanksLead"), savedNote(request, "/contact", t),
+                t.get("thanks.backToShop")), t.lang());
     }
 
-    static Html savedNote(HttpServletRequest request, String formPath) {
+    static Html savedNote(HttpServletRequest request, String formPath, SiteTexts t) {
         Map<String, String> saved = CrumbHooks.visitor(request).map(Visitor::savedForm).orElse(Map.of());
-        return SavedDetails.note(request.getParameter("saved"), saved, formPath);
+        return SavedDetails.note(request.getParameter("saved"), saved, formPath, t);
     }
 }

@@ -3,8 +3,6 @@ package dev.crumb.demo.pages;
 import dev.crumb.demo.shop.Catalog;
 import dev.crumb.demo.shop.ProductCards;
 import dev.crumb.demo.shop.ProductIllustration;
-import dev.crumb.Visitor;
-import dev.crumb.demo.web.CrumbHooks;
 import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
@@ -30,10 +28,8 @@ public final class HomeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SiteTexts t = SiteTexts.of(CrumbHooks.visitor(request).map(Visitor::language).orElse("en"));
-        // Product names and prices come from the (English) catalog: marked as English inside a translated page.
-        Html featured = ProductCards.grid(catalog.all().subList(0, FEATURED), 3);
-        Html products = t.lang().equals("en") ? featured : Html.of("<div lang=\"en\">{}</div>", featured);
+        SiteTexts t = SiteTexts.of(request);
+        Html products = ProductCards.grid(catalog.all().subList(0, FEATURED), 3, t);
         HtmlResponse.send(response, layout.page(request, t.get("home.title"), Html.of("""
                 <section class="hero" aria-labelledby="hero-title">
                   <div class="hero-text">

@@ -3,17 +3,20 @@ package dev.crumb.demo.pages;
 import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
+import dev.crumb.demo.web.SiteTexts;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.format.FormatStyle;
 
-/** The privacy policy at {@code /privacy}, with its list of revisions. */
+/**
+ * The privacy policy at {@code /privacy}, with its list of revisions. The page around the policy speaks
+ * the visitor's language; the policy text and the revisions' change notes are the legal document, which
+ * the company publishes in English only, so they are marked {@code lang="en"} and the page says so.
+ */
 public final class PrivacyServlet extends HttpServlet {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
 
     private final PrivacyPolicy policy;
     private final SiteLayout layout;
@@ -26,30 +29,39 @@ public final class PrivacyServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HtmlResponse.send(response, layout.page(request, "Privacy policy", Html.of("""
+        SiteTexts t = SiteTexts.of(request);
+        boolean english = t.lang().equals("en");
+        HtmlResponse.send(response, layout.page(request, t.get("privacy.title"), Html.of("""
                 <article class="prose">
-                <h1>Privacy policy</h1>
-                <p class="lead">This is the privacy policy of {} in the United States. It covers this web
-                site and the forms on it.</p>
-                <p class="note">This is revision {} of the policy. When you choose which cookies to allow, your
-                choice is recorded together with this revision number.</p>
+                <h1>{}</h1>
+                <p class="lead">{}</p>
+                <p class="note">{}</p>
                 {}
                 <section aria-labelledby="revisions-title">
-                  <h2 id="revisions-title">Revisions</h2>
-                  <p>We may update this policy. After each update we list what changed here.</p>
+                  <h2 id="revisions-title">{}</h2>
+                  <p>{}</p>
                   <ol id="policy-revisions" class="revisions" reversed>{}</ol>
                 </section>
-                </article>""", SiteLayout.COMPANY, policy.current(), POLICY_TEXT, revisionItems())));
+                </article>""", t.get("privacy.title"), t.format("privacy.lead", SiteLayout.COMPANY),
+                t.format("privacy.revision", policy.current()),
+                english ? POLICY_TEXT : Html.of("""
+                        <p class="note" id="policy-language">{}</p>
+                        <div lang="en">{}</div>""", t.get("privacy.englishOnly"), POLICY_TEXT),
+                t.get("privacy.revisions"), t.get("privacy.revisionsText"), revisionItems(t)), t.lang()));
     }
 
-    private Html revisionItems() {
+    private Html revisionItems(SiteTexts t) {
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.formatLocale());
+        // The change notes belong to the (English) legal text; the heading of each revision is translated.
+        Html changesLang = t.lang().equals("en") ? Html.EMPTY : Html.trusted(" lang=\"en\"");
         return policy.revisions().stream()
                 .map(revision -> Html.of("""
-                        <li{}><p><strong>Revision {}</strong>{}{}</p><ul>{}</ul></li>""",
+                        <li{}><p><strong>{}</strong>{}{}</p><ul{}>{}</ul></li>""",
                         revision.number() == policy.current() ? Html.trusted(" aria-current=\"true\"") : Html.EMPTY,
-                        revision.number(),
-                        revision.published() == null ? "" : ", published " + DATE.format(revision.published()),
-                        revision.number() == policy.current() ? " (current)" : "",
+                        t.format("privacy.revisionNumber", revision.number()),
+                        revision.published() == null ? ""
+                                : t.format("privacy.published", date.format(revision.published())),
+                        revision.number() == policy.current() ? t.get("privacy.current") : "", changesLang,
                         revision.changes().stream().map(c -> Html.of("<li>{}</li>", c)).collect(Html.joining())))
                 .collect(Html.joining());
     }

@@ -2,6 +2,7 @@ package dev.crumb.demo.pages;
 
 import dev.crumb.FormSaveResult;
 import dev.crumb.demo.web.Html;
+import dev.crumb.demo.web.SiteTexts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,21 +21,22 @@ public final class SavedDetails {
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("name", "Name");
-        labels.put("email", "Email");
-        labels.put("street", "Street address");
-        labels.put("city", "City");
-        labels.put("postcode", "ZIP or postcode");
-        labels.put("phone", "Phone");
-        labels.put("serialNumber", "Product serial number");
+        // Field name -> key of its label in the demo's bundle, shared with the forms' labels.
+        labels.put("name", "field.name");
+        labels.put("email", "field.email");
+        labels.put("street", "field.street");
+        labels.put("city", "field.city");
+        labels.put("postcode", "field.postcode");
+        labels.put("phone", "field.phone");
+        labels.put("serialNumber", "field.serial");
         return labels;
     }
 
-    /** The saved details as a description list, in form order; unknown fields are left out. */
-    public static Html list(Map<String, String> saved) {
+    /** The saved details as a description list, labelled in the language of {@code t}, in form order; unknown fields are left out. */
+    public static Html list(Map<String, String> saved, SiteTexts t) {
         Html rows = LABELS.entrySet().stream()
                 .filter(entry -> saved.containsKey(entry.getKey()))
-                .map(entry -> Html.of("<div><dt>{}</dt><dd>{}</dd></div>", entry.getValue(), saved.get(entry.getKey())))
+                .map(entry -> Html.of("<div><dt>{}</dt><dd>{}</dd></div>", t.get(entry.getValue()), saved.get(entry.getKey())))
                 .collect(Html.joining());
         return Html.of("<dl class=\"saved-details\" id=\"saved-details\">{}</dl>", rows);
     }
@@ -51,20 +53,16 @@ public final class SavedDetails {
      * The note on a thank-you page about what was saved for next time, from the {@code saved} parameter
      * and the visitor's saved details; nothing for an unknown code.
      */
-    static Html note(String code, Map<String, String> saved, String formPath) {
+    static Html note(String code, Map<String, String> saved, String formPath, SiteTexts t) {
+        // Labels in running text are lower-cased, except in German, which capitalises its nouns.
         List<String> names = LABELS.entrySet().stream().filter(e -> saved.containsKey(e.getKey()))
-                .map(e -> e.getValue().toLowerCase(java.util.Locale.ROOT)).toList();
+                .map(e -> t.get(e.getValue()))
+                .map(label -> t.lang().equals("de") ? label : label.toLowerCase(t.formatLocale())).toList();
         return switch (code == null ? "" : code) {
-            case "all", "some" -> Html.of("""
-                    <p class="note" id="saved-note">Saved for next time: {}. We keep them only in your browser's
-                    cookie; <a href="/crumb/me">forget them</a> at any time.</p>""", String.join(", ", names));
-            case "consent" -> Html.of("""
-                    <p class="note" id="saved-note">Allow preference cookies in the
-                    <a href="/crumb/consent?return={}">cookie settings</a> to have this form remembered for next
-                    time.</p>""", formPath);
-            case "none" -> Html.of("""
-                    <p class="note" id="saved-note">Your details could not be saved for next time; you will need to
-                    type them again.</p>""");
+            case "all", "some" -> Html.of("<p class=\"note\" id=\"saved-note\">{}</p>",
+                    t.html("saved.kept", String.join(", ", names)));
+            case "consent" -> Html.of("<p class=\"note\" id=\"saved-note\">{}</p>", t.html("saved.consent", formPath));
+            case "none" -> Html.of("<p class=\"note\" id=\"saved-note\">{}</p>", t.get("saved.none"));
             default -> Html.EMPTY;
         };
     }

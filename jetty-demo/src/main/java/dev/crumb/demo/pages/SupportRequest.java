@@ -1,6 +1,7 @@
 package dev.crumb.demo.pages;
 
 import dev.crumb.demo.web.FormProblems;
+import dev.crumb.demo.web.SiteTexts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,18 +45,22 @@ public record SupportRequest(String name, String email, String serialNumber, Str
                 ContactForm.field(request, "serial"), ContactForm.field(request, "message"));
     }
 
-    /** The friendly messages for what is missing or malformed, in page order. */
+    /** The friendly messages for what is missing or malformed, in page order, in English. */
     public FormProblems problems() {
-        return new FormProblems()
-                .required("name", name, "Enter your name, so we know how to address you.")
-                .maxLength("name", name, 100, "Your name")
-                .required("email", email, "Enter your email address, so we can reply.")
-                .maxLength("email", email, 254, "The email address")
+        return problems(SiteTexts.of("en"));
+    }
+
+    /** The friendly messages for what is missing or malformed, in page order, in the language of {@code t}. */
+    public FormProblems problems(SiteTexts t) {
+        return new FormProblems(t)
+                .required("name", name, t.get("problem.name"))
+                .maxLength("name", name, 100, t.get("problem.nameLabel"))
+                .required("email", email, t.get("problem.email"))
+                .maxLength("email", email, 254, t.get("problem.emailLabel"))
                 .email("email", email)
-                .required("serial", serialNumber, "Enter the serial number from the label on the back of the machine.")
-                .matches("serial", serialNumber, SERIAL,
-                        "A serial number has 6 to 20 letters, digits and dashes, like P200-4471-K.")
-                .required("message", message, "Describe the problem, so we can help.")
-                .maxLength("message", message, 5000, "The description");
+                .required("serial", serialNumber, t.get("problem.serial"))
+                .matches("serial", serialNumber, SERIAL, t.get("problem.serialFormat"))
+                .required("message", message, t.get("problem.description"))
+                .maxLength("message", message, 5000, t.get("problem.descriptionLabel"));
     }
 }

@@ -11,6 +11,7 @@ import dev.crumb.demo.web.FormProblems;
 import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
+import dev.crumb.demo.web.SiteTexts;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,11 +28,15 @@ public final class SupportServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupportServlet.class);
 
-    static final Field NAME = Field.required("name", "Name", "text", "name");
-    static final Field EMAIL = Field.required("email", "Email", "email", "email");
-    static final Field SERIAL = Field.required("serial", "Product serial number", "text", "off")
-            .withHint("On the label on the back of the machine, e.g. P200-4471-K.");
-    static final Field MESSAGE = Field.required("message", "What is the problem?", "text", "off");
+    /** The form's fields, labelled in the language of {@code t}. */
+    private record Fields(Field name, Field email, Field serial, Field message) {
+        static Fields in(SiteTexts t) {
+            return new Fields(Field.required("name", t.get("field.name"), "text", "name"),
+                    Field.required("email", t.get("field.email"), "email", "email"),
+                    Field.required("serial", t.get("field.serial"), "text", "off").withHint(t.get("support.serialHint")),
+                    Field.required("message", t.get("support.problem"), "text", "off"));
+        }
+    }
 
     private final SiteLayout layout;
     private final CsrfRefusal csrf;
@@ -47,15 +52,18 @@ public final class SupportServlet extends HttpServlet {
         String pathInfo = request.getPathInfo();
         if (pathInfo == null) {
             Map<String, String> saved = CrumbHooks.visitor(request).map(Visitor::savedForm).orElse(Map.of());
-            HtmlResponse.send(response, formPage(request, SupportRequest.prefilled(saved), new FormProblems()));
+            HtmlResponse.send(response, formPage(request, SupportRequest.prefilled(saved),
+                    new FormProblems(SiteTexts.of(request))));
         } else if (pathInfo.equals("/thanks")) {
-            HtmlResponse.send(response, layout.page(request, "Request received", Html.of("""
+            SiteTexts t = SiteTexts.of(request);
+            HtmlResponse.send(response, layout.page(request, t.get("support.thanksTitle"), Html.of("""
                     <div class="narrow confirmation">
-                      <h1>We have your support request</h1>
-                      <p class="lead">A technician will reply by email within one business day.</p>
+                      <h1>{}</h1>
+                      <p class="lead">{}</p>
                       {}
-                      <p class="actions"><a class="button" href="/products">Back to the shop</a></p>
-                    </div>""", ContactServlet.savedNote(request, "/support"))));
+                      <p class="actions"><a class="button" href="/products">{}</a></p>
+                    </div>""", t.get("support.thanksHeading"), t.get("support.thanksLead"),
+                    ContactServlet.savedNote(request, "/support", t), t.get("thanks.backToShop")), t.lang()));
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -71,7 +79,7 @@ public final class SupportServlet extends HttpServlet {
             return;
         }
         SupportRequest form = SupportRequest.from(request);
-        FormProblems problems = form.problems();
+        FormProblems problems = form.problems(SiteTexts.of(request));
         if (!problems.isEmpty()) {
             HtmlResponse.send(response, 422, formPage(request, form, problems));
             return;
@@ -84,23 +92,27 @@ public final class SupportServlet extends HttpServlet {
     }
 
     private Html formPage(HttpServletRequest request, SupportRequest form, FormProblems problems) {
-        return layout.page(request, problems.isEmpty() ? "Product support" : "Product support (please check the form)",
+        SiteTexts t = SiteTexts.of(request);
+        Fields fields = Fields.in(t);
+        return layout.page(request, problems.isEmpty() ? t.get("support.title")
+                        : t.format("form.titleWithProblems", t.get("support.title")),
                 Html.of("""
                 <div class="narrow">
-                <h1>Product support</h1>
-                <p class="lead">Tell us which machine it is and what happens, and a technician will reply.</p>
-                <p class="note"><strong>This is a reply-only form.</strong> We use your details only to answer
-                this request, so there is no box for news and offers.</p>
+                <h1>{}</h1>
+                <p class="lead">{}</p>
+                <p class="note"><strong>{}</strong> {}</p>
                 {}
                 <form class="form" method="post" action="/support" novalidate>
                   {}
                   {}{}{}{}
-                  <p><button type="submit" class="button">Send request</button></p>
+                  <p><button type="submit" class="button">{}</button></p>
                 </form>
                 </div>""",
-                FormControls.problemSummary(problems), CrumbHooks.csrfField(request),
-                FormControls.input(NAME, form.name(), problems), FormControls.input(EMAIL, form.email(), problems),
-                FormControls.input(SERIAL, form.serialNumber(), problems),
-                FormControls.textArea(MESSAGE, form.message(), problems)));
+                t.get("support.title"), t.get("support.lead"), t.get("support.replyOnly"), t.get("support.replyOnlyText"),
+                FormControls.problemSummary(problems, t), CrumbHooks.csrfField(request),
+                FormControls.input(fields.name(), form.name(), problems, t),
+                FormControls.input(fields.email(), form.email(), problems, t),
+                FormControls.input(fields.serial(), form.serialNumber(), problems, t),
+                FormControls.textArea(fields.message(), form.message(), problems, t), t.get("support.send")), t.lang());
     }
 }

@@ -5,6 +5,7 @@ import dev.crumb.demo.web.CsrfRefusal;
 import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
+import dev.crumb.demo.web.SiteTexts;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,8 +38,9 @@ public final class CartServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<String> key = owner.keyOf(request);
-        Html main = key.map(k -> cartPage(request, carts.cartOf(k))).orElseGet(CartServlet::needsCookiesPage);
-        HtmlResponse.send(response, layout.page(request, "Your cart", main));
+        SiteTexts t = SiteTexts.of(request);
+        Html main = key.map(k -> cartPage(request, carts.cartOf(k), t)).orElseGet(() -> needsCookiesPage(t));
+        HtmlResponse.send(response, layout.page(request, t.get("cart.title"), main, t.lang()));
     }
 
     @Override
@@ -81,25 +83,29 @@ public final class CartServlet extends HttpServlet {
         }
     }
 
-    private Html cartPage(HttpServletRequest request, Cart cart) {
+    private Html cartPage(HttpServletRequest request, Cart cart, SiteTexts t) {
         List<Cart.Line> lines = cart.lines(catalog);
         if (lines.isEmpty()) {
             return Html.of("""
-                    <h1>Your cart</h1>
-                    <div class="empty-state"><p>Your cart is empty.</p>
-                    <p><a class="button" href="/products">Browse products</a></p></div>""");
+                    <h1>{}</h1>
+                    <div class="empty-state"><p>{}</p>
+                    <p><a class="button" href="/products">{}</a></p></div>""",
+                    t.get("cart.title"), t.get("cart.empty"), t.get("cart.browse"));
         }
-        Html items = lines.stream().map(line -> lineItem(request, line)).collect(Html.joining());
+        Html items = lines.stream().map(line -> lineItem(request, line, t)).collect(Html.joining());
         return Html.of("""
-                <h1>Your cart</h1>
-                <ul class="cart-lines" aria-label="Products in your cart">{}</ul>
-                <p class="cart-total">Total ({} items) <strong>{}</strong></p>
-                <p class="actions"><a class="button button-secondary" href="/products">Keep shopping</a></p>
-                <p class="fine-print">This is a demo shop: there is no checkout and nothing will be charged or shipped.</p>""",
-                items, cart.itemCount(), Product.formatCents(cart.totalCents(catalog)));
+                <h1>{}</h1>
+                <ul class="cart-lines" aria-label="{}">{}</ul>
+                <p class="cart-total">{} <strong>{}</strong></p>
+                <p class="actions"><a class="button button-secondary" href="/products">{}</a></p>
+                <p class="fine-print">{}</p>""",
+                t.get("cart.title"), t.get("cart.lines"), items,
+                t.format(cart.itemCount() == 1 ? "cart.totalOne" : "cart.total", cart.itemCount()),
+                Product.formatCents(cart.totalCents(catalog), t.formatLocale()), t.get("cart.keepShopping"),
+                t.get("cart.demoNote"));
     }
 
-    private static Html lineItem(HttpServletRequest request, Cart.Line line) {
+    private static Html lineItem(HttpServletRequest request, Cart.Line line, SiteTexts t) {
         Product product = line.product();
         return Html.of("""
                 <li class="cart-line">
@@ -108,22 +114,21 @@ public final class CartServlet extends HttpServlet {
                   <p class="cart-line-total">{}</p>
                   <form class="cart-line-remove" method="post" action="/cart">{}
                     <input type="hidden" name="action" value="remove"><input type="hidden" name="product" value="{}">
-                    <button type="submit" class="button button-small button-secondary">Remove<span class="visually-hidden"> {}</span></button>
+                    <button type="submit" class="button button-small button-secondary">{}<span class="visually-hidden"> {}</span></button>
                   </form>
-                </li>""", product.illustration().svg(), product.path(), product.name(), line.quantity(),
-                product.price(), Product.formatCents(line.totalCents()), CrumbHooks.csrfField(request), product.id(),
-                product.name());
+                </li>""", product.illustration().svg(), product.path(), product.name(t), line.quantity(),
+                product.price(t.formatLocale()), Product.formatCents(line.totalCents(), t.formatLocale()),
+                CrumbHooks.csrfField(request), product.id(), t.get("cart.remove"), product.name(t));
     }
 
     // Crumb answers a browser without its cookie on /cart itself (cookie-required path); this page is
     // the fallback should the cart ever be reached without a recognised visitor.
-    private static Html needsCookiesPage() {
+    private static Html needsCookiesPage(SiteTexts t) {
         return Html.of("""
-                <h1>Your cart</h1>
+                <h1>{}</h1>
                 <div class="empty-state" id="cart-needs-cookies">
-                  <p>The cart needs a cookie to remember what you put in it from one page to the next, and your
-                  browser is not keeping our cookie.</p>
-                  <p>Allow cookies for this site in your browser, or order by phone on 1-800-555-0142.</p>
-                </div>""");
+                  <p>{}</p>
+                  <p>{}</p>
+                </div>""", t.get("cart.title"), t.get("cart.needsCookies"), t.get("cart.allowCookies"));
     }
 }

@@ -25,7 +25,11 @@ public final class Catalog {
         this.byId = map;
     }
 
-    /** The demo shop's catalog of office equipment and supplies. */
+    /**
+     * The demo shop's catalog of office equipment and supplies. Pages show each product's texts from the
+     * demo's bundle ({@code product.<id>.*}, in English, German and French); {@code SiteTextsTest} keeps
+     * the English ones equal to these.
+     */
     public static Catalog officeSupplies() {
         return new Catalog(List.of(
                 new Product("p200-laser-printer", "P200 Laser Printer", "Printers", 249_00,

@@ -1,6 +1,8 @@
 package dev.crumb.demo.shop;
 
+import dev.crumb.demo.web.SiteTexts;
 import java.text.NumberFormat;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -9,10 +11,10 @@ import java.util.regex.Pattern;
  * One product of the catalog.
  *
  * @param id           the URL slug, lower-case letters, digits and dashes
- * @param name         the display name
- * @param category     a short category label shown above the name
+ * @param name         the display name in English (shown through the bundle, see {@link #name(SiteTexts)})
+ * @param category     a short category label shown above the name, in English
  * @param priceCents   the price in US cents
- * @param summary      one or two sentences for cards and the product page
+ * @param summary      one or two sentences for cards and the product page, in English
  * @param illustration the drawing shown for the product
  */
 public record Product(String id, String name, String category, long priceCents, String summary,
@@ -39,6 +41,26 @@ public record Product(String id, String name, String category, long priceCents, 
         return formatCents(priceCents);
     }
 
+    /** The display name in the language of {@code t}, from its key {@code product.<id>.name}. */
+    public String name(SiteTexts t) {
+        return t.get("product." + id + ".name");
+    }
+
+    /** The category label in the language of {@code t}. */
+    public String category(SiteTexts t) {
+        return t.get("product." + id + ".category");
+    }
+
+    /** The summary in the language of {@code t}. */
+    public String summary(SiteTexts t) {
+        return t.get("product." + id + ".summary");
+    }
+
+    /** The price in US dollars written the way {@code locale} writes money, e.g. {@code 1.890,00 $}. */
+    public String price(Locale locale) {
+        return formatCents(priceCents, locale);
+    }
+
     /** The page of this product. */
     public String path() {
         return "/products/" + id;
@@ -46,6 +68,13 @@ public record Product(String id, String name, String category, long priceCents, 
 
     /** Formats an amount of US cents as dollars, e.g. {@code $54.90}. */
     public static String formatCents(long cents) {
-        return NumberFormat.getCurrencyInstance(Locale.US).format(cents / 100.0);
+        return formatCents(cents, Locale.US);
+    }
+
+    /** Formats an amount of US cents as dollars the way {@code locale} writes money. */
+    public static String formatCents(long cents, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(Currency.getInstance("USD"));
+        return format.format(cents / 100.0);
     }
 }

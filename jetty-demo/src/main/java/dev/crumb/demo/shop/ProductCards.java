@@ -1,6 +1,7 @@
 package dev.crumb.demo.shop;
 
 import dev.crumb.demo.web.Html;
+import dev.crumb.demo.web.SiteTexts;
 import java.util.List;
 
 /** Renders products as cards in a grid, as on the home and catalog pages. */
@@ -9,14 +10,14 @@ public final class ProductCards {
     private ProductCards() {
     }
 
-    /** A grid of cards, one per product; {@code headingLevel} is the level of each card's name. */
-    public static Html grid(List<Product> products, int headingLevel) {
+    /** A grid of cards, one per product, in the language of {@code t}; {@code headingLevel} is the level of each card's name. */
+    public static Html grid(List<Product> products, int headingLevel, SiteTexts t) {
         return Html.of("<ul class=\"product-grid\">{}</ul>", products.stream()
-                .map(product -> card(product, headingLevel))
+                .map(product -> card(product, headingLevel, t))
                 .collect(Html.joining()));
     }
 
-    private static Html card(Product product, int headingLevel) {
+    private static Html card(Product product, int headingLevel, SiteTexts t) {
         // The whole card is clickable through the link's ::after overlay, but only the name is a link,
         // so screen readers hear each product once.
         return Html.of("""
@@ -26,7 +27,7 @@ public final class ProductCards {
                   <h{} class="product-name"><a href="{}">{}</a></h{}>
                   <p class="product-summary">{}</p>
                   <p class="price">{}</p>
-                </li>""", product.illustration().svg(), product.category(), headingLevel, product.path(),
-                product.name(), headingLevel, product.summary(), product.price());
+                </li>""", product.illustration().svg(), product.category(t), headingLevel, product.path(),
+                product.name(t), headingLevel, product.summary(t), product.price(t.formatLocale()));
     }
 }

@@ -4,6 +4,7 @@ import dev.crumb.demo.web.CrumbHooks;
 import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
+import dev.crumb.demo.web.SiteTexts;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,8 +35,9 @@ public final class ProductsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String pathInfo = request.getPathInfo();
+        SiteTexts t = SiteTexts.of(request);
         if (pathInfo == null || pathInfo.equals("/")) {
-            HtmlResponse.send(response, layout.page(request, "Products", catalogPage()));
+            HtmlResponse.send(response, layout.page(request, t.get("products.title"), catalogPage(t), t.lang()));
             return;
         }
         Optional<Product> product = catalog.find(pathInfo.substring(1));
@@ -45,22 +47,21 @@ public final class ProductsServlet extends HttpServlet {
         }
         RecentlyViewed before = RecentlyViewed.parse(recentlyViewedCookie(request), catalog);
         rememberViewed(request, response, before.viewed(product.get().id()));
-        HtmlResponse.send(response, layout.page(request, product.get().name(),
-                productPage(request, product.get(), before.except(product.get().id()))));
+        HtmlResponse.send(response, layout.page(request, product.get().name(t),
+                productPage(request, product.get(), before.except(product.get().id()), t), t.lang()));
     }
 
-    private Html catalogPage() {
+    private Html catalogPage(SiteTexts t) {
         return Html.of("""
-                <h1>Products</h1>
-                <p class="lead">Printers, copiers and the supplies that keep them going. Prices include \
-                delivery within the continental US.</p>
-                {}""", ProductCards.grid(catalog.all(), 2));
+                <h1>{}</h1>
+                <p class="lead">{}</p>
+                {}""", t.get("products.title"), t.get("products.lead"), ProductCards.grid(catalog.all(), 2, t));
     }
 
-    private Html productPage(HttpServletRequest request, Product product, List<String> recentIds) {
+    private Html productPage(HttpServletRequest request, Product product, List<String> recentIds, SiteTexts t) {
         return Html.of("""
-                <nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
-                  <li><a href="/products">Products</a></li><li aria-current="page">{}</li>
+                <nav class="breadcrumbs" aria-label="{}"><ol>
+                  <li><a href="/products">{}</a></li><li aria-current="page">{}</li>
                 </ol></nav>
                 <article class="product-detail">
                   <div class="product-art product-art-large">{}</div>
@@ -73,28 +74,30 @@ public final class ProductsServlet extends HttpServlet {
                       {}
                       <input type="hidden" name="action" value="add">
                       <input type="hidden" name="product" value="{}">
-                      <label for="quantity">Quantity</label>
+                      <label for="quantity">{}</label>
                       <input id="quantity" name="quantity" type="number" inputmode="numeric" min="1" max="{}" value="1">
-                      <button type="submit" class="button">Add to cart</button>
+                      <button type="submit" class="button">{}</button>
                     </form>
-                    <p class="fine-print">Questions about this product? <a href="/support">Ask our support team</a>.</p>
+                    <p class="fine-print">{}</p>
                   </div>
                 </article>
-                {}""", product.name(), product.illustration().svg(), product.category(), product.name(),
-                product.price(), product.summary(), CrumbHooks.csrfField(request), product.id(), Cart.MAX_QUANTITY,
-                recentlyViewedSection(recentIds));
+                {}""", t.get("products.breadcrumb"), t.get("products.title"), product.name(t),
+                product.illustration().svg(), product.category(t), product.name(t), product.price(t.formatLocale()),
+                product.summary(t), CrumbHooks.csrfField(request), product.id(), t.get("products.quantity"),
+                Cart.MAX_QUANTITY, t.get("products.add"), t.html("products.questions"),
+                recentlyViewedSection(recentIds, t));
     }
 
-    private Html recentlyViewedSection(List<String> ids) {
+    private Html recentlyViewedSection(List<String> ids, SiteTexts t) {
         List<Product> products = ids.stream().flatMap(id -> catalog.find(id).stream()).toList();
         if (products.isEmpty()) {
             return Html.EMPTY;
         }
         return Html.of("""
                 <section class="recently-viewed" aria-labelledby="recently-viewed-title">
-                  <h2 id="recently-viewed-title">Recently viewed</h2>
+                  <h2 id="recently-viewed-title">{}</h2>
                   {}
-                </section>""", ProductCards.grid(products, 3));
+                </section>""", t.get("products.recent"), ProductCards.grid(products, 3, t));
     }
 
     private static String recentlyViewedCookie(HttpServletRequest request) {

@@ -26,17 +26,18 @@ public final class CsrfRefusal {
         if (CrumbHooks.validCsrf(request)) {
             return false;
         }
-        HtmlResponse.send(response, HttpServletResponse.SC_FORBIDDEN, layout.page(request, "Please try again",
+        SiteTexts t = SiteTexts.of(request);
+        HtmlResponse.send(response, HttpServletResponse.SC_FORBIDDEN, layout.page(request, t.get("csrf.title"),
                 Html.of("""
                         <section class="error-page" id="csrf-refused" aria-labelledby="error-title">
-                          <p class="eyebrow">Error 403</p>
-                          <h1 id="error-title">That form has expired</h1>
-                          <p>For your safety we only accept a form that this site showed you in the last two hours,
-                          and nothing was sent or changed. Please go back, reload the page and send it again.</p>
-                          <p>If it keeps happening, you can always reach us on 1-800-555-0142.</p>
-                          <p class="actions"><a class="button" href="{}">Back to the form</a>
-                          <a class="button button-secondary" href="/">Go to the home page</a></p>
-                        </section>""", backPath)));
+                          <p class="eyebrow">{}</p>
+                          <h1 id="error-title">{}</h1>
+                          <p>{}</p>
+                          <p>{}</p>
+                          <p class="actions"><a class="button" href="{}">{}</a>
+                          <a class="button button-secondary" href="/">{}</a></p>
+                        </section>""", t.format("error.eyebrow", 403), t.get("csrf.heading"), t.get("csrf.text"),
+                        t.get("csrf.phone"), backPath, t.get("csrf.back"), t.get("error.home")), t.lang()));
         return true;
     }
 }

@@ -23,38 +23,29 @@ public final class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
                 ? code : HttpServletResponse.SC_NOT_FOUND;
-        HtmlResponse.send(response, status, layout.page(request, titleOf(status), bodyOf(status)));
+        SiteTexts t = SiteTexts.of(request);
+        String kind = kindOf(status);
+        HtmlResponse.send(response, status, layout.page(request, t.get("error." + kind + ".title"),
+                bodyOf(status, kind, t), t.lang()));
     }
 
-    private static String titleOf(int status) {
+    /** The key part of the texts for {@code status}: each has a title and a text in the bundle. */
+    private static String kindOf(int status) {
         return switch (status) {
-            case 400 -> "That request did not look right";
-            case 404 -> "Page not found";
-            case 405 -> "That does not work here";
-            default -> status >= 500 ? "Something went wrong on our side" : "That did not work";
+            case 400, 404, 405 -> String.valueOf(status);
+            default -> status >= 500 ? "500" : "other";
         };
     }
 
-    private static Html bodyOf(int status) {
-        Html explanation = switch (status) {
-            case 400 -> Html.of("<p>The form or link you used sent something we could not understand. "
-                    + "Please go back and try again.</p>");
-            case 404 -> Html.of("<p>We could not find the page you asked for. It may have moved, or the "
-                    + "address may have a typo.</p>");
-            case 405 -> Html.of("<p>This page cannot be used that way. Please use the links and buttons on "
-                    + "the site.</p>");
-            default -> status >= 500
-                    ? Html.of("<p>The problem is ours and has been logged. Please try again in a minute; if "
-                            + "it keeps happening, call us on 1-800-555-0142.</p>")
-                    : Html.of("<p>Please go back and try again.</p>");
-        };
+    private static Html bodyOf(int status, String kind, SiteTexts t) {
         return Html.of("""
                 <section class="error-page" aria-labelledby="error-title">
-                  <p class="eyebrow">Error {}</p>
+                  <p class="eyebrow">{}</p>
                   <h1 id="error-title">{}</h1>
-                  {}
-                  <p class="actions"><a class="button" href="/">Go to the home page</a>
-                  <a class="button button-secondary" href="/products">Browse products</a></p>
-                </section>""", status, titleOf(status), explanation);
+                  <p>{}</p>
+                  <p class="actions"><a class="button" href="/">{}</a>
+                  <a class="button button-secondary" href="/products">{}</a></p>
+                </section>""", t.format("error.eyebrow", status), t.get("error." + kind + ".title"),
+                t.get("error." + kind + ".text"), t.get("error.home"), t.get("error.products"));
     }
 }

@@ -39,28 +39,38 @@ public final class FormControls {
         }
     }
 
-    /** A text input with its label, hint and problem. */
+    /** A text input with its label, hint and problem, marked up in English. */
     public static Html input(Field field, String value, FormProblems problems) {
+        return input(field, value, problems, SiteTexts.of("en"));
+    }
+
+    /** A text input with its label, hint and problem; {@code t} gives the "(optional)" marker. */
+    public static Html input(Field field, String value, FormProblems problems, SiteTexts t) {
         return Html.of("""
                 <div class="field{}">
                   {}
                   <input id="{}" name="{}" type="{}" autocomplete="{}" value="{}"{}{}>
                 </div>""",
                 problems.of(field.name()) == null ? "" : " field-invalid",
-                labelBlock(field, problems), field.name(), field.name(), field.type(), field.autocomplete(), value,
+                labelBlock(field, problems, t), field.name(), field.name(), field.type(), field.autocomplete(), value,
                 field.required() ? Html.trusted(" required") : Html.EMPTY,
                 describedBy(field, problems));
     }
 
-    /** A multi-line text area with its label, hint and problem. */
+    /** A multi-line text area with its label, hint and problem, marked up in English. */
     public static Html textArea(Field field, String value, FormProblems problems) {
+        return textArea(field, value, problems, SiteTexts.of("en"));
+    }
+
+    /** A multi-line text area with its label, hint and problem; {@code t} gives the "(optional)" marker. */
+    public static Html textArea(Field field, String value, FormProblems problems, SiteTexts t) {
         return Html.of("""
                 <div class="field{}">
                   {}
                   <textarea id="{}" name="{}" rows="6"{}{}>{}</textarea>
                 </div>""",
                 problems.of(field.name()) == null ? "" : " field-invalid",
-                labelBlock(field, problems), field.name(), field.name(),
+                labelBlock(field, problems, t), field.name(), field.name(),
                 field.required() ? Html.trusted(" required") : Html.EMPTY,
                 describedBy(field, problems), value);
     }
@@ -70,6 +80,11 @@ public final class FormControls {
      * none. Its role {@code alert} makes screen readers announce it when the page comes back.
      */
     public static Html problemSummary(FormProblems problems) {
+        return problemSummary(problems, SiteTexts.of("en"));
+    }
+
+    /** The list of problems at the top of a form, headed in the language of {@code t}. */
+    public static Html problemSummary(FormProblems problems, SiteTexts t) {
         if (problems.isEmpty()) {
             return Html.EMPTY;
         }
@@ -78,19 +93,20 @@ public final class FormControls {
                 .collect(Html.joining());
         return Html.of("""
                 <div class="problem-summary" role="alert" aria-labelledby="problem-summary-title">
-                  <h2 id="problem-summary-title">Please check {}</h2>
+                  <h2 id="problem-summary-title">{}</h2>
                   <ul>{}</ul>
-                </div>""", problems.all().size() == 1 ? "one thing" : problems.all().size() + " things", items);
+                </div>""", problems.all().size() == 1 ? t.get("form.checkOne") : t.format("form.checkMany",
+                        problems.all().size()), items);
     }
 
     private static Html summaryItem(Map.Entry<String, String> problem) {
         return Html.of("<li><a href=\"#{}\">{}</a></li>", problem.getKey(), problem.getValue());
     }
 
-    private static Html labelBlock(Field field, FormProblems problems) {
+    private static Html labelBlock(Field field, FormProblems problems, SiteTexts t) {
         String problem = problems.of(field.name());
         return Html.of("<label for=\"{}\">{}{}</label>{}{}", field.name(), field.label(),
-                field.required() ? Html.EMPTY : Html.trusted(" <span class=\"optional\">(optional)</span>"),
+                field.required() ? Html.EMPTY : Html.of(" <span class=\"optional\">{}</span>", t.get("form.optional")),
                 field.hint().isEmpty() ? Html.EMPTY
                         : Html.of("<p class=\"hint\" id=\"{}-hint\">{}</p>", field.name(), field.hint()),
                 problem == null ? Html.EMPTY

@@ -15,6 +15,17 @@ public final class FormProblems {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
     private final Map<String, String> byField = new LinkedHashMap<>();
+    private final SiteTexts texts;
+
+    /** Problems written in English. */
+    public FormProblems() {
+        this(SiteTexts.of("en"));
+    }
+
+    /** Problems whose built-in messages (too long, not an email address) are in the language of {@code texts}. */
+    public FormProblems(SiteTexts texts) {
+        this.texts = texts;
+    }
 
     /** Requires a non-blank value. */
     public FormProblems required(String field, String value, String message) {
@@ -24,10 +35,10 @@ public final class FormProblems {
         return this;
     }
 
-    /** Requires at most {@code max} characters. */
+    /** Requires at most {@code max} characters; {@code label} names the field at the start of the message. */
     public FormProblems maxLength(String field, String value, int max, String label) {
         if (value.length() > max) {
-            add(field, label + " can be at most " + max + " characters long (it has " + value.length() + ").");
+            add(field, texts.format("form.tooLong", label, max, value.length()));
         }
         return this;
     }
@@ -35,7 +46,7 @@ public final class FormProblems {
     /** Requires something that looks like an email address, when a value is present. */
     public FormProblems email(String field, String value) {
         if (!value.isBlank() && !EMAIL.matcher(value).matches()) {
-            add(field, "Enter an email address like name@example.com.");
+            add(field, texts.get("form.emailFormat"));
         }
         return this;
     }

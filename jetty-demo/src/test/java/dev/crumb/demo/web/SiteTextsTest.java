@@ -26,6 +26,52 @@ class SiteTextsTest {
         assertThat(translated.stringPropertyNames()).allSatisfy(key ->
                 assertThat(translated.getProperty(key).strip()).as(key).isNotEmpty());
         assertThat(SiteTexts.of(lang).get("home.heading")).isNotEqualTo(english.getProperty("home.heading"));
+        // Values go into {} in order, so a translation must keep exactly as many, and links stay links.
+        assertThat(translated.stringPropertyNames()).allSatisfy(key -> {
+            assertThat(count(translated.getProperty(key), "{}")).as(key).isEqualTo(count(english.getProperty(key), "{}"));
+            assertThat(count(translated.getProperty(key), "<a href=")).as(key)
+                    .isEqualTo(count(english.getProperty(key), "<a href="));
+        });
+    }
+
+    @Test
+    @DisplayName("values fill the placeholders in order; a wrong number of values is a clear error")
+    void format() {
+        assertThat(SiteTexts.of("en").format("cart.total", 3)).isEqualTo("Total (3 items)");
+        assertThat(SiteTexts.of("de").format("form.tooLong", "Nachricht", 5000, 5001))
+                .isEqualTo("Nachricht: höchstens 5000 Zeichen möglich, Sie haben 5001 eingegeben.");
+        assertThat(SiteTexts.of("fr").html("saved.consent", "/contact?x=\"<").toString())
+                .contains("return=/contact?x=&quot;&lt;");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> SiteTexts.of("en").format("cart.total")).withMessageContaining("cart.total");
+    }
+
+    @Test
+    @DisplayName("numbers and prices are written the way the page's language writes them")
+    void formatLocale() {
+        assertThat(SiteTexts.of("en").formatLocale()).isEqualTo(java.util.Locale.US);
+        assertThat(SiteTexts.of("de").formatLocale()).isEqualTo(java.util.Locale.GERMANY);
+        assertThat(SiteTexts.of("pl").formatLocale()).isEqualTo(java.util.Locale.US);
+    }
+
+    @Test
+    @DisplayName("every product of the catalog has its texts, the English ones the catalog's own")
+    void catalogTexts() {
+        SiteTexts english = SiteTexts.of("en");
+        assertThat(dev.crumb.demo.shop.Catalog.officeSupplies().all()).allSatisfy(product -> {
+            assertThat(product.name(english)).isEqualTo(product.name());
+            assertThat(product.category(english)).isEqualTo(product.category());
+            assertThat(product.summary(english)).isEqualTo(product.summary());
+            assertThat(product.name(SiteTexts.of("de"))).isNotEqualTo(product.name());
+        });
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     @Test
