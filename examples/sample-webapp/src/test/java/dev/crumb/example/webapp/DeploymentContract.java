@@ -76,7 +76,7 @@ abstract class DeploymentContract {
                 .doesNotContain("Path=/;");
         assertThat(Browser.setCookie(r, "theme")).as("preference cookie before consent").isNull();
         assertThat(Browser.setCookie(r, "ad_id")).as("marketing cookie before consent").isNull();
-        assertThat(r.body()).contains("href=\"/sample/crumb/consent\"");
+        assertThat(r.body()).contains("href=\"/sample/crumb/consent?return=%2Fsample%2F\"");
     }
 
     @Test
@@ -87,14 +87,15 @@ abstract class DeploymentContract {
         String token = csrf(browser.get("/sample/contact").body());
         HttpResponse<String> accepted = browser.post("/sample/crumb/consent", Map.of("csrf", token, "action", "accept-all"));
         assertThat(accepted.statusCode()).isEqualTo(303);
-        assertThat(accepted.headers().firstValue("Location").orElseThrow()).endsWith("/sample/");
+        // Back into the application, at the confirmation of the choice (docs/accessibility.md).
+        assertThat(accepted.headers().firstValue("Location").orElseThrow()).endsWith("/sample/#crumb-saved");
         HttpResponse<String> page = browser.get("/sample/");
         assertThat(Browser.setCookie(page, "theme")).isNotNull();
         assertThat(Browser.setCookie(page, "ad_id")).isNotNull();
 
         HttpResponse<String> refused = browser.post("/sample/crumb/consent", Map.of("csrf", token, "action", "reject-all",
                 "return", "/sample/articles/x"));
-        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/sample/articles/x");
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/sample/articles/x#crumb-saved");
         assertThat(Browser.setCookies(refused)).anySatisfy(h -> assertThat(h).startsWith("ad_id=;").contains("Max-Age=0")
                 .contains("Path=/sample"));
         assertThat(Browser.setCookie(browser.get("/sample/"), "ad_id")).isNull();
@@ -111,7 +112,7 @@ abstract class DeploymentContract {
         String me = browser.get("/sample/crumb/me.json").body();
         assertThat(me).contains("\"consentLogAvailable\":true").contains("\"source\":\"banner\"");
         assertThat(browser.get("/sample/crumb/me").body()).contains("href=\"/sample/crumb/me.json\"")
-                .contains("href=\"/sample/crumb/consent\"").contains("action=\"/sample/crumb/forget\"");
+                .contains("href=\"/sample/crumb/consent?return=").contains("action=\"/sample/crumb/forget\"");
     }
 
     @Test
