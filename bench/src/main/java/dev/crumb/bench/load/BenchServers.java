@@ -47,6 +47,9 @@ public final class BenchServers implements AutoCloseable {
     private final int portBase;
     private final Path dataDirectory;
     private final CrumbStore store;
+    /** The trusted country header the visitor scripts send ({@link VisitorScript}). */
+    static final String COUNTRY_HEADER = "X-Bench-Country";
+
     private final SessionHandler sessions;
     private final List<Server> servers = new ArrayList<>();
     private final HelloServlet crumbPage = new HelloServlet();
@@ -96,6 +99,9 @@ public final class BenchServers implements AutoCloseable {
                 .keys(BenchKeys.COOKIE_KEY)
                 .hashKey(BenchKeys.HASH_KEY)
                 .store(store)
+                // The simulated visitors are in the US (X-Bench-Country, as a CDN's country header would say):
+                // analytics is on by default there, so their page views take the attributed write path.
+                .countryHeader(COUNTRY_HEADER)
                 // -Dcrumb.bench.tracking=false separates the filter's own cost from the background writer's.
                 .tracking(!"false".equals(System.getProperty("crumb.bench.tracking")))
                 .build();

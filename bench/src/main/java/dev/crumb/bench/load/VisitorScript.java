@@ -49,7 +49,7 @@ public final class VisitorScript {
                 jars[slot] = {}
               end
               local headers = { [slot_header] = tostring(slot), ["User-Agent"] = user_agent,
-                                ["Accept-Language"] = "en-US,en;q=0.8" }
+                                ["Accept-Language"] = "en-US,en;q=0.8", ["X-Bench-Country"] = "US" }
               headers["Cookie"] = cookie[slot]
               return wrk.format(nil, nil, headers)
             end
@@ -85,6 +85,7 @@ public final class VisitorScript {
             wrk.method = "GET"
             wrk.headers["User-Agent"] = "@USER_AGENT@"
             wrk.headers["Accept-Language"] = "en-US,en;q=0.8"
+            wrk.headers["X-Bench-Country"] = "US"
             """;
 
     private static final String REPLAY = """
@@ -93,6 +94,7 @@ public final class VisitorScript {
             wrk.method = "GET"
             wrk.headers["User-Agent"] = "@USER_AGENT@"
             wrk.headers["Accept-Language"] = "en-US,en;q=0.8"
+            wrk.headers["X-Bench-Country"] = "US"
             @COOKIE_LINE@
             """;
 
