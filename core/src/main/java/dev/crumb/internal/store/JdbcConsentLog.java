@@ -24,36 +24,28 @@ final class JdbcConsentLog implements ConsentLog {
         this.database = database;
     }
 
+    private static final String INSERT = "INSERT INTO crumb_consent"
+            + " (visitor_key, decided_at, granted, policy_revision, consent_source, refusal_signal, default_once)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ";
+
     @Override
     public void append(ConsentRecord record) {
-        Objects.requireNonNull(record, "record");
-        ColumnLimits.check(record.visitorKey(), ColumnLimits.KEY, "visitorKey", "use the keyed hash of the visitor ID");
-        database.inTransaction("append to the consent log", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_consent"
-                    + " (visitor_key, decided_at, granted, policy_revision, consent_source, refusal_signal)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, record.visitorKey());
-                insert.setObject(2, Times.column(record.decidedAt()));
-                insert.setString(3, encode(record.granted()));
-                insert.setInt(4, record.policyRevision());
-                insert.setString(5, record.source().name());
-                insert.setBoolean(6, record.refusalSignal());
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        insert("append to the consent log", INSERT + "NULL)", record);
     }
 
     @Override
     public boolean appendDefaultOnce(ConsentRecord record) {
-        Objects.requireNonNull(record, "record");
-        ColumnLimits.check(record.visitorKey(), ColumnLimits.KEY, "visitorKey", "use the keyed hash of the visitor ID");
         // The unique key over (visitor_key, granted, policy_revision, consent_source, default_once) keeps one
         // record per default across servers; explicit choices leave default_once NULL and are never constrained.
-        return database.inTransaction("record a consent default", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_consent"
-                    + " (visitor_key, decided_at, granted, policy_revision, consent_source, refusal_signal, default_once)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, TRUE) ON CONFLICT DO NOTHING")) {
+        return insert("record a consent default", INSERT + "TRUE) ON CONFLICT DO NOTHING", record);
+    }
+
+    /** Runs one insert of {@code record}; whether it added a row. Durable when it returns. */
+    private boolean insert(String what, String sql, ConsentRecord record) {
+        Objects.requireNonNull(record, "record");
+        ColumnLimits.check(record.visitorKey(), ColumnLimits.KEY, "visitorKey", "use the keyed hash of the visitor ID");
+        return database.inTransaction(what, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 insert.setString(1, record.visitorKey());
                 insert.setObject(2, Times.column(record.decidedAt()));
                 insert.setString(3, encode(record.granted()));

@@ -216,55 +216,50 @@ final class JdbcEventSink implements EventSink {
         }
     }
 
-    /** The stored rows of {@code ids} (by visit) or of the visits starting on {@code days}. */
-    private static <K> Map<VisitId, VisitRollup> readVisits(Connection connection, String sql, KeyList<K> keys,
-                                                           List<K> values) throws SQLException {
-        Map<VisitId, VisitRollup> visits = new HashMap<>();
+    /** Reads one result row into the map being built. */
+    @FunctionalInterface
+    private interface RowInto<M> {
+        void read(ResultSet row, M into) throws SQLException;
+    }
+
+    /** Runs {@code sql} for the keys of {@code values} (none: no query) and reads every row into {@code into}. */
+    private static <K, M> M readKeyed(Connection connection, String sql, KeyList<K> keys, List<K> values, M into,
+                                      RowInto<M> row) throws SQLException {
         if (values.isEmpty()) {
-            return visits;
+            return into;
         }
         try (PreparedStatement select = keyed(connection, sql, keys, values);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                VisitId id = new VisitId(rows.getString(1), rows.getInt(2));
-                visits.put(id, new VisitRollup(id, rows.getLong(4), rows.getLong(5), rows.getLong(6),
-                        rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10),
-                        rows.getString(11)));
+                row.read(rows, into);
             }
         }
-        return visits;
+        return into;
+    }
+
+    /** The stored rows of {@code ids} (by visit) or of the visits starting on {@code days}. */
+    private static <K> Map<VisitId, VisitRollup> readVisits(Connection connection, String sql, KeyList<K> keys,
+                                                           List<K> values) throws SQLException {
+        return readKeyed(connection, sql, keys, values, new HashMap<VisitId, VisitRollup>(), (rows, visits) -> {
+            VisitId id = new VisitId(rows.getString(1), rows.getInt(2));
+            visits.put(id, new VisitRollup(id, rows.getLong(4), rows.getLong(5), rows.getLong(6),
+                    rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10),
+                    rows.getString(11)));
+        });
     }
 
     private Map<VisitId, Map<String, Long>> readVisitPages(Connection connection, List<VisitId> ids)
             throws SQLException {
-        Map<VisitId, Map<String, Long>> pages = new HashMap<>();
-        if (ids.isEmpty()) {
-            return pages;
-        }
-        try (PreparedStatement select = keyed(connection, selectVisitPages, VISIT_KEYS, ids);
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                pages.computeIfAbsent(new VisitId(rows.getString(1), rows.getInt(2)), id -> new HashMap<>())
-                        .put(rows.getString(3), rows.getLong(4));
-            }
-        }
-        return pages;
+        return readKeyed(connection, selectVisitPages, VISIT_KEYS, ids, new HashMap<VisitId, Map<String, Long>>(),
+                (rows, pages) -> pages.computeIfAbsent(new VisitId(rows.getString(1), rows.getInt(2)),
+                        id -> new HashMap<>()).put(rows.getString(3), rows.getLong(4)));
     }
 
     private Map<VisitorDay, VisitorDay.Earliest> readEarliest(Connection connection, List<VisitorDay> days)
             throws SQLException {
-        Map<VisitorDay, VisitorDay.Earliest> earliest = new HashMap<>();
-        if (days.isEmpty()) {
-            return earliest;
-        }
-        try (PreparedStatement select = keyed(connection, selectEarliest, DAY_KEYS, days);
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                earliest.put(new VisitorDay(rows.getString(1), rows.getObject(2, LocalDate.class)),
-                        new VisitorDay.Earliest(rows.getLong(3), rows.getInt(4), rows.getString(5), rows.getString(6)));
-            }
-        }
-        return earliest;
+        return readKeyed(connection, selectEarliest, DAY_KEYS, days, new HashMap<VisitorDay, VisitorDay.Earliest>(),
+                (rows, earliest) -> earliest.put(new VisitorDay(rows.getString(1), rows.getObject(2, LocalDate.class)),
+                        new VisitorDay.Earliest(rows.getLong(3), rows.getInt(4), rows.getString(5), rows.getString(6))));
     }
 
     /** The stored visits of each of {@code days}: rare, only for days whose earliest visit moves away. */
@@ -280,20 +275,11 @@ final class JdbcEventSink implements EventSink {
     /** The stored weight and neighbouring days of each chain day in {@code days}. */
     private Map<ChainDay, ChainDay.Stored> readChains(Connection connection, List<ChainDay> days)
             throws SQLException {
-        Map<ChainDay, ChainDay.Stored> stored = new HashMap<>();
-        if (days.isEmpty()) {
-            return stored;
-        }
-        try (PreparedStatement select = keyed(connection, selectChains, CHAIN_KEYS, days);
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                ChainDay day = new ChainDay(rows.getString(1), Metric.ofCode(rows.getString(2)), rows.getString(3),
-                        rows.getObject(4, LocalDate.class));
-                stored.put(day, new ChainDay.Stored(rows.getLong(5), rows.getObject(6, LocalDate.class),
-                        rows.getObject(7, LocalDate.class)));
-            }
-        }
-        return stored;
+        return readKeyed(connection, selectChains, CHAIN_KEYS, days, new HashMap<ChainDay, ChainDay.Stored>(),
+                (rows, stored) -> stored.put(new ChainDay(rows.getString(1), Metric.ofCode(rows.getString(2)),
+                                rows.getString(3), rows.getObject(4, LocalDate.class)),
+                        new ChainDay.Stored(rows.getLong(5), rows.getObject(6, LocalDate.class),
+                                rows.getObject(7, LocalDate.class))));
     }
 
     private void writeEarliest(Connection connection, SortedMap<VisitorDay, VisitorDay.Earliest> writes,
