@@ -13,8 +13,7 @@ enum Dialect {
         @Override
         String upsert(String table, String columns, String keyColumns, String updates) {
             return "INSERT INTO " + table + " AS v (" + columns + ") VALUES (" + placeholders(columns)
-                    + ") ON CONFLICT (" + keyColumns + ") DO " + (updates.isEmpty() ? "NOTHING"
-                    : "UPDATE SET " + updates.replaceAll("\\bn\\.", "EXCLUDED."));
+                    + ") ON CONFLICT (" + keyColumns + ") DO UPDATE SET " + updates.replaceAll("\\bn\\.", "EXCLUDED.");
         }
 
         @Override
@@ -55,7 +54,7 @@ enum Dialect {
                 on.append(on.length() == 0 ? "" : " AND ").append("v.").append(key).append(" = n.").append(key);
             }
             return "MERGE INTO " + table + " v USING (VALUES (" + placeholders(columns) + ")) n(" + columns
-                    + ") ON " + on + (updates.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + updates)
+                    + ") ON " + on + " WHEN MATCHED THEN UPDATE SET " + updates
                     + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + prefixed(columns) + ")";
         }
 
@@ -85,8 +84,7 @@ enum Dialect {
 
     /**
      * An atomic insert-or-update of one row. {@code updates} is the SET list, written with {@code v.} for
-     * the stored row and {@code n.} for the new values; both databases evaluate it against the old row. An
-     * empty {@code updates} inserts the row when it is missing and leaves an existing one alone (and unlocked).
+     * the stored row and {@code n.} for the new values; both databases evaluate it against the old row.
      */
     abstract String upsert(String table, String columns, String keyColumns, String updates);
 

@@ -285,15 +285,12 @@ final class JdbcEventSink implements EventSink {
     private void writeEarliest(Connection connection, SortedMap<VisitorDay, VisitorDay.Earliest> writes,
                                DayAttributes touched, SortedSet<VisitorDay> deletes) throws SQLException {
         if (!writes.isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_visitor_day ("
-                    + EARLIEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)");
-                 PreparedStatement update = connection.prepareStatement("UPDATE crumb_visitor_day SET first_ms = ?,"
-                         + " first_visit = ?, entry_country = ?, entry_language = ? WHERE visitor_key = ? AND start_day = ?")) {
-                int inserts = 0;
-                int updates = 0;
+            try (InsertOrUpdate rows = new InsertOrUpdate(connection, "INSERT INTO crumb_visitor_day ("
+                    + EARLIEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", "UPDATE crumb_visitor_day SET first_ms = ?,"
+                    + " first_visit = ?, entry_country = ?, entry_language = ? WHERE visitor_key = ? AND start_day = ?")) {
                 for (Map.Entry<VisitorDay, VisitorDay.Earliest> write : writes.entrySet()) {
                     boolean stored = touched.before().containsKey(write.getKey());
-                    PreparedStatement statement = stored ? update : insert;
+                    PreparedStatement statement = rows.statementFor(stored);
                     int key = stored ? 5 : 1;
                     int value = stored ? 1 : 3;
                     statement.setString(key, write.getKey().visitorKey());
@@ -303,15 +300,8 @@ final class JdbcEventSink implements EventSink {
                     statement.setString(value + 2, write.getValue().country());
                     statement.setString(value + 3, write.getValue().language());
                     statement.addBatch();
-                    inserts += stored ? 0 : 1;
-                    updates += stored ? 1 : 0;
                 }
-                if (inserts > 0) {
-                    insert.executeBatch();
-                }
-                if (updates > 0) {
-                    update.executeBatch();
-                }
+                rows.execute();
             }
         }
         if (!deletes.isEmpty()) {
@@ -398,13 +388,10 @@ final class JdbcEventSink implements EventSink {
     /** Inserts the batch's new visits and updates the others: whether each exists is known under the lock. */
     private void writeVisits(Connection connection, List<VisitRollup> visits, BatchMerge merge)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(insertVisit);
-             PreparedStatement update = connection.prepareStatement(updateVisit)) {
-            int inserts = 0;
-            int updates = 0;
+        try (InsertOrUpdate rows = new InsertOrUpdate(connection, insertVisit, updateVisit)) {
             for (VisitRollup visit : visits) {
                 boolean stored = merge.isStored(visit.id());
-                PreparedStatement statement = stored ? update : insert;
+                PreparedStatement statement = rows.statementFor(stored);
                 int key = stored ? 10 : 1;
                 int value = stored ? 1 : 3;
                 statement.setString(key, visit.id().visitorKey());
@@ -419,15 +406,8 @@ final class JdbcEventSink implements EventSink {
                 statement.setString(value + 7, visit.entryLanguage());
                 statement.setString(value + 8, visit.exitPath());
                 statement.addBatch();
-                inserts += stored ? 0 : 1;
-                updates += stored ? 1 : 0;
             }
-            if (inserts > 0) {
-                insert.executeBatch();
-            }
-            if (updates > 0) {
-                update.executeBatch();
-            }
+            rows.execute();
         }
     }
 
@@ -513,6 +493,55 @@ final class JdbcEventSink implements EventSink {
         public int compareTo(AnonymousDayKey other) {
             int byDay = day.compareTo(other.day);
             return byDay != 0 ? byDay : path.compareTo(other.path);
+        }
+    }
+
+    /**
+     * An insert and an update of the same table, batched apart: under the visitor lock the writer knows
+     * which rows exist, so it needs no upsert. Each batch runs only when it received a row.
+     */
+    private static final class InsertOrUpdate implements AutoCloseable {
+        private final PreparedStatement insert;
+        private final PreparedStatement update;
+        private int inserts;
+        private int updates;
+
+        InsertOrUpdate(Connection connection, String insertSql, String updateSql) throws SQLException {
+            this.insert = connection.prepareStatement(insertSql);
+            try {
+                this.update = connection.prepareStatement(updateSql);
+            } catch (SQLException e) {
+                insert.close();
+                throw e;
+            }
+        }
+
+        /** The statement for the next row: the update when the row is stored, else the insert. */
+        PreparedStatement statementFor(boolean stored) {
+            if (stored) {
+                updates++;
+                return update;
+            }
+            inserts++;
+            return insert;
+        }
+
+        void execute() throws SQLException {
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+            if (updates > 0) {
+                update.executeBatch();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                insert.close();
+            } finally {
+                update.close();
+            }
         }
     }
 }
