@@ -8,8 +8,8 @@ import dev.crumb.internal.consent.OptInRegions;
 import dev.crumb.internal.cookie.CookieKeys;
 import dev.crumb.internal.tracking.BotDetector;
 import dev.crumb.internal.tracking.TrackingSettings;
-import dev.crumb.internal.visitor.Countries;
-import dev.crumb.internal.visitor.Languages;
+import dev.crumb.internal.locale.Countries;
+import dev.crumb.internal.locale.Languages;
 import dev.crumb.internal.form.FormFieldPolicy;
 import dev.crumb.internal.web.CookieRequirement;
 import dev.crumb.store.CrumbStore;
@@ -711,7 +711,7 @@ public final class CrumbConfig {
         }
 
         /**
-         * The store for the consent log, email choices and analytics (see {@link dev.crumb.store.CrumbStores}).
+         * The store for the consent log, email choices and analytics (see {@link dev.crumb.CrumbStores}).
          * The filter does not close it: its owner does, after the filter is destroyed.
          */
         public Builder store(CrumbStore store) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crumb.internal.analytics.AnalyticsSettings;
 import dev.crumb.internal.tracking.TrackingSettings;
-import dev.crumb.store.CrumbStores;
 import dev.crumb.testsupport.TestKeys;
 import java.time.Duration;
 import java.util.List;

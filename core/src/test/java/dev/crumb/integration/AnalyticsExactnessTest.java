@@ -9,7 +9,7 @@ import dev.crumb.CrumbConfig;
 import dev.crumb.CrumbFilter;
 import dev.crumb.TrackingMetrics;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.testsupport.Browser;
 import dev.crumb.testsupport.ConsentCookies;
 import dev.crumb.testsupport.Eventually;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crumb.CrumbConfig;
 import dev.crumb.CrumbFilter;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.testsupport.Browser;
 import dev.crumb.testsupport.ConsentPages;
 import dev.crumb.testsupport.Eventually;

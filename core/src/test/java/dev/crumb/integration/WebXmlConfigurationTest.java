@@ -153,7 +153,7 @@ class WebXmlConfigurationTest {
     @DisplayName("a store given to the builder stays the caller's: destroy writes to it and leaves it open")
     void builderStoreStaysOpen() throws Exception {
         java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
-        dev.crumb.store.CrumbStore memory = dev.crumb.store.CrumbStores.inMemory();
+        dev.crumb.store.CrumbStore memory = dev.crumb.CrumbStores.inMemory();
         dev.crumb.store.CrumbStore callers = new dev.crumb.store.CrumbStore() {
             @Override public dev.crumb.store.ConsentLog consentLog() { return memory.consentLog(); }
             @Override public dev.crumb.store.EmailRegistry emails() { return memory.emails(); }

@@ -3,7 +3,7 @@ package dev.crumb.reliability;
 import dev.crumb.CrumbConfig;
 import dev.crumb.CrumbFilter;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.testsupport.ServerFixture;
 import dev.crumb.testsupport.TestKeys;
 import dev.crumb.testsupport.TestPages;

@@ -11,7 +11,7 @@ import dev.crumb.CrumbFilter;
 import dev.crumb.TrackingMetrics;
 import dev.crumb.store.AnalyticsSummary;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.testsupport.Browser;
 import dev.crumb.testsupport.Eventually;
 import dev.crumb.testsupport.PostgresDatabase;

@@ -6,7 +6,7 @@ import dev.crumb.AnalystPassword;
 import dev.crumb.CrumbConfig;
 import dev.crumb.CrumbFilter;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.testsupport.Browser;
 import dev.crumb.testsupport.FormPages;
 import dev.crumb.testsupport.RawHttp;

@@ -2,7 +2,7 @@ package dev.crumb.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.internal.visitor.VisitorIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crumb.CrumbConfig;
 import dev.crumb.CrumbFilter;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.testsupport.Browser;
 import dev.crumb.testsupport.FormPages;
 import dev.crumb.testsupport.ServerFixture;

@@ -24,7 +24,7 @@ import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.demo.web.StaticAssetServlet;
 import dev.crumb.demo.web.TraceRefusal;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.store.StoreException;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;

@@ -5,7 +5,7 @@ import dev.crumb.CrumbFilter;
 import dev.crumb.internal.webxml.WebXmlParameters;
 import dev.crumb.internal.webxml.WebXmlStore;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import jakarta.servlet.DispatcherType;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,7 +5,7 @@ import dev.crumb.CrumbFilter;
 import dev.crumb.TrackingMetrics;
 import dev.crumb.bench.BenchKeys;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.io.IOException;

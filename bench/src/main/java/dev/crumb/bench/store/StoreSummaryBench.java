@@ -3,7 +3,7 @@ package dev.crumb.bench.store;
 import dev.crumb.store.AnalyticsSummary;
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.store.PageView;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,8 +1,8 @@
 package dev.crumb.internal.analytics;
 
 import dev.crumb.internal.cookie.CookieKeys;
-import dev.crumb.internal.visitor.HmacSha256;
-import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.crypto.HmacSha256;
+import dev.crumb.internal.crypto.VisitorHasher;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;

@@ -4,7 +4,7 @@ import dev.crumb.internal.web.Endpoint;
 import dev.crumb.internal.web.Exchange;
 import dev.crumb.internal.web.Html;
 import dev.crumb.internal.web.Responses;
-import dev.crumb.internal.web.SafeRedirects;
+import dev.crumb.internal.http.SafeRedirects;
 import dev.crumb.internal.web.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.crumb.internal.consent;
 
 import dev.crumb.Category;
-import dev.crumb.internal.web.CrumbResponse;
+import dev.crumb.internal.http.CrumbResponse;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.crumb.internal.consent;
 
-import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.store.ConsentLog;
 import dev.crumb.store.ConsentRecord;
 import java.time.Instant;

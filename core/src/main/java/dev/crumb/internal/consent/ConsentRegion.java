@@ -1,7 +1,7 @@
 package dev.crumb.internal.consent;
 
 import dev.crumb.internal.cookie.CookiePayload;
-import dev.crumb.internal.visitor.Countries;
+import dev.crumb.internal.locale.Countries;
 
 /**
  * Where a visitor is, as far as consent defaults are concerned: only from sources the visitor or the

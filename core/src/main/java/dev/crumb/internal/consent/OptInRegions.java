@@ -1,6 +1,6 @@
 package dev.crumb.internal.consent;
 
-import dev.crumb.internal.visitor.Countries;
+import dev.crumb.internal.locale.Countries;
 import java.util.Set;
 
 /**

@@ -4,7 +4,7 @@ import dev.crumb.EmailChoices;
 import dev.crumb.OptInEvidence;
 import dev.crumb.OptInResult;
 import dev.crumb.internal.form.FormFieldPolicy;
-import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.store.EmailRegistry;
 import java.time.Clock;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.crumb.internal.email;
 
-import dev.crumb.internal.visitor.HmacSha256;
+import dev.crumb.internal.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;

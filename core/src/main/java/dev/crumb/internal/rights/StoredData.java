@@ -1,6 +1,6 @@
 package dev.crumb.internal.rights;
 
-import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.store.StoredVisits;
 import dev.crumb.store.VisitorRecords;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.crumb.internal.tracking;
 
 import dev.crumb.TrackingMetrics;
-import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.EventSink;
 import dev.crumb.store.PageView;

@@ -4,7 +4,7 @@ import dev.crumb.Category;
 import dev.crumb.CookiesEnabled;
 import dev.crumb.TrackingMetrics;
 import dev.crumb.internal.cookie.CookiePayload;
-import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.internal.visitor.VisitorSession;
 import dev.crumb.store.EventSink;
 import jakarta.servlet.AsyncEvent;

@@ -1,6 +1,6 @@
 package dev.crumb.internal.tracking;
 
-import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.PageView;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.crumb.internal.visitor;
 
+import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.store.SecurityRecords;
 
 /**

@@ -1,7 +1,8 @@
 package dev.crumb.internal.visitor;
 
+import dev.crumb.internal.locale.LocaleResolver;
 import dev.crumb.internal.consent.ConsentRules;
-import dev.crumb.internal.web.CsrfTokens;
+import dev.crumb.internal.http.CsrfTokens;
 import java.util.Objects;
 
 /** The shared, thread-safe services a {@link VisitorSession} calls on. */

@@ -1,8 +1,9 @@
 package dev.crumb.internal.visitor;
 
+import dev.crumb.internal.locale.LocaleResolver;
 import dev.crumb.internal.cookie.CookieCodec;
 import dev.crumb.internal.cookie.CookieOpener;
-import dev.crumb.internal.web.SameOriginRequests;
+import dev.crumb.internal.http.SameOriginRequests;
 import dev.crumb.internal.cookie.CookiePayload;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

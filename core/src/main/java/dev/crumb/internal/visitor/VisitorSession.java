@@ -1,5 +1,7 @@
 package dev.crumb.internal.visitor;
 
+import dev.crumb.internal.locale.Languages;
+import dev.crumb.internal.locale.Countries;
 import dev.crumb.Category;
 import dev.crumb.CookiesEnabled;
 import dev.crumb.Visitor;

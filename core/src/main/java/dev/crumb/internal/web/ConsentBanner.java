@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.internal.http.SafeRedirects;
 import dev.crumb.internal.consent.ConsentState;
 import dev.crumb.internal.visitor.VisitorSession;
 import jakarta.servlet.http.HttpServletRequest;

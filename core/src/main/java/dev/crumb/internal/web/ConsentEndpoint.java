@@ -1,8 +1,9 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.internal.http.SafeRedirects;
 import dev.crumb.Category;
 import dev.crumb.ConsentSource;
-import dev.crumb.internal.consent.ConsentDecisions;
+import dev.crumb.internal.visitor.ConsentDecisions;
 import dev.crumb.internal.consent.ConsentJournal.ConsentNotRecordedException;
 import dev.crumb.internal.consent.ConsentRateLimit;
 import dev.crumb.internal.consent.ConsentRules;

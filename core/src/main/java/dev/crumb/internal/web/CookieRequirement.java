@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.internal.http.SafeRedirects;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package dev.crumb.internal.web;
 
-import dev.crumb.internal.consent.ConsentDecisions;
+import dev.crumb.internal.http.SafeRedirects;
+import dev.crumb.internal.visitor.ConsentDecisions;
 import dev.crumb.internal.consent.ConsentJournal;
 import dev.crumb.internal.consent.ConsentRateLimit;
 import dev.crumb.internal.rights.StoredData;

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.internal.http.SafeRedirects;
 import java.io.IOException;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.internal.http.SafeRedirects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,7 +1,7 @@
 package dev.crumb.internal.webxml;
 
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import java.util.Map;
 import java.util.function.Function;
 import javax.naming.InitialContext;

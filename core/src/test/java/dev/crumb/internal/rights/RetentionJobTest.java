@@ -6,7 +6,7 @@ import dev.crumb.Category;
 import dev.crumb.ConsentSource;
 import dev.crumb.store.ConsentRecord;
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.store.PageView;
 import dev.crumb.testsupport.MutableClock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.crumb.internal.store;
 
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.testsupport.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -3,7 +3,7 @@ package dev.crumb.internal.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crumb.TrackingMetrics;
-import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.PageView;
 import dev.crumb.testsupport.CollectingSink;

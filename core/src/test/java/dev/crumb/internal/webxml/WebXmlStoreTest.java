@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crumb.store.CrumbStore;
-import dev.crumb.store.CrumbStores;
+import dev.crumb.CrumbStores;
 import dev.crumb.store.StoreException;
 import dev.crumb.testsupport.Eventually;
 import java.lang.reflect.Proxy;

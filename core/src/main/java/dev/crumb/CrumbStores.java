@@ -1,5 +1,7 @@
-package dev.crumb.store;
+package dev.crumb;
 
+import dev.crumb.store.CrumbStore;
+import dev.crumb.store.StoreException;
 import dev.crumb.internal.store.InMemoryCrumbStore;
 import dev.crumb.internal.store.JdbcCrumbStore;
 import dev.crumb.internal.store.StoreLibraries;

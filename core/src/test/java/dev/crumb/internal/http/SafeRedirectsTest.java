@@ -1,4 +1,4 @@
-package dev.crumb.internal.web;
+package dev.crumb.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

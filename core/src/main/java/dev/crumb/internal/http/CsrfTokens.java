@@ -1,8 +1,8 @@
-package dev.crumb.internal.web;
+package dev.crumb.internal.http;
 
 import dev.crumb.internal.cookie.CookieKeys;
-import dev.crumb.internal.visitor.HmacSha256;
-import dev.crumb.internal.visitor.VisitorHasher;
+import dev.crumb.internal.crypto.HmacSha256;
+import dev.crumb.internal.crypto.VisitorHasher;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,11 @@
-package dev.crumb.internal.consent;
+package dev.crumb.internal.visitor;
 
+import dev.crumb.internal.consent.ConsentDefaultRecorder;
+import dev.crumb.internal.consent.ConsentJournal;
+import dev.crumb.internal.consent.ConsentRules;
+import dev.crumb.internal.consent.ConsentState;
+import dev.crumb.internal.consent.CookieRegistry;
+import dev.crumb.internal.consent.SetCookieValues;
 import dev.crumb.Category;
 import dev.crumb.ConsentSource;
 import dev.crumb.internal.cookie.CookiePayload;

@@ -1,4 +1,4 @@
-package dev.crumb.internal.web;
+package dev.crumb.internal.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;

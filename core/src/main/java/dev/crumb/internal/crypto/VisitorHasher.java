@@ -1,4 +1,4 @@
-package dev.crumb.internal.visitor;
+package dev.crumb.internal.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package dev.crumb.internal.visitor;
+package dev.crumb.internal.locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;

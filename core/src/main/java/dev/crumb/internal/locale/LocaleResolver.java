@@ -1,4 +1,4 @@
-package dev.crumb.internal.visitor;
+package dev.crumb.internal.locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.crumb.internal.web;
+package dev.crumb.internal.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.crumb.internal.visitor;
+package dev.crumb.internal.crypto;
 
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;

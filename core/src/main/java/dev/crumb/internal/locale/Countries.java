@@ -1,4 +1,4 @@
-package dev.crumb.internal.visitor;
+package dev.crumb.internal.locale;
 
 import java.util.Locale;
 import java.util.Set;
