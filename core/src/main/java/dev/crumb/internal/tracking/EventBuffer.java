@@ -38,7 +38,7 @@ public final class EventBuffer {
     }
 
     /** Moves up to {@code max} waiting page views into {@code batch} without waiting. */
-    int drainTo(Collection<TrackedView> batch, int max) {
+    public int drainTo(Collection<TrackedView> batch, int max) {
         return queue.drainTo(batch, max);
     }
 

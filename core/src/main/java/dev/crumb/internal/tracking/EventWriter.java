@@ -2,10 +2,10 @@ package dev.crumb.internal.tracking;
 
 import dev.crumb.TrackingMetrics;
 import dev.crumb.internal.crypto.VisitorHasher;
+import dev.crumb.internal.store.StoreFailures;
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.EventSink;
 import dev.crumb.store.PageView;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -226,13 +226,8 @@ public final class EventWriter implements AutoCloseable {
 
     /** The kind of a failure, for logging each kind once: the exception type and the SQL state of its cause. */
     private static String kind(RuntimeException e) {
-        StringBuilder kind = new StringBuilder(e.getClass().getName());
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return kind.append(' ').append(sql.getSQLState()).toString();
-            }
-        }
-        return kind.toString();
+        String state = StoreFailures.sqlState(e.getCause());
+        return state == null ? e.getClass().getName() : e.getClass().getName() + ' ' + state;
     }
 
     private void runRetentionWhenDue() {

@@ -13,7 +13,7 @@ import dev.crumb.store.SecurityRecords;
 import dev.crumb.store.StoredVisits;
 import dev.crumb.store.VisitorRecords;
 import dev.crumb.store.StoreException;
-import java.sql.SQLException;
+import dev.crumb.internal.store.StoreFailures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +37,6 @@ final class LockWaitingStore implements CrumbStore {
     private static final Logger LOG = LoggerFactory.getLogger(LockWaitingStore.class);
     /** How long the background opener keeps trying before it gives up and logs an error. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(120);
-    private static final String FILE_LOCKED = "90020";
 
     private final Supplier<CrumbStore> opener;
     private final Thread thread;
@@ -75,12 +74,7 @@ final class LockWaitingStore implements CrumbStore {
 
     /** Whether {@code e} says the H2 file is in use. */
     static boolean lockedFile(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && FILE_LOCKED.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return StoreFailures.fileLocked(e);
     }
 
     private void openWhenFree() {

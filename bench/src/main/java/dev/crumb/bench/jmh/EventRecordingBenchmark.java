@@ -1,4 +1,7 @@
-package dev.crumb.internal.tracking;
+package dev.crumb.bench.jmh;
+
+import dev.crumb.internal.tracking.EventBuffer;
+import dev.crumb.internal.tracking.TrackedView;
 
 import java.time.Instant;
 import java.util.ArrayList;
