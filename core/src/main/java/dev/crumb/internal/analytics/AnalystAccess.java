@@ -1,5 +1,6 @@
 package dev.crumb.internal.analytics;
 
+import dev.crumb.internal.crypto.HmacSha256;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,15 +9,12 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Decides whether a request comes from the analyst: by the session cookie of the login form, or by HTTP
@@ -38,7 +36,7 @@ public final class AnalystAccess {
     private final PasswordHash password;
     private final AnalystSessions sessions;
     private final GuessLimiter limiter;
-    private final byte[] rememberKey = new byte[32];
+    private final HmacSha256 remember;
     private final Cache<String, Boolean> remembered = Caffeine.newBuilder()
             .maximumSize(16).expireAfterWrite(Duration.ofMinutes(REMEMBER_MINUTES)).build();
 
@@ -46,7 +44,10 @@ public final class AnalystAccess {
         this.password = Objects.requireNonNull(password, "password");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
+        byte[] rememberKey = new byte[32];
         random.nextBytes(rememberKey);
+        this.remember = new HmacSha256(rememberKey);
+        Arrays.fill(rememberKey, (byte) 0);
     }
 
     /** What a request's credentials amount to. */
@@ -134,17 +135,16 @@ public final class AnalystAccess {
     }
 
     private String memo(char[] given) {
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(given));
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(rememberKey, "HmacSHA256"));
-            ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(given));
-            mac.update(bytes);
+            return Base64.getEncoder().encodeToString(remember.mac(raw));
+        } finally {
+            Arrays.fill(raw, (byte) 0);
             if (bytes.hasArray()) {
                 Arrays.fill(bytes.array(), (byte) 0);
             }
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JVM has no HmacSHA256", e);
         }
     }
 
