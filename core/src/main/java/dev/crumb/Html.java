@@ -56,6 +56,21 @@ public final class Html {
      */
     @FormatMethod
     public static Html of(@FormatString String template, Object... values) {
+        return fill(template, values);
+    }
+
+    /**
+     * Like {@link #of}, for a template that cannot be a compile-time constant because the application
+     * keeps it in its own resources, such as a translated sentence that holds a link. The template is
+     * inserted unescaped, as with {@link #trusted}: never pass anything that came from a request, a
+     * cookie or a database as the template. The values are escaped as always; a slot count that does
+     * not match the values throws {@link IllegalArgumentException} here, when the fragment is built.
+     */
+    public static Html fromTrustedTemplate(String template, Object... values) {
+        return fill(template, values);
+    }
+
+    private static Html fill(String template, Object... values) {
         Objects.requireNonNull(template, "template");
         StringBuilder out = new StringBuilder(template.length() + 16 * values.length);
         int used = 0;
