@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
  * <p>{@link #of(String, Object...)} fills each {@code %s} of a template with the next value. A value that
  * is an {@code Html} is inserted as it is (so fragments nest without double escaping); {@code null} becomes
  * nothing; anything else is turned into a string and escaped for HTML text and for quoted attribute
- * values. {@code %%} writes one {@code %}; no other {@code %} conversion is allowed.
+ * values: {@code & < > " '} and the backtick become character references, control characters other than
+ * tab, line feed and carriage return become U+FFFD, everything else (characters outside the Basic
+ * Multilingual Plane included) stays as it is. {@code %%} writes one {@code %}; no other {@code %}
+ * conversion is allowed.
  *
  * <pre>{@code
  * Html link = Html.of("<a href=\"/products/%s\">%s</a>", product.id(), product.name());
@@ -100,7 +103,10 @@ public final class Html {
         return new Html(out.toString());
     }
 
-    /** The escaped form of {@code value} as a fragment; {@code null} is {@link #EMPTY}. */
+    /**
+     * {@code value} as text: its string form escaped (see {@link #of} for what is escaped and how);
+     * {@code null} is {@link #EMPTY}.
+     */
     public static Html text(Object value) {
         return value == null ? EMPTY : new Html(escape(value.toString()));
     }
@@ -129,9 +135,9 @@ public final class Html {
      * Escapes {@code text} for HTML text and for quoted attribute values: {@code & < > " ' `} become
      * character references and control characters other than tab, line feed and carriage return (which
      * HTML does not allow) become U+FFFD. Everything else, including characters outside the Basic
-     * Multilingual Plane, is kept as it is.
+     * Multilingual Plane, is kept as it is. The one escaper of Crumb and its demo.
      */
-    public static String escape(String text) {
+    private static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             String replacement = replacement(text.charAt(i));

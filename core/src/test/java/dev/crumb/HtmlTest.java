@@ -30,7 +30,7 @@ class HtmlTest {
     @Test
     @DisplayName("replaces control characters other than tab and line breaks")
     void controlCharacters() {
-        assertThat(Html.escape("a\u0000b\u0007c\nd\te\rf")).isEqualTo("a\uFFFDb\uFFFDc\nd\te\rf");
+        assertThat(Html.text("a\u0000b\u0007c\nd\te\rf")).hasToString("a\uFFFDb\uFFFDc\nd\te\rf");
     }
 
     @Test
@@ -111,8 +111,8 @@ class HtmlTest {
     }
 
     @Test
-    @DisplayName("escape() leaves ordinary text, including non-ASCII, unchanged")
+    @DisplayName("text() leaves ordinary text, including non-ASCII, unchanged")
     void plainText() {
-        assertThat(Html.escape("Français – 10 €")).isEqualTo("Français – 10 €");
+        assertThat(Html.text("Français – 10 €")).hasToString("Français – 10 €");
     }
 }
