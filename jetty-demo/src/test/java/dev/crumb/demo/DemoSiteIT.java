@@ -58,7 +58,7 @@ class DemoSiteIT {
                 .contains("<a href=\"/crumb/unsubscribe\">")
                 .contains("<main id=\"main\"")
                 .contains("<nav class=\"site-nav\" aria-label=\"Main\">")
-                .doesNotContain("{}");
+                .doesNotContain("%s");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -74,7 +74,7 @@ class DemoSiteLanguagesIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<html lang=\"de\">").contains(MAIN_IN_PAGE_LANGUAGE).contains(german)
-                .doesNotContain(english).doesNotContain("{}");
+                .doesNotContain(english).doesNotContain("%s");
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.crumb.internal.analytics;
 
+import dev.crumb.Html;
 import dev.crumb.internal.web.Endpoint;
 import dev.crumb.internal.web.Exchange;
-import dev.crumb.internal.web.Html;
 import dev.crumb.internal.web.Responses;
 import dev.crumb.internal.http.SafeRedirects;
 import dev.crumb.internal.web.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -22,27 +21,27 @@ import java.util.Set;
 public final class LoginEndpoint implements Endpoint {
 
     private static final String FORM = """
-            <form method="post" action="{{action}}">
-            <input type="hidden" name="csrf" value="{{csrf}}">
-            <input type="hidden" name="return" value="{{return}}">
-            <label for="crumb-user">{{userLabel}}</label>
+            <form method="post" action="%s">
+            <input type="hidden" name="csrf" value="%s">
+            <input type="hidden" name="return" value="%s">
+            <label for="crumb-user">%s</label>
             <input id="crumb-user" name="user" autocomplete="username" value="analyst" required>
-            <label for="crumb-password">{{passwordLabel}}</label>
+            <label for="crumb-password">%s</label>
             <input id="crumb-password" name="password" type="password" autocomplete="current-password" required>
-            <div class="actions"><button type="submit">{{signIn}}</button></div>
+            <div class="actions"><button type="submit">%s</button></div>
             </form>
             """;
 
     private static final String SIGNED_IN = """
-            <p>{{signedIn}}</p>
+            <p>%s</p>
             <ul>
-            <li><a href="{{prefix}}/analytics/summary">{{summary}}</a></li>
-            <li><a href="{{prefix}}/analytics/summary.csv">{{summaryCsv}}</a></li>
-            <li><a href="{{prefix}}/analytics/metrics">{{metrics}}</a></li>
+            <li><a href="%s/analytics/summary">%s</a></li>
+            <li><a href="%s/analytics/summary.csv">%s</a></li>
+            <li><a href="%s/analytics/metrics">%s</a></li>
             </ul>
-            <form method="post" action="{{prefix}}/analytics/logout">
-            <input type="hidden" name="csrf" value="{{csrf}}">
-            <div class="actions"><button type="submit" class="secondary">{{signOut}}</button></div>
+            <form method="post" action="%s/analytics/logout">
+            <input type="hidden" name="csrf" value="%s">
+            <div class="actions"><button type="submit" class="secondary">%s</button></div>
             </form>
             """;
 
@@ -66,10 +65,7 @@ public final class LoginEndpoint implements Endpoint {
         } else if (access.signedIn(exchange.request())) {
             Texts t = exchange.texts();
             Responses.page(exchange, 200, t.get("login.signedInTitle"),
-                    Html.render(SIGNED_IN, Map.of("prefix", exchange.request().getContextPath() + prefix, "csrf", exchange.session().csrfToken(),
-                            "signedIn", t.get("login.signedIn"), "summary", t.get("login.summary"),
-                            "summaryCsv", t.get("login.summaryCsv"), "metrics", t.get("login.metrics"),
-                            "signOut", t.get("login.signOut"))));
+                    signedIn(t, exchange.request().getContextPath() + prefix, exchange.session().csrfToken()));
         } else {
             form(exchange, 200, null);
         }
@@ -78,7 +74,7 @@ public final class LoginEndpoint implements Endpoint {
     private void signIn(Exchange exchange) throws IOException {
         HttpServletRequest request = exchange.request();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.formExpired(exchange, "");
+            Responses.formExpired(exchange, Html.EMPTY);
             return;
         }
         String password = request.getParameter("password");
@@ -96,13 +92,19 @@ public final class LoginEndpoint implements Endpoint {
         }
     }
 
+    private static Html signedIn(Texts t, String prefixPath, String csrf) {
+        return Html.of(SIGNED_IN, t.get("login.signedIn"), prefixPath, t.get("login.summary"),
+                prefixPath, t.get("login.summaryCsv"), prefixPath, t.get("login.metrics"),
+                prefixPath, csrf, t.get("login.signOut"));
+    }
+
     private void form(Exchange exchange, int status, String problem) throws IOException {
         Texts t = exchange.texts();
-        String body = (problem == null ? "" : "<p role=\"alert\"><strong>" + Html.escape(problem) + "</strong></p>")
-                + Html.render(FORM, Map.of("action", exchange.request().getContextPath() + prefix + "/analytics/login",
-                "csrf", exchange.session().csrfToken(),
-                "return", target(exchange.request().getParameter("return"), exchange.request().getContextPath()),
-                "userLabel", t.get("login.user"), "passwordLabel", t.get("login.password"), "signIn", t.get("login.signIn")));
+        Html alert = problem == null ? Html.EMPTY : Html.of("<p role=\"alert\"><strong>%s</strong></p>", problem);
+        Html body = alert.append(Html.of(FORM, exchange.request().getContextPath() + prefix + "/analytics/login",
+                exchange.session().csrfToken(),
+                target(exchange.request().getParameter("return"), exchange.request().getContextPath()),
+                t.get("login.user"), t.get("login.password"), t.get("login.signIn")));
         Responses.page(exchange, status, t.get("login.title"), body);
     }
 

@@ -1,8 +1,8 @@
 package dev.crumb.internal.analytics;
 
+import dev.crumb.Html;
 import dev.crumb.internal.web.Endpoint;
 import dev.crumb.internal.web.Exchange;
-import dev.crumb.internal.web.Html;
 import dev.crumb.internal.web.Responses;
 import java.io.IOException;
 import java.util.Objects;
@@ -37,7 +37,7 @@ public final class LogoutEndpoint implements Endpoint {
     @Override
     public void handle(Exchange exchange) throws IOException {
         if (!exchange.session().validCsrfToken(exchange.request().getParameter("csrf"))) {
-            Responses.formExpired(exchange, "");
+            Responses.formExpired(exchange, Html.EMPTY);
             return;
         }
         exchange.response().addHeader("Set-Cookie", access.sessions().signOut(exchange.request().isSecure()));
@@ -49,7 +49,7 @@ public final class LogoutEndpoint implements Endpoint {
                         + " it expires", e.getClass().getSimpleName());
                 exchange.response().setHeader("Retry-After", "30");
                 Responses.page(exchange, 503, exchange.texts().get("logout.incompleteTitle"),
-                        Html.render("<p>{{body}}</p>", java.util.Map.of("body", exchange.texts().get("logout.incompleteBody"))));
+                        Html.of("<p>%s</p>", exchange.texts().get("logout.incompleteBody")));
                 return;
             }
             LOG.info("analyst signed out; earlier analyst sessions are ended on every server");

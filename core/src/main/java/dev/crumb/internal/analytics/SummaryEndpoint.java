@@ -5,6 +5,7 @@ import dev.crumb.internal.web.Exchange;
 import dev.crumb.internal.web.Responses;
 import dev.crumb.store.AnalyticsReader;
 import dev.crumb.store.AnalyticsSummary;
+import dev.crumb.store.DateRange;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,9 +60,9 @@ public final class SummaryEndpoint implements Endpoint {
         HttpServletResponse response = exchange.response();
         DateRange range;
         try {
-            range = DateRange.parse(exchange.request().getParameter("from"), exchange.request().getParameter("to"),
+            range = DateRangeParameters.parse(exchange.request().getParameter("from"), exchange.request().getParameter("to"),
                     LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), maxDays);
-        } catch (DateRange.Invalid e) {
+        } catch (DateRangeParameters.Invalid e) {
             Map<String, Object> body = AnalystGate.error("bad_request", e.getMessage());
             body.put("parameter", e.parameter());
             Responses.json(response, 400, body);
@@ -69,7 +70,7 @@ public final class SummaryEndpoint implements Endpoint {
         }
         AnalyticsSummary summary;
         try {
-            summary = reader.summary(range.from(), range.to());
+            summary = reader.summary(range);
         } catch (RuntimeException e) {
             LOG.warn("the analytics summary failed ({}); answering 503", e.getClass().getSimpleName());
             response.setHeader("Retry-After", "30");

@@ -1,16 +1,15 @@
 package dev.crumb.internal.email;
 
+import dev.crumb.Html;
 import dev.crumb.EmailChoices;
 import dev.crumb.UnsubscribeConfirmations;
 import dev.crumb.internal.web.Endpoint;
 import dev.crumb.internal.web.Exchange;
-import dev.crumb.internal.web.Html;
 import dev.crumb.internal.web.Responses;
 import dev.crumb.internal.web.Texts;
 import dev.crumb.store.EmailRegistry;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -31,36 +30,36 @@ public final class UnsubscribeEndpoint implements Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeEndpoint.class);
 
     private static final String USE_THE_LINK = """
-            <p>{{useLink}}</p>
-            <p>{{notTyped}}</p>
+            <p>%s</p>
+            <p>%s</p>
             """;
 
     private static final String ASK = """
-            <p>{{ask}}</p>
-            <form method="post" action="{{action}}">
-            <input type="hidden" name="csrf" value="{{csrf}}">
-            <label for="crumb-unsubscribe-email">{{emailLabel}}</label>
+            <p>%s</p>
+            <form method="post" action="%s">
+            <input type="hidden" name="csrf" value="%s">
+            <label for="crumb-unsubscribe-email">%s</label>
             <input id="crumb-unsubscribe-email" name="email" type="email" autocomplete="email" required maxlength="254">
-            <div class="actions"><button type="submit">{{button}}</button></div>
+            <div class="actions"><button type="submit">%s</button></div>
             </form>
             """;
 
     private static final String SENT = """
-            <p role="status">{{sent}}</p>
-            <p><a href="{{home}}">{{back}}</a></p>
+            <p role="status">%s</p>
+            <p><a href="%s">%s</a></p>
             """;
 
     private static final String CONFIRM = """
-            <p>{{confirm}}</p>
-            <form method="post" action="{{action}}">
-            <input type="hidden" name="token" value="{{token}}">
-            <div class="actions"><button type="submit">{{button}}</button></div>
+            <p>%s</p>
+            <form method="post" action="%s">
+            <input type="hidden" name="token" value="%s">
+            <div class="actions"><button type="submit">%s</button></div>
             </form>
             """;
 
     private static final String DONE = """
-            <p role="status">{{done}}</p>
-            <p><a href="{{home}}">{{back}}</a></p>
+            <p role="status">%s</p>
+            <p><a href="%s">%s</a></p>
             """;
 
     private final EmailRegistry registry;
@@ -92,9 +91,9 @@ public final class UnsubscribeEndpoint implements Endpoint {
         Texts t = exchange.texts();
         Optional<String> fromToken = tokens.verify(request.getParameter("token"));
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
-            String body = fromToken.isPresent()
-                    ? Html.render(CONFIRM, Map.of("action", action, "token", request.getParameter("token"),
-                    "confirm", t.get("unsubscribe.confirm"), "button", t.get("unsubscribe.button")))
+            Html body = fromToken.isPresent()
+                    ? Html.of(CONFIRM, t.get("unsubscribe.confirm"), action, request.getParameter("token"),
+                    t.get("unsubscribe.button"))
                     : withoutToken(exchange);
             Responses.page(exchange, 200, t.get("unsubscribe.title"), body);
             return;
@@ -105,8 +104,7 @@ public final class UnsubscribeEndpoint implements Endpoint {
         }
         if (request.getParameter("token") != null) {
             Responses.page(exchange, 400, t.get("unsubscribe.title"),
-                    Html.render("<p role=\"alert\">{{problem}}</p>", Map.of("problem", t.get("unsubscribe.damaged")))
-                            + withoutToken(exchange));
+                    Html.of("<p role=\"alert\">%s</p>%s", t.get("unsubscribe.damaged"), withoutToken(exchange)));
             return;
         }
         if (confirmations == null) {
@@ -121,20 +119,18 @@ public final class UnsubscribeEndpoint implements Endpoint {
         String address = request.getParameter("email");
         if (!EmailAddresses.plausible(address)) {
             Responses.page(exchange, 400, t.get("unsubscribe.title"),
-                    Html.render("<p role=\"alert\">{{problem}}</p>", Map.of("problem", t.get("unsubscribe.enterAddress")))
-                    + withoutToken(exchange));
+                    Html.of("<p role=\"alert\">%s</p>%s", t.get("unsubscribe.enterAddress"), withoutToken(exchange)));
             return;
         }
         sendLink(exchange, address.trim());
     }
 
-    private String withoutToken(Exchange exchange) {
+    private Html withoutToken(Exchange exchange) {
         return confirmations == null ? useTheLink(exchange.texts()) : ask(exchange);
     }
 
-    private static String useTheLink(Texts t) {
-        return Html.render(USE_THE_LINK, Map.of("useLink", t.get("unsubscribe.useLink"),
-                "notTyped", t.get("unsubscribe.notTyped")));
+    private static Html useTheLink(Texts t) {
+        return Html.of(USE_THE_LINK, t.get("unsubscribe.useLink"), t.get("unsubscribe.notTyped"));
     }
 
     private void sendLink(Exchange exchange, String address) throws IOException {
@@ -156,8 +152,8 @@ public final class UnsubscribeEndpoint implements Endpoint {
             }
         }
         Texts t = exchange.texts();
-        Responses.page(exchange, 200, t.get("unsubscribe.title"), Html.render(SENT, Map.of("sent", t.get("unsubscribe.sent"),
-                "home", exchange.request().getContextPath() + "/", "back", t.get("unsubscribe.back"))));
+        Responses.page(exchange, 200, t.get("unsubscribe.title"), Html.of(SENT, t.get("unsubscribe.sent"),
+                exchange.request().getContextPath() + "/", t.get("unsubscribe.back")));
     }
 
     private void suppress(Exchange exchange, String addressKey) throws IOException {
@@ -170,22 +166,20 @@ public final class UnsubscribeEndpoint implements Endpoint {
         }
         LOG.info("an address was added to the email suppression list");
         Texts t = exchange.texts();
-        Responses.page(exchange, 200, t.get("unsubscribe.doneTitle"), Html.render(DONE,
-                Map.of("done", t.get("unsubscribe.done"), "home", exchange.request().getContextPath() + "/",
-                        "back", t.get("unsubscribe.back"))));
+        Responses.page(exchange, 200, t.get("unsubscribe.doneTitle"), Html.of(DONE,
+                t.get("unsubscribe.done"), exchange.request().getContextPath() + "/", t.get("unsubscribe.back")));
     }
 
-    private String ask(Exchange exchange) {
+    private Html ask(Exchange exchange) {
         Texts t = exchange.texts();
-        return Html.render(ASK, Map.of("action", action, "csrf", exchange.session().csrfToken(),
-                "ask", t.get("unsubscribe.askLink"), "emailLabel", t.get("unsubscribe.email"),
-                "button", t.get("unsubscribe.sendLink")));
+        return Html.of(ASK, t.get("unsubscribe.askLink"), action, exchange.session().csrfToken(),
+                t.get("unsubscribe.email"), t.get("unsubscribe.sendLink"));
     }
 
     private static void unavailable(Exchange exchange) throws IOException {
         exchange.response().setHeader("Retry-After", "30");
         Texts t = exchange.texts();
         Responses.page(exchange, 503, t.get("error.tryLaterTitle"),
-                Html.render("<p>{{body}}</p>", Map.of("body", t.get("error.tryLaterBody"))));
+                Html.of("<p>%s</p>", t.get("error.tryLaterBody")));
     }
 }

@@ -2,6 +2,7 @@ package dev.crumb.internal.store;
 
 import dev.crumb.store.AnalyticsSummary;
 import dev.crumb.store.AnonymousPageView;
+import dev.crumb.store.DateRange;
 import dev.crumb.store.PageView;
 import java.time.LocalDate;
 import java.util.ArrayList;

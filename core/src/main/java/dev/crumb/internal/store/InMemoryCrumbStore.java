@@ -1,6 +1,7 @@
 package dev.crumb.internal.store;
 
 import dev.crumb.store.AnalyticsReader;
+import dev.crumb.store.DateRange;
 import dev.crumb.store.SecurityRecords;
 import dev.crumb.store.AnalyticsSummary;
 import dev.crumb.store.AnonymousPageView;

@@ -2,6 +2,7 @@ package dev.crumb.internal.store;
 
 import dev.crumb.store.AnalyticsReader;
 import dev.crumb.store.AnalyticsSummary;
+import dev.crumb.store.DateRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package dev.crumb.internal.store;
 
 import dev.crumb.store.AnalyticsSummary;
+import dev.crumb.store.DateRange;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import dev.crumb.internal.http.SafeRedirects;
 import dev.crumb.internal.consent.ConsentState;
 import dev.crumb.internal.visitor.VisitorSession;
@@ -8,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The consent banner applications include on every page ({@code Crumb.bannerHtml(request)} or the
@@ -29,16 +29,16 @@ public final class ConsentBanner {
     // A labelled region meant to come first in <body>, before the site's skip link. No inline style or
     // script: the same-origin stylesheet carries the looks, so a strict CSP (style-src 'self') holds.
     private static final String BANNER = """
-            <section id="crumb-banner" class="crumb-banner" aria-labelledby="crumb-banner-title" lang="{{lang}}">
-            <link rel="stylesheet" href="{{css}}">
-            <h2 id="crumb-banner-title" class="crumb-banner-title">{{label}}</h2>
-            {{{status}}}<p>{{text}}</p>
-            {{{firstLayer}}}<form method="post" action="{{action}}">
-            <input type="hidden" name="csrf" value="{{csrf}}">
-            <input type="hidden" name="return" value="{{return}}">
-            <button type="submit" name="action" value="reject-all">{{rejectAll}}</button>
-            <button type="submit" name="action" value="accept-all">{{acceptAll}}</button>
-            <a href="{{settings}}">{{settingsLink}}</a>
+            <section id="crumb-banner" class="crumb-banner" aria-labelledby="crumb-banner-title" lang="%s">
+            <link rel="stylesheet" href="%s">
+            <h2 id="crumb-banner-title" class="crumb-banner-title">%s</h2>
+            %s<p>%s</p>
+            %s<form method="post" action="%s">
+            <input type="hidden" name="csrf" value="%s">
+            <input type="hidden" name="return" value="%s">
+            <button type="submit" name="action" value="reject-all">%s</button>
+            <button type="submit" name="action" value="accept-all">%s</button>
+            <a href="%s">%s</a>
             </form>
             </section>
             """;
@@ -46,14 +46,14 @@ public final class ConsentBanner {
     // After a choice: nothing visible, unless the address ends in #crumb-saved (the redirect after a
     // choice), which shows the confirmation and moves focus to it (it is the fragment's target).
     private static final String CHOSEN = """
-            <div class="crumb-chosen" lang="{{lang}}"><link rel="stylesheet" href="{{css}}">{{{status}}}</div>
+            <div class="crumb-chosen" lang="%s"><link rel="stylesheet" href="%s">%s</div>
             """;
 
     private static final String STATUS = """
-            <p id="crumb-saved" class="crumb-saved" role="status" tabindex="-1">{{message}}</p>
+            <p id="crumb-saved" class="crumb-saved" role="status" tabindex="-1">%s</p>
             """;
 
-    private static final String LINK = "<a class=\"crumb-consent-link\" href=\"{{href}}\">{{text}}</a>";
+    private static final String LINK = "<a class=\"crumb-consent-link\" href=\"%s\">%s</a>";
 
     /** How long after a choice pages carry its (hidden) confirmation; afterwards the banner is {@code ""}. */
     static final Duration CONFIRMATION_WINDOW = Duration.ofMinutes(2);
@@ -96,25 +96,21 @@ public final class ConsentBanner {
             if (!justChosen) {
                 return "";
             }
-            return Html.render(CHOSEN, Map.of("lang", t.lang(), "css", css,
-                    "status", Html.render(STATUS, Map.of("message", t.get("banner.saved")))));
+            return Html.of(CHOSEN, t.lang(), css, Html.of(STATUS, t.get("banner.saved"))).toString();
         }
         String here = currentPath(request);
         // Still asked after a choice: the browser did not keep the cookie, so say why the banner returns.
-        String status = Html.render(STATUS, Map.of("message", t.get("banner.cookiesBlocked")));
-        return Html.render(BANNER, Map.ofEntries(Map.entry("label", t.get("banner.label")), Map.entry("lang", t.lang()),
-                Map.entry("css", css), Map.entry("status", status), Map.entry("text", ConsentWording.bannerText(t, state)),
-                Map.entry("firstLayer", firstLayer.html(t, request.getContextPath())),
-                Map.entry("action", consentPath(request)), Map.entry("csrf", session.csrfToken()),
-                Map.entry("return", here),
-                Map.entry("rejectAll", t.get("consent.rejectAll")), Map.entry("acceptAll", t.get("consent.acceptAll")),
-                Map.entry("settings", settingsHref(request)), Map.entry("settingsLink", t.get("banner.settings"))));
+        Html status = Html.of(STATUS, t.get("banner.cookiesBlocked"));
+        return Html.of(BANNER, t.lang(), css, t.get("banner.label"), status, ConsentWording.bannerText(t, state),
+                firstLayer.html(t, request.getContextPath()), consentPath(request), session.csrfToken(), here,
+                t.get("consent.rejectAll"), t.get("consent.acceptAll"), settingsHref(request), t.get("banner.settings"))
+                .toString();
     }
 
     /** The footer link to the consent page, in the visitor's language, with the current page to return to. */
     public String link(HttpServletRequest request, VisitorSession session) {
         Texts t = messages.forLanguage(session.payload().language());
-        return Html.render(LINK, Map.of("href", settingsHref(request), "text", t.get("banner.settings")));
+        return Html.of(LINK, settingsHref(request), t.get("banner.settings")).toString();
     }
 
     /** The consent page's address with the current page as its return address. */

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import dev.crumb.internal.http.SafeRedirects;
 import dev.crumb.Category;
 import dev.crumb.ConsentSource;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,36 +35,36 @@ public final class ConsentEndpoint implements Endpoint {
     private static final List<Category> OPTIONAL = List.of(Category.PREFERENCES, Category.ANALYTICS, Category.MARKETING);
 
     private static final String PAGE = """
-            <nav class="crumb-links" aria-label="{{title}}">
-            <a href="{{back}}">{{backText}}</a>
+            <nav class="crumb-links" aria-label="%s">
+            <a href="%s">%s</a>
             </nav>
-            <p>{{intro}}</p>
-            {{{firstLayer}}}            <h2 id="crumb-current">{{currentHeading}}</h2>
-            <p>{{status}}</p>
-            {{{conflict}}}            <ul aria-labelledby="crumb-current">
-            {{{summary}}}</ul>
-            <form method="post" action="{{action}}">
-            <input type="hidden" name="csrf" value="{{csrf}}">
-            <input type="hidden" name="return" value="{{return}}">
+            <p>%s</p>
+            %s            <h2 id="crumb-current">%s</h2>
+            <p>%s</p>
+            %s            <ul aria-labelledby="crumb-current">
+            %s</ul>
+            <form method="post" action="%s">
+            <input type="hidden" name="csrf" value="%s">
+            <input type="hidden" name="return" value="%s">
             <fieldset>
-            <legend>{{legend}}</legend>
-            <p><strong>{{necessary}}</strong> ({{alwaysOn}}) — {{necessaryHelp}}</p>
-            {{{choices}}}</fieldset>
+            <legend>%s</legend>
+            <p><strong>%s</strong> (%s) — %s</p>
+            %s</fieldset>
             <div class="actions">
-            <button type="submit" name="action" value="save">{{save}}</button>
-            <button type="submit" name="action" value="reject-all">{{rejectAll}}</button>
-            <button type="submit" name="action" value="accept-all">{{acceptAll}}</button>
+            <button type="submit" name="action" value="save">%s</button>
+            <button type="submit" name="action" value="reject-all">%s</button>
+            <button type="submit" name="action" value="accept-all">%s</button>
             </div>
             </form>
             """;
 
     private static final String CHOICE = """
-            <p><label for="crumb-{{id}}"><input type="checkbox" id="crumb-{{id}}" name="{{id}}" value="on" \
-            aria-describedby="crumb-{{id}}-help"{{{checked}}}> <strong>{{name}}</strong></label>
-            <span id="crumb-{{id}}-help" class="note">{{help}}</span></p>
+            <p><label for="crumb-%s"><input type="checkbox" id="crumb-%s" name="%s" value="on" \
+            aria-describedby="crumb-%s-help"%s> <strong>%s</strong></label>
+            <span id="crumb-%s-help" class="note">%s</span></p>
             """;
 
-    private static final String SUMMARY_ITEM = "<li>{{name}}: {{state}}</li>\n";
+    private static final String SUMMARY_ITEM = "<li>%s: %s</li>\n";
 
     private final ConsentDecisions decisions;
     private final ConsentRateLimit rateLimit;
@@ -98,35 +98,29 @@ public final class ConsentEndpoint implements Endpoint {
         HttpServletRequest request = exchange.request();
         Texts t = exchange.texts();
         ConsentState state = exchange.session().consent();
-        StringBuilder choices = new StringBuilder();
-        StringBuilder summary = new StringBuilder();
+        Html choices = Html.EMPTY;
+        Html summary = Html.EMPTY;
         for (Category c : OPTIONAL) {
-            choices.append(Html.render(CHOICE, Map.of("id", c.id(), "name", name(t, c), "help", help(t, c),
-                    "checked", state.grants(c) ? " checked" : "")));
-            summary.append(Html.render(SUMMARY_ITEM, Map.of("name", name(t, c),
-                    "state", state.grants(c) ? t.get("consent.on") : t.get("consent.off"))));
+            String id = c.id();
+            choices = choices.append(Html.of(CHOICE, id, id, id, id, state.grants(c) ? Html.of(" checked") : Html.EMPTY,
+                    name(t, c), id, help(t, c)));
+            summary = summary.append(Html.of(SUMMARY_ITEM, name(t, c),
+                    state.grants(c) ? t.get("consent.on") : t.get("consent.off")));
         }
         String back = SafeRedirects.sameOriginPath(request.getParameter("return"), request);
-        String body = Html.render(PAGE, Map.ofEntries(
-                Map.entry("title", t.get("consent.title")),
-                Map.entry("back", back), Map.entry("backText", t.get("consent.back")),
-                Map.entry("intro", ConsentWording.intro(t, state)),
-                Map.entry("firstLayer", firstLayer.html(t, request.getContextPath())),
-                Map.entry("currentHeading", t.get("consent.currentHeading")),
-                Map.entry("status", status(t, state, decisions.rules(), exchange.session().payload().consent())),
-                Map.entry("conflict", state.explicit() && ConsentRules.signalOverrides(
-                        exchange.session().payload().consent(), exchange.session().refusalSignal())
-                        ? Html.render("<p id=\"crumb-gpc-conflict\" role=\"note\">{{text}}</p>\n",
-                                Map.of("text", t.get("consent.gpcConflict")))
-                        : ""),
-                Map.entry("summary", summary.toString()),
-                Map.entry("action", request.getRequestURI()),
-                Map.entry("csrf", exchange.session().csrfToken()),
-                Map.entry("return", back),
-                Map.entry("legend", t.get("consent.legend")), Map.entry("necessary", name(t, Category.NECESSARY)),
-                Map.entry("alwaysOn", t.get("consent.alwaysOn")), Map.entry("necessaryHelp", help(t, Category.NECESSARY)),
-                Map.entry("choices", choices.toString()), Map.entry("save", t.get("consent.save")),
-                Map.entry("rejectAll", t.get("consent.rejectAll")), Map.entry("acceptAll", t.get("consent.acceptAll"))));
+        Html conflict = state.explicit() && ConsentRules.signalOverrides(
+                exchange.session().payload().consent(), exchange.session().refusalSignal())
+                ? Html.of("<p id=\"crumb-gpc-conflict\" role=\"note\">%s</p>\n", t.get("consent.gpcConflict"))
+                : Html.EMPTY;
+        Html body = Html.of(PAGE, t.get("consent.title"), back, t.get("consent.back"),
+                ConsentWording.intro(t, state),
+                firstLayer.html(t, request.getContextPath()),
+                t.get("consent.currentHeading"),
+                status(t, state, decisions.rules(), exchange.session().payload().consent()),
+                conflict, summary,
+                request.getRequestURI(), exchange.session().csrfToken(), back,
+                t.get("consent.legend"), name(t, Category.NECESSARY), t.get("consent.alwaysOn"), help(t, Category.NECESSARY),
+                choices, t.get("consent.save"), t.get("consent.rejectAll"), t.get("consent.acceptAll"));
         Responses.page(exchange, 200, t.get("consent.title"), body);
     }
 
@@ -134,13 +128,13 @@ public final class ConsentEndpoint implements Endpoint {
         HttpServletRequest request = exchange.request();
         Texts t = exchange.texts();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.formExpired(exchange, "");
+            Responses.formExpired(exchange, Html.EMPTY);
             return;
         }
         Set<Category> granted = granted(request);
         if (granted == null) {
             Responses.page(exchange, 400, t.get("consent.title"),
-                    Html.render("<p>{{body}}</p>", Map.of("body", t.get("consent.unknownAction"))));
+                    Html.of("<p>%s</p>", t.get("consent.unknownAction")));
             return;
         }
         if (tooManyChanges(exchange, rateLimit)) {
@@ -152,8 +146,7 @@ public final class ConsentEndpoint implements Endpoint {
         } catch (ConsentNotRecordedException e) {
             LOG.error("consent decision refused with 503: {}", e.getMessage());
             exchange.response().setHeader("Retry-After", "30");
-            Responses.page(exchange, 503, t.get("consent.unavailableTitle"), Html.render("<p>{{body}}</p>",
-                    Map.of("body", t.get("consent.unavailableBody"))));
+            Responses.page(exchange, 503, t.get("consent.unavailableTitle"), Html.of("<p>%s</p>", t.get("consent.unavailableBody")));
             return;
         }
         for (String deletion : deletions) {
@@ -176,11 +169,10 @@ public final class ConsentEndpoint implements Endpoint {
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
         exchange.response().setHeader("Retry-After", Long.toString(seconds));
         Texts t = exchange.texts();
-        Responses.page(exchange, 429, t.get("consent.tooManyTitle"), Html.render("""
-                <p>{{body}}</p>
-                <p>{{retry}}</p>
-                """, Map.of("body", t.get("consent.tooManyBody"),
-                "retry", t.format("consent.tooManyRetry", seconds))));
+        Responses.page(exchange, 429, t.get("consent.tooManyTitle"), Html.of("""
+                <p>%s</p>
+                <p>%s</p>
+                """, t.get("consent.tooManyBody"), t.format("consent.tooManyRetry", seconds)));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import dev.crumb.Category;
 import dev.crumb.internal.consent.ConsentJournal;
 import dev.crumb.internal.consent.ConsentState;
@@ -21,15 +22,15 @@ public final class ConsentMeSection implements MeSection {
     static final int HISTORY = 20;
 
     private static final String HTML = """
-            <h2>{{heading}}</h2>
+            <h2>%s</h2>
             <table>
-            {{{rows}}}<tr><th scope="row">{{sourceLabel}}</th><td>{{source}}</td></tr>
-            <tr><th scope="row">{{revisionLabel}}</th><td>{{revision}}</td></tr>
-            <tr><th scope="row">{{decidedLabel}}</th><td>{{decidedAt}}</td></tr>
+            %s<tr><th scope="row">%s</th><td>%s</td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
             </table>
-            <p><a href="{{prefix}}/consent?return={{mePath}}">{{change}}</a></p>
-            <h2>{{proofHeading}}</h2>
-            {{{log}}}
+            <p><a href="%s/consent?return=%s">%s</a></p>
+            <h2>%s</h2>
+            %s
             """;
 
     private final ConsentJournal journal;
@@ -68,48 +69,46 @@ public final class ConsentMeSection implements MeSection {
     }
 
     @Override
-    public String html(Exchange exchange) {
+    public Html html(Exchange exchange) {
         ConsentState state = exchange.session().consent();
         Texts t = exchange.texts();
-        StringBuilder rows = new StringBuilder();
+        Html rows = Html.EMPTY;
         for (Category c : Category.values()) {
-            rows.append(Html.render("<tr><th scope=\"row\">{{name}}</th><td>{{value}}</td></tr>\n",
-                    Map.of("name", ConsentEndpoint.name(t, c),
-                            "value", state.grants(c) ? t.get("consent.on") : t.get("consent.off"))));
+            rows = rows.append(Html.of("<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n",
+                    ConsentEndpoint.name(t, c), state.grants(c) ? t.get("consent.on") : t.get("consent.off")));
         }
-        Optional<List<ConsentRecord>> history = journal.history(exchange.session().payload().visitorId(), HISTORY);
-        String log;
-        if (!journal.keepsProof()) {
-            log = paragraph(t.get("me.noProof"));
-        } else if (history.isEmpty()) {
-            log = paragraph(t.get("me.proofUnavailable"));
-        } else if (history.get().isEmpty()) {
-            log = paragraph(t.get("me.noRecords"));
-        } else {
-            StringBuilder table = new StringBuilder(Html.render("<table>\n<tr><th scope=\"col\">{{when}}</th>"
-                    + "<th scope=\"col\">{{granted}}</th><th scope=\"col\">{{revision}}</th><th scope=\"col\">{{source}}</th>"
-                    + "</tr>\n", Map.of("when", t.get("me.when"), "granted", t.get("me.granted"),
-                    "revision", t.get("me.revision"), "source", t.get("me.source"))));
-            for (ConsentRecord r : history.get()) {
-                table.append(Html.render("<tr><td>{{at}}</td><td>{{granted}}</td><td>{{revision}}</td><td>{{source}}</td></tr>\n",
-                        Map.of("at", t.dateTime(r.decidedAt()), "granted", granted(t, r.granted()),
-                                "revision", r.policyRevision(), "source", t.get("source." + id(r.source())))));
-            }
-            log = table.append("</table>").toString();
-        }
-        return Html.render(HTML, Map.ofEntries(Map.entry("heading", t.get("me.consentHeading")),
-                Map.entry("rows", rows.toString()), Map.entry("sourceLabel", t.get("me.source")),
-                Map.entry("source", t.get("source." + id(state.source()))),
-                Map.entry("revisionLabel", t.get("me.revision")), Map.entry("revision", state.policyRevision()),
-                Map.entry("decidedLabel", t.get("me.decided")),
-                Map.entry("decidedAt", state.decidedAt() == null ? t.get("me.notYet") : t.dateTime(state.decidedAt())),
-                Map.entry("prefix", exchange.request().getContextPath() + prefix),
-                Map.entry("mePath", exchange.request().getContextPath() + prefix + "/me"), Map.entry("change", t.get("me.change")),
-                Map.entry("proofHeading", t.get("me.proofHeading")), Map.entry("log", log)));
+        String me = exchange.request().getContextPath() + prefix;
+        return Html.of(HTML, t.get("me.consentHeading"), rows,
+                t.get("me.source"), t.get("source." + id(state.source())),
+                t.get("me.revision"), state.policyRevision(),
+                t.get("me.decided"), state.decidedAt() == null ? t.get("me.notYet") : t.dateTime(state.decidedAt()),
+                me, me + "/me", t.get("me.change"),
+                t.get("me.proofHeading"), log(exchange, t));
     }
 
-    private static String paragraph(String text) {
-        return Html.render("<p>{{text}}</p>", Map.of("text", text));
+    /** This visitor's records in the consent log, or why there are none to show. */
+    private Html log(Exchange exchange, Texts t) {
+        if (!journal.keepsProof()) {
+            return paragraph(t.get("me.noProof"));
+        }
+        Optional<List<ConsentRecord>> history = journal.history(exchange.session().payload().visitorId(), HISTORY);
+        if (history.isEmpty()) {
+            return paragraph(t.get("me.proofUnavailable"));
+        }
+        if (history.get().isEmpty()) {
+            return paragraph(t.get("me.noRecords"));
+        }
+        Html rows = history.get().stream()
+                .map(r -> Html.of("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", t.dateTime(r.decidedAt()),
+                        granted(t, r.granted()), r.policyRevision(), t.get("source." + id(r.source()))))
+                .collect(Html.joining());
+        return Html.of("<table>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                        + "<th scope=\"col\">%s</th></tr>\n%s</table>", t.get("me.when"), t.get("me.granted"),
+                t.get("me.revision"), t.get("me.source"), rows);
+    }
+
+    private static Html paragraph(String text) {
+        return Html.of("<p>%s</p>", text);
     }
 
     /** The optional categories granted, by name; "only necessary" when none. */

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import dev.crumb.internal.http.SafeRedirects;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -73,31 +74,28 @@ public final class CookieRequirement {
                 + PROBE_PARAMETER + "=1";
     }
 
-    /** The explanation page body (escaped markup) with {@code id="crumb-cookies-required"}, in English. */
-    public static String explanation(String backPath, String mePath) {
+    /** The explanation page body with {@code id="crumb-cookies-required"}, in English. */
+    public static Html explanation(String backPath, String mePath) {
         return explanation(Texts.english(), backPath, mePath);
     }
 
-    /** The explanation page body (escaped markup) with {@code id="crumb-cookies-required"}, in {@code t}'s language. */
-    public static String explanation(Texts t, String backPath, String mePath) {
-        return Html.render("""
+    /** The explanation page body with {@code id="crumb-cookies-required"}, in {@code t}'s language. */
+    public static Html explanation(Texts t, String backPath, String mePath) {
+        return Html.of("""
                 <section id="crumb-cookies-required" aria-labelledby="crumb-cookies-required-title">
-                <h2 id="crumb-cookies-required-title">{{title}}</h2>
-                <p>{{body}}</p>
-                <p>{{holds}} <a href="{{prefix}}">{{seeWhat}}</a></p>
-                <h3>{{steps}}</h3>
+                <h2 id="crumb-cookies-required-title">%s</h2>
+                <p>%s</p>
+                <p>%s <a href="%s">%s</a></p>
+                <h3>%s</h3>
                 <ol>
-                <li>{{step1}}</li>
-                <li>{{step2}}</li>
-                <li>{{step3}}</li>
+                <li>%s</li>
+                <li>%s</li>
+                <li>%s</li>
                 </ol>
-                <p><a href="{{back}}">{{backText}}</a></p>
+                <p><a href="%s">%s</a></p>
                 </section>
-                """, java.util.Map.ofEntries(java.util.Map.entry("back", backPath), java.util.Map.entry("prefix", mePath),
-                java.util.Map.entry("title", t.get("cookies.title")), java.util.Map.entry("body", t.get("cookies.body")),
-                java.util.Map.entry("holds", t.get("cookies.holds")), java.util.Map.entry("seeWhat", t.get("cookies.seeWhat")),
-                java.util.Map.entry("steps", t.get("cookies.stepsHeading")), java.util.Map.entry("step1", t.get("cookies.step1")),
-                java.util.Map.entry("step2", t.get("cookies.step2")), java.util.Map.entry("step3", t.get("cookies.step3")),
-                java.util.Map.entry("backText", t.get("error.backHome"))));
+                """, t.get("cookies.title"), t.get("cookies.body"), t.get("cookies.holds"), mePath, t.get("cookies.seeWhat"),
+                t.get("cookies.stepsHeading"), t.get("cookies.step1"), t.get("cookies.step2"), t.get("cookies.step3"),
+                backPath, t.get("error.backHome"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,16 +24,15 @@ public final class Endpoints {
         Endpoint endpoint = routes.get(exchange.path());
         if (endpoint == null) {
             Texts t = exchange.texts();
-            Responses.page(exchange, 404, t.get("error.notFoundTitle"), Html.render("<p>{{body}}</p> <p><a href=\"{{home}}\">{{back}}</a></p>",
-                    Map.of("body", t.get("error.notFoundBody"), "home", exchange.request().getContextPath() + "/",
-                            "back", t.get("error.backHome"))));
+            Responses.page(exchange, 404, t.get("error.notFoundTitle"), Html.of("<p>%s</p> <p><a href=\"%s\">%s</a></p>",
+                    t.get("error.notFoundBody"), exchange.request().getContextPath() + "/", t.get("error.backHome")));
             return;
         }
         String method = exchange.request().getMethod();
         if (!endpoint.methods().contains(method) && !("HEAD".equals(method) && endpoint.methods().contains("GET"))) {
             exchange.response().setHeader("Allow", String.join(", ", new TreeSet<>(endpoint.methods())));
             Responses.page(exchange, 405, exchange.texts().get("error.methodTitle"),
-                    Html.render("<p>{{body}}</p>", Map.of("body", exchange.texts().get("error.methodBody"))));
+                    Html.of("<p>%s</p>", exchange.texts().get("error.methodBody")));
             return;
         }
         endpoint.handle(exchange);

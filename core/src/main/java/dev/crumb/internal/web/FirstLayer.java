@@ -1,6 +1,7 @@
 package dev.crumb.internal.web;
 
-import java.util.Map;
+import dev.crumb.Html;
+import java.util.regex.Pattern;
 
 /**
  * Who is asking and where to read more, for the banner's first layer and the consent page: the data
@@ -17,21 +18,24 @@ public record FirstLayer(String controllerName, String privacyPolicyUrl) {
     public static final FirstLayer NONE = new FirstLayer(null, null);
 
     private static final String NAME_SLOT = "{0}";
-    private static final String LINK = "<a href=\"{{href}}\">{{privacyPolicy}}</a>";
 
-    /** The markup (escaped) for the visitor's texts, or {@code ""}; a path is put below {@code contextPath}. */
-    public String html(Texts t, String contextPath) {
-        StringBuilder b = new StringBuilder();
+    /** The markup for the visitor's texts, or {@link Html#EMPTY}; a path is put below {@code contextPath}. */
+    public Html html(Texts t, String contextPath) {
+        Html b = Html.EMPTY;
         if (controllerName != null) {
-            // The sentence is escaped whole, then the (escaped) name goes into its slot, in bold.
-            b.append(Html.escape(t.get("consent.controlledBy"))
-                    .replace(NAME_SLOT, "<strong>" + Html.escape(controllerName) + "</strong>"));
+            // The sentence is escaped piece by piece around its slot; the (escaped) name goes in, in bold.
+            Html name = Html.of("<strong>%s</strong>", controllerName);
+            String[] pieces = t.get("consent.controlledBy").split(Pattern.quote(NAME_SLOT), -1);
+            b = Html.text(pieces[0]);
+            for (int i = 1; i < pieces.length; i++) {
+                b = b.append(name).append(Html.text(pieces[i]));
+            }
         }
         if (privacyPolicyUrl != null) {
             String href = privacyPolicyUrl.startsWith("/") ? contextPath + privacyPolicyUrl : privacyPolicyUrl;
-            b.append(b.length() > 0 ? " " : "").append(Html.render(LINK, Map.of("href", href,
-                    "privacyPolicy", t.get("consent.privacyPolicy"))));
+            Html link = Html.of("<a href=\"%s\">%s</a>", href, t.get("consent.privacyPolicy"));
+            b = b.isEmpty() ? link : b.append(Html.of(" %s", link));
         }
-        return b.length() == 0 ? "" : "<p class=\"crumb-first-layer\">" + b + "</p>\n";
+        return b.isEmpty() ? Html.EMPTY : Html.of("<p class=\"crumb-first-layer\">%s</p>\n", b);
     }
 }

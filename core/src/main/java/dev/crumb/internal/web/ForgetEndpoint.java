@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import dev.crumb.internal.http.SafeRedirects;
 import dev.crumb.internal.visitor.ConsentDecisions;
 import dev.crumb.internal.consent.ConsentJournal;
@@ -43,7 +44,7 @@ public final class ForgetEndpoint implements Endpoint {
     public void handle(Exchange exchange) throws IOException {
         var request = exchange.request();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.formExpired(exchange, "");
+            Responses.formExpired(exchange, Html.EMPTY);
             return;
         }
         if (ConsentEndpoint.tooManyChanges(exchange, rateLimit)) {
@@ -55,7 +56,7 @@ public final class ForgetEndpoint implements Endpoint {
             deletions = decisions.forget(exchange.session(), ids.next(), request);
         } catch (ConsentJournal.ConsentNotRecordedException e) {
             Responses.page(exchange, 503, exchange.texts().get("error.tryLaterTitle"),
-                    Html.render("<p>{{body}}</p>", java.util.Map.of("body", exchange.texts().get("error.tryLaterBody"))));
+                    Html.of("<p>%s</p>", exchange.texts().get("error.tryLaterBody")));
             return;
         }
         if (stored != null) {

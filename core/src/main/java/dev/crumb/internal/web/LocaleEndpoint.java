@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import dev.crumb.internal.http.SafeRedirects;
 import java.io.IOException;
 import java.util.Set;
@@ -20,14 +21,14 @@ public final class LocaleEndpoint implements Endpoint {
     public void handle(Exchange exchange) throws IOException {
         var request = exchange.request();
         if (!exchange.session().validCsrfToken(request.getParameter("csrf"))) {
-            Responses.formExpired(exchange, "");
+            Responses.formExpired(exchange, Html.EMPTY);
             return;
         }
         try {
             exchange.session().chooseLocale(request.getParameter("country"), request.getParameter("language"));
         } catch (IllegalArgumentException e) {
             Responses.page(exchange, 400, exchange.texts().get("locale.unknownTitle"),
-                    Html.render("<p>{{body}}</p>", java.util.Map.of("body", exchange.texts().get("locale.unknownBody"))));
+                    Html.of("<p>%s</p>", exchange.texts().get("locale.unknownBody")));
             return;
         }
         Responses.seeOther(exchange.response(), SafeRedirects.sameOriginPath(request.getParameter("return"), request));

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +49,8 @@ public final class MeEndpoint implements Endpoint {
             }
             Responses.json(exchange.response(), 200, json);
         } else {
-            StringBuilder body = new StringBuilder();
-            for (MeSection section : sections) {
-                body.append(section.html(exchange));
-            }
-            Responses.page(exchange, 200, exchange.texts().get("me.title"), body.toString());
+            Html body = sections.stream().map(section -> section.html(exchange)).collect(Html.joining());
+            Responses.page(exchange, 200, exchange.texts().get("me.title"), body);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import java.util.Map;
 
 /**
@@ -11,6 +12,6 @@ public interface MeSection {
     /** Adds this section's fields to the JSON object. */
     void addJson(Exchange exchange, Map<String, Object> json);
 
-    /** This section's part of the HTML page, already escaped. */
-    String html(Exchange exchange);
+    /** This section's part of the HTML page. */
+    Html html(Exchange exchange);
 }

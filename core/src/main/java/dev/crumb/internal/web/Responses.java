@@ -1,12 +1,12 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import dev.crumb.internal.http.SafeRedirects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Writes the library's responses: HTML pages in one plain layout, JSON through Jackson, and redirects.
@@ -18,17 +18,17 @@ public final class Responses {
 
     private static final String LAYOUT = """
             <!DOCTYPE html>
-            <html lang="{{lang}}">
+            <html lang="%s">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{title}}</title>
-            <link rel="stylesheet" href="{{css}}">
+            <title>%s</title>
+            <link rel="stylesheet" href="%s">
             </head>
             <body class="crumb-page">
             <main id="crumb-main">
-            <h1>{{title}}</h1>
-            {{{body}}}
+            <h1>%s</h1>
+            %s
             </main>
             </body>
             </html>
@@ -39,49 +39,49 @@ public final class Responses {
 
     /**
      * Writes an HTML page in the library's layout, in the exchange's language, linking the library's
-     * stylesheet; {@code bodyHtml} must already be escaped markup in that language.
+     * stylesheet; {@code body} is in that language.
      */
-    public static void page(Exchange exchange, int status, String title, String bodyHtml) throws IOException {
+    public static void page(Exchange exchange, int status, String title, Html body) throws IOException {
         String css = exchange.request().getContextPath() + prefixOf(exchange) + "/" + Stylesheet.FILE_NAME;
-        page(exchange.response(), status, exchange.texts().lang(), title, bodyHtml, css);
+        page(exchange.response(), status, exchange.texts().lang(), title, body, css);
     }
 
-    /** Writes an English HTML page in the library's layout; prefer {@link #page(Exchange, int, String, String)}. */
-    public static void page(HttpServletResponse response, int status, String title, String bodyHtml) throws IOException {
-        page(response, status, "en", title, bodyHtml);
+    /** Writes an English HTML page in the library's layout; prefer {@link #page(Exchange, int, String, Html)}. */
+    public static void page(HttpServletResponse response, int status, String title, Html body) throws IOException {
+        page(response, status, "en", title, body);
     }
 
     /**
      * Writes an HTML page in language {@code lang}, linking the stylesheet under the default prefix
-     * {@code /crumb}; prefer {@link #page(Exchange, int, String, String)}, which knows the real one.
+     * {@code /crumb}; prefer {@link #page(Exchange, int, String, Html)}, which knows the real one.
      */
-    public static void page(HttpServletResponse response, int status, String lang, String title, String bodyHtml)
+    public static void page(HttpServletResponse response, int status, String lang, String title, Html body)
             throws IOException {
-        page(response, status, lang, title, bodyHtml, "/crumb/" + Stylesheet.FILE_NAME);
+        page(response, status, lang, title, body, "/crumb/" + Stylesheet.FILE_NAME);
     }
 
     /** Writes an HTML page in language {@code lang} whose stylesheet is at {@code stylesheetHref}. */
-    public static void page(HttpServletResponse response, int status, String lang, String title, String bodyHtml,
+    public static void page(HttpServletResponse response, int status, String lang, String title, Html body,
                             String stylesheetHref) throws IOException {
-        String html = Html.render(LAYOUT, Map.of("lang", lang, "title", title, "body", bodyHtml, "css", stylesheetHref));
-        write(response, status, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+        Html html = Html.of(LAYOUT, lang, title, stylesheetHref, title, body);
+        write(response, status, "text/html;charset=UTF-8", html.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * The answer to a state-changing POST without a valid CSRF token: 403, nothing changed, and what to
-     * do, in the visitor's language. {@code extraHtml} (already escaped markup, may be empty) follows.
+     * do, in the visitor's language. {@code extra} (may be {@link Html#EMPTY}) follows.
      */
-    public static void formExpired(Exchange exchange, String extraHtml) throws IOException {
+    public static void formExpired(Exchange exchange, Html extra) throws IOException {
         Texts t = exchange.texts();
         page(exchange, 403, t.get("form.expiredTitle"),
-                Html.render("<p>{{body}}</p>", Map.of("body", t.get("form.expiredBody"))) + extraHtml);
+                Html.of("<p>%s</p>", t.get("form.expiredBody")).append(extra));
     }
 
-    /** The English form of {@link #formExpired(Exchange, String)}, for callers without an exchange. */
-    public static void formExpired(HttpServletResponse response, String extraHtml) throws IOException {
+    /** The English form of {@link #formExpired(Exchange, Html)}, for callers without an exchange. */
+    public static void formExpired(HttpServletResponse response, Html extra) throws IOException {
         Texts t = Texts.english();
         page(response, 403, t.get("form.expiredTitle"),
-                Html.render("<p>{{body}}</p>", Map.of("body", t.get("form.expiredBody"))) + extraHtml);
+                Html.of("<p>%s</p>", t.get("form.expiredBody")).append(extra));
     }
 
     /** The library's path prefix, as the engine recorded it on the request ({@code /crumb} by default). */

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import dev.crumb.Visitor;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,13 +9,13 @@ import java.util.TreeMap;
 public final class SavedFormMeSection implements MeSection {
 
     private static final String HTML = """
-            <h2>{{savedHeading}}</h2>
-            {{{saved}}}
-            <h2>{{forgetHeading}}</h2>
-            <p>{{forgetBody}}</p>
-            <form method="post" action="{{action}}">
-            <input type="hidden" name="csrf" value="{{csrf}}">
-            <div class="actions"><button type="submit">{{forgetButton}}</button></div>
+            <h2>%s</h2>
+            %s
+            <h2>%s</h2>
+            <p>%s</p>
+            <form method="post" action="%s">
+            <input type="hidden" name="csrf" value="%s">
+            <div class="actions"><button type="submit">%s</button></div>
             </form>
             """;
 
@@ -30,20 +31,18 @@ public final class SavedFormMeSection implements MeSection {
     }
 
     @Override
-    public String html(Exchange exchange) {
+    public Html html(Exchange exchange) {
         Visitor v = exchange.session().toVisitor();
         Texts t = exchange.texts();
-        String saved;
+        Html saved;
         if (v.savedForm().isEmpty()) {
-            saved = Html.render("<p>{{none}}</p>", Map.of("none", t.get("me.savedNone")));
+            saved = Html.of("<p>%s</p>", t.get("me.savedNone"));
         } else {
-            StringBuilder rows = new StringBuilder("<table>");
-            new TreeMap<>(v.savedForm()).forEach((field, value) -> rows.append(
-                    Html.render("<tr><th scope=\"row\">{{f}}</th><td>{{v}}</td></tr>", Map.of("f", field, "v", value))));
-            saved = rows.append("</table>").toString();
+            saved = Html.of("<table>%s</table>", new TreeMap<>(v.savedForm()).entrySet().stream()
+                    .map(e -> Html.of("<tr><th scope=\"row\">%s</th><td>%s</td></tr>", e.getKey(), e.getValue()))
+                    .collect(Html.joining()));
         }
-        return Html.render(HTML, Map.of("saved", saved, "action", exchange.request().getContextPath() + action, "csrf", exchange.session().csrfToken(),
-                "savedHeading", t.get("me.savedHeading"), "forgetHeading", t.get("me.forgetHeading"),
-                "forgetBody", t.get("me.forgetBody"), "forgetButton", t.get("me.forgetButton")));
+        return Html.of(HTML, t.get("me.savedHeading"), saved, t.get("me.forgetHeading"), t.get("me.forgetBody"),
+                exchange.request().getContextPath() + action, exchange.session().csrfToken(), t.get("me.forgetButton"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import dev.crumb.internal.rights.StoredData;
 import dev.crumb.store.StoredVisit;
 import dev.crumb.store.StoredVisits;
@@ -12,30 +13,30 @@ import java.util.Optional;
 
 /**
  * The server's part of {@code /crumb/me}: what the store holds under the visitor's key ({@code stored}:
- * visits, page views, first and last seen, the newest {@value #VISITS} visits with their pages), and the
+ * visits, page views, first and last seen, the newest {@value #VISITS_SHOWN} visits with their pages), and the
  * link to download everything as JSON. The consent records are {@link ConsentMeSection}'s part.
  */
 public final class StoredDataMeSection implements MeSection {
 
-    static final int VISITS = 50;
+    static final int VISITS_SHOWN = 50;
 
     private static final String HTML = """
-            <h2>{{heading}}</h2>
-            {{{summary}}}
-            <p><a href="{{prefix}}/me.json?download=1" download>{{download}}</a></p>
+            <h2>%s</h2>
+            %s
+            <p><a href="%s/me.json?download=1" download>%s</a></p>
             """;
     private static final String SUMMARY = """
             <table>
-            <tr><th scope="row">{{visitsLabel}}</th><td>{{visits}}</td></tr>
-            <tr><th scope="row">{{pageViewsLabel}}</th><td>{{pageViews}}</td></tr>
-            <tr><th scope="row">{{firstSeenLabel}}</th><td>{{firstSeen}}</td></tr>
-            <tr><th scope="row">{{lastSeenLabel}}</th><td>{{lastSeen}}</td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
             </table>
             """;
-    private static final String VISITS_HEAD = "<table>\n<tr><th scope=\"col\">{{visit}}</th><th scope=\"col\">{{start}}</th>"
-            + "<th scope=\"col\">{{pageViews}}</th><th scope=\"col\">{{pages}}</th><th scope=\"col\">{{referrer}}</th></tr>\n";
-    private static final String VISIT_ROW = "<tr><td>{{visit}}</td><td>{{start}}</td><td>{{pageViews}}</td>"
-            + "<td>{{pages}}</td><td>{{referrer}}</td></tr>\n";
+    private static final String VISITS = "<table>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+            + "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n%s</table>\n";
+    private static final String VISIT_ROW = "<tr><td>%s</td><td>%s</td><td>%s</td>"
+            + "<td>%s</td><td>%s</td></tr>\n";
 
     private final StoredData data;
     private final String prefix;
@@ -47,7 +48,7 @@ public final class StoredDataMeSection implements MeSection {
 
     @Override
     public void addJson(Exchange exchange, Map<String, Object> json) {
-        Optional<StoredVisits> stored = data.of(exchange.session().payload().visitorId(), VISITS);
+        Optional<StoredVisits> stored = data.of(exchange.session().payload().visitorId(), VISITS_SHOWN);
         json.put("storedAvailable", stored.isPresent());
         StoredVisits s = stored.orElse(StoredVisits.NONE);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -76,40 +77,36 @@ public final class StoredDataMeSection implements MeSection {
     }
 
     @Override
-    public String html(Exchange exchange) {
+    public Html html(Exchange exchange) {
         Texts t = exchange.texts();
-        String summary;
-        if (!data.kept()) {
-            summary = paragraph(t.get("stored.notKept"));
-        } else {
-            Optional<StoredVisits> stored = data.of(exchange.session().payload().visitorId(), VISITS);
-            if (stored.isEmpty()) {
-                summary = paragraph(t.get("stored.unavailable"));
-            } else if (stored.get().visitCount() == 0) {
-                summary = paragraph(t.get("stored.noVisits"));
-            } else {
-                StoredVisits s = stored.get();
-                StringBuilder rows = new StringBuilder(Html.render(VISITS_HEAD, Map.of("visit", t.get("stored.visit"),
-                        "start", t.get("stored.start"), "pageViews", t.get("stored.pageViews"),
-                        "pages", t.get("stored.pages"), "referrer", t.get("stored.cameFrom"))));
-                for (StoredVisit v : s.visits()) {
-                    rows.append(Html.render(VISIT_ROW, Map.of("visit", v.visit(), "start", t.dateTime(v.start()),
-                            "pageViews", v.pageViews(), "pages", String.join(", ", new java.util.TreeSet<>(v.pages().keySet())),
-                            "referrer", v.referrer())));
-                }
-                summary = Html.render(SUMMARY, Map.ofEntries(Map.entry("visitsLabel", t.get("stored.visits")),
-                        Map.entry("visits", s.visitCount()), Map.entry("pageViewsLabel", t.get("stored.pageViews")),
-                        Map.entry("pageViews", s.pageViews()), Map.entry("firstSeenLabel", t.get("stored.firstSeen")),
-                        Map.entry("firstSeen", t.dateTime(s.firstSeen())), Map.entry("lastSeenLabel", t.get("stored.lastSeen")),
-                        Map.entry("lastSeen", t.dateTime(s.lastSeen()))))
-                        + rows.append("</table>\n");
-            }
-        }
-        return Html.render(HTML, Map.of("heading", t.get("stored.heading"), "summary", summary,
-                "prefix", exchange.request().getContextPath() + prefix, "download", t.get("stored.download")));
+        return Html.of(HTML, t.get("stored.heading"), summary(exchange, t),
+                exchange.request().getContextPath() + prefix, t.get("stored.download"));
     }
 
-    private static String paragraph(String text) {
-        return Html.render("<p>{{text}}</p>", Map.of("text", text));
+    /** The visits kept under the visitor's key, or why there are none to show. */
+    private Html summary(Exchange exchange, Texts t) {
+        if (!data.kept()) {
+            return paragraph(t.get("stored.notKept"));
+        }
+        Optional<StoredVisits> stored = data.of(exchange.session().payload().visitorId(), VISITS_SHOWN);
+        if (stored.isEmpty()) {
+            return paragraph(t.get("stored.unavailable"));
+        }
+        StoredVisits s = stored.get();
+        if (s.visitCount() == 0) {
+            return paragraph(t.get("stored.noVisits"));
+        }
+        Html rows = s.visits().stream()
+                .map(v -> Html.of(VISIT_ROW, v.visit(), t.dateTime(v.start()), v.pageViews(),
+                        String.join(", ", new java.util.TreeSet<>(v.pages().keySet())), v.referrer()))
+                .collect(Html.joining());
+        return Html.of(SUMMARY, t.get("stored.visits"), s.visitCount(), t.get("stored.pageViews"), s.pageViews(),
+                        t.get("stored.firstSeen"), t.dateTime(s.firstSeen()), t.get("stored.lastSeen"), t.dateTime(s.lastSeen()))
+                .append(Html.of(VISITS, t.get("stored.visit"), t.get("stored.start"), t.get("stored.pageViews"),
+                        t.get("stored.pages"), t.get("stored.cameFrom"), rows));
+    }
+
+    private static Html paragraph(String text) {
+        return Html.of("<p>%s</p>", text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.crumb.internal.web;
 
+import dev.crumb.Html;
 import dev.crumb.Visitor;
 import java.util.Locale;
 import java.util.Map;
@@ -8,16 +9,16 @@ import java.util.Map;
 public final class VisitorMeSection implements MeSection {
 
     private static final String HTML = """
-            <p>{{intro}}</p>
+            <p>%s</p>
             <table>
-            <tr><th scope="row">{{idLabel}}</th><td><code>{{id}}</code></td></tr>
-            <tr><th scope="row">{{countryLabel}}</th><td>{{country}}</td></tr>
-            <tr><th scope="row">{{languageLabel}}</th><td>{{language}}</td></tr>
-            <tr><th scope="row">{{firstLabel}}</th><td>{{firstSeen}}</td></tr>
-            <tr><th scope="row">{{lastLabel}}</th><td>{{lastSeen}}</td></tr>
-            <tr><th scope="row">{{visitLabel}}</th><td>{{visit}}</td></tr>
+            <tr><th scope="row">%s</th><td><code>%s</code></td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
+            <tr><th scope="row">%s</th><td>%s</td></tr>
             </table>
-            <p><a href="{{prefix}}/me.json">{{jsonLink}}</a></p>
+            <p><a href="%s/me.json">%s</a></p>
             """;
 
     private final String prefix;
@@ -40,19 +41,18 @@ public final class VisitorMeSection implements MeSection {
     }
 
     @Override
-    public String html(Exchange exchange) {
+    public Html html(Exchange exchange) {
         Visitor v = exchange.session().toVisitor();
         Texts t = exchange.texts();
         Locale reader = Locale.forLanguageTag(t.lang());
-        return Html.render(HTML, Map.ofEntries(Map.entry("intro", t.get("me.intro")),
-                Map.entry("idLabel", t.get("me.visitorId")), Map.entry("id", v.id()),
-                Map.entry("countryLabel", t.get("me.country")), Map.entry("country", countryName(v.country(), reader)),
-                Map.entry("languageLabel", t.get("me.language")),
-                Map.entry("language", languageName(v.language(), reader)),
-                Map.entry("firstLabel", t.get("me.firstVisit")), Map.entry("firstSeen", t.dateTime(v.firstSeen())),
-                Map.entry("lastLabel", t.get("me.lastActivity")), Map.entry("lastSeen", t.dateTime(v.lastSeen())),
-                Map.entry("visitLabel", t.get("me.visitNumber")), Map.entry("visit", v.visit()),
-                Map.entry("prefix", exchange.request().getContextPath() + prefix), Map.entry("jsonLink", t.get("me.json"))));
+        return Html.of(HTML, t.get("me.intro"),
+                t.get("me.visitorId"), v.id(),
+                t.get("me.country"), countryName(v.country(), reader),
+                t.get("me.language"), languageName(v.language(), reader),
+                t.get("me.firstVisit"), t.dateTime(v.firstSeen()),
+                t.get("me.lastActivity"), t.dateTime(v.lastSeen()),
+                t.get("me.visitNumber"), v.visit(),
+                exchange.request().getContextPath() + prefix, t.get("me.json"));
     }
 
     /** "Germany (DE)" in the reader's language; the code alone when the JDK has no name for it. */

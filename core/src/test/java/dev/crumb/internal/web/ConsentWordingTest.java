@@ -35,11 +35,11 @@ class ConsentWordingTest {
     @Test
     @DisplayName("the first layer names the controller (escaped, in bold) and links the policy below the context path")
     void firstLayer() {
-        String html = new FirstLayer("Crumb & Co <Ltd>", "/privacy").html(FR, "/shop");
+        String html = new FirstLayer("Crumb & Co <Ltd>", "/privacy").html(FR, "/shop").toString();
 
         assertThat(html).contains("Ce site est exploité par <strong>Crumb &amp; Co &lt;Ltd&gt;</strong>.")
                 .contains("<a href=\"/shop/privacy\">Politique de confidentialité</a>")
                 .doesNotContain("{0}");
-        assertThat(FirstLayer.NONE.html(FR, "")).isEmpty();
+        assertThat(FirstLayer.NONE.html(FR, "").isEmpty()).isTrue();
     }
 }

@@ -1,8 +1,8 @@
 package dev.crumb.demo.analytics;
 
 import dev.crumb.Crumb;
+import dev.crumb.Html;
 import dev.crumb.demo.web.CrumbHooks;
-import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.demo.web.SiteTexts;
@@ -48,10 +48,10 @@ public final class AnalyticsServlet extends HttpServlet {
             return;
         }
         SiteTexts t = SiteTexts.of(request);
-        DateRange.Choice choice = DateRange.parse(request.getParameter("from"), request.getParameter("to"),
+        RangeChoice choice = RangeChoice.parse(request.getParameter("from"), request.getParameter("to"),
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)), t);
-        AnalyticsSummary summary = reader.summary(choice.range().from(), choice.range().to());
-        HtmlResponse.send(response, layout.page(request, t.get("analytics.title"), Html.of("{}{}",
+        AnalyticsSummary summary = reader.summary(choice.range());
+        HtmlResponse.send(response, layout.page(request, t.get("analytics.title"), Html.of("%s%s",
                 DashboardPage.render(summary, choice.problem(), t), signOut(request, t)), t.lang()));
     }
 
@@ -63,9 +63,9 @@ public final class AnalyticsServlet extends HttpServlet {
     private static Html signOut(HttpServletRequest request, SiteTexts t) {
         return Html.of("""
                 <form class="sign-out" method="post" action="/crumb/analytics/logout">
-                  {}
-                  <p class="fine-print">{}
-                  <button type="submit" class="button button-small button-secondary">{}</button></p>
+                  %s
+                  <p class="fine-print">%s
+                  <button type="submit" class="button button-small button-secondary">%s</button></p>
                 </form>""", CrumbHooks.csrfField(request), t.get("analytics.signedIn"), t.get("analytics.signOut"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.crumb.demo.analytics;
 
-import dev.crumb.demo.web.Html;
+import dev.crumb.Html;
 import dev.crumb.demo.web.SiteTexts;
 import dev.crumb.store.AnalyticsSummary;
 import dev.crumb.store.AnalyticsSummary.Day;
@@ -42,29 +42,29 @@ public final class DashboardPage {
         return Html.of("""
                 <div class="dashboard">
                 <div class="section-head">
-                  <h1>{}</h1>
-                  <a class="button button-secondary button-small" href="{}" download>{}</a>
+                  <h1>%s</h1>
+                  <a class="button button-secondary button-small" href="%s" download>%s</a>
                 </div>
-                {}
-                {}
-                <p class="range-label">{}</p>
-                {}
+                %s
+                %s
+                <p class="range-label">%s</p>
+                %s
                 <section class="panel chart-panel" aria-labelledby="chart-heading">
-                  <h2 id="chart-heading">{}</h2>
+                  <h2 id="chart-heading">%s</h2>
                   <ul class="legend">
-                    <li><span class="swatch swatch-bar"></span>{}</li>
-                    <li><span class="swatch swatch-line"></span>{}</li>
+                    <li><span class="swatch swatch-bar"></span>%s</li>
+                    <li><span class="swatch swatch-line"></span>%s</li>
                   </ul>
-                  <figure class="chart-figure" tabindex="0" aria-labelledby="chart-heading">{}</figure>
-                  {}
+                  <figure class="chart-figure" tabindex="0" aria-labelledby="chart-heading">%s</figure>
+                  %s
                 </section>
                 <div class="table-grid">
-                {}{}{}{}{}{}
+                %s%s%s%s%s%s
                 </div>
-                <p class="fine-print">{}</p>
+                <p class="fine-print">%s</p>
                 </div>""",
                 t.get("analytics.title"), csvHref(summary), t.get("analytics.csv"), rangeForm(summary, t),
-                notice == null ? Html.EMPTY : Html.of("<p class=\"note\" role=\"status\">{}</p>", notice),
+                notice == null ? Html.EMPTY : Html.of("<p class=\"note\" role=\"status\">%s</p>", notice),
                 t.format("analytics.rangeLabel", rangeLabel(summary, locale)), headlines(summary, t),
                 t.get("analytics.chart"), t.get("analytics.pageviews"), t.get("analytics.visitors"),
                 VisitsChart.render(summary.days(), t), dayTable(summary.days(), t),
@@ -99,11 +99,11 @@ public final class DashboardPage {
     private static Html rangeForm(AnalyticsSummary summary, SiteTexts t) {
         return Html.of("""
                 <form class="range-form" method="get" action="/analytics">
-                  <div class="field"><label for="from">{}</label>
-                  <input id="from" name="from" type="date" value="{}" required></div>
-                  <div class="field"><label for="to">{}</label>
-                  <input id="to" name="to" type="date" value="{}" required></div>
-                  <button type="submit" class="button">{}</button>
+                  <div class="field"><label for="from">%s</label>
+                  <input id="from" name="from" type="date" value="%s" required></div>
+                  <div class="field"><label for="to">%s</label>
+                  <input id="to" name="to" type="date" value="%s" required></div>
+                  <button type="submit" class="button">%s</button>
                 </form>""", t.get("analytics.from"), summary.from(), t.get("analytics.to"), summary.to(),
                 t.get("analytics.show"));
     }
@@ -118,7 +118,7 @@ public final class DashboardPage {
         Locale locale = t.formatLocale();
         return Html.of("""
                 <dl class="kpis">
-                  {}{}{}{}{}{}
+                  %s%s%s%s%s%s
                 </dl>""",
                 kpi(t.get("analytics.visitors"), DashboardFormat.count(summary.visitors(), locale),
                         t.format("analytics.newReturning", DashboardFormat.count(summary.newVisitors(), locale),
@@ -136,44 +136,44 @@ public final class DashboardPage {
     }
 
     private static Html kpi(String label, String value, String detail) {
-        return Html.of("<div class=\"kpi\"><dt>{}</dt><dd class=\"kpi-value\">{}</dd>{}</div>", label, value,
-                detail == null ? Html.EMPTY : Html.of("<dd class=\"kpi-detail\">{}</dd>", detail));
+        return Html.of("<div class=\"kpi\"><dt>%s</dt><dd class=\"kpi-value\">%s</dd>%s</div>", label, value,
+                detail == null ? Html.EMPTY : Html.of("<dd class=\"kpi-detail\">%s</dd>", detail));
     }
 
     private static <T> Html table(String id, String title, List<String> headings, List<T> rows,
                                   Function<T, List<String>> cells, SiteTexts t) {
-        Html head = Html.of("<tr>{}</tr>", headings.stream().map(h -> Html.of("<th scope=\"col\">{}</th>", h))
+        Html head = Html.of("<tr>%s</tr>", headings.stream().map(h -> Html.of("<th scope=\"col\">%s</th>", h))
                 .collect(Html.joining()));
         Html body = rows.isEmpty()
-                ? Html.of("<tr><td colspan=\"{}\" class=\"empty\">{}</td></tr>", headings.size(), t.get("analytics.noData"))
+                ? Html.of("<tr><td colspan=\"%s\" class=\"empty\">%s</td></tr>", headings.size(), t.get("analytics.noData"))
                 : rows.stream().limit(TABLE_ROWS).map(row -> row(cells.apply(row))).collect(Html.joining());
         return Html.of("""
-                <section class="panel" aria-labelledby="{}">
-                  <h2 id="{}">{}</h2>
-                  <table class="data-table"><thead>{}</thead><tbody>{}</tbody></table>
+                <section class="panel" aria-labelledby="%s">
+                  <h2 id="%s">%s</h2>
+                  <table class="data-table"><thead>%s</thead><tbody>%s</tbody></table>
                 </section>""", id, id, title, head, body);
     }
 
     private static Html row(List<String> cells) {
-        Html first = Html.of("<th scope=\"row\">{}</th>", cells.get(0));
-        Html rest = cells.subList(1, cells.size()).stream().map(c -> Html.of("<td class=\"num\">{}</td>", c))
+        Html first = Html.of("<th scope=\"row\">%s</th>", cells.get(0));
+        Html rest = cells.subList(1, cells.size()).stream().map(c -> Html.of("<td class=\"num\">%s</td>", c))
                 .collect(Html.joining());
-        return Html.of("<tr>{}{}</tr>", first, rest);
+        return Html.of("<tr>%s%s</tr>", first, rest);
     }
 
     private static Html dayTable(List<Day> days, SiteTexts t) {
         Locale locale = t.formatLocale();
         Html rows = days.stream()
-                .map(d -> Html.of("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                                + "<td class=\"num\">{}</td></tr>", DashboardFormat.longDate(d.date(), locale),
+                .map(d -> Html.of("<tr><th scope=\"row\">%s</th><td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                                + "<td class=\"num\">%s</td></tr>", DashboardFormat.longDate(d.date(), locale),
                         DashboardFormat.count(d.visitors(), locale), DashboardFormat.count(d.visits(), locale),
                         DashboardFormat.count(d.pageviews(), locale)))
                 .collect(Html.joining());
         return Html.of("""
-                <details class="chart-data"><summary>{}</summary>
+                <details class="chart-data"><summary>%s</summary>
                 <div class="table-scroll"><table class="data-table">
-                <thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>
-                <th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>
+                <thead><tr><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th>
+                <th scope="col">%s</th></tr></thead><tbody>%s</tbody></table></div>
                 </details>""", t.get("analytics.perDay"), t.get("analytics.day"), t.get("analytics.visitors"),
                 t.get("analytics.visits"), t.get("analytics.pageviews"), rows);
     }

@@ -100,8 +100,8 @@ public final class DemoDataSeeder {
      * @throws IllegalArgumentException when {@code days} is not from 1 to 366
      */
     public Events generate(LocalDate lastDay, int days) {
-        if (days < 1 || days > DateRange.MAX_DAYS) {
-            throw new IllegalArgumentException("days must be 1 to " + DateRange.MAX_DAYS + ", was " + days);
+        if (days < 1 || days > RangeChoice.MAX_DAYS) {
+            throw new IllegalArgumentException("days must be 1 to " + RangeChoice.MAX_DAYS + ", was " + days);
         }
         Random random = new Random(seed);
         List<SeedVisitor> known = new ArrayList<>();

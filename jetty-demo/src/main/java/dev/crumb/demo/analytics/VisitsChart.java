@@ -1,6 +1,6 @@
 package dev.crumb.demo.analytics;
 
-import dev.crumb.demo.web.Html;
+import dev.crumb.Html;
 import dev.crumb.demo.web.SiteTexts;
 import dev.crumb.store.AnalyticsSummary.Day;
 import java.util.ArrayList;
@@ -39,23 +39,23 @@ public final class VisitsChart {
     public static Html render(List<Day> days, SiteTexts t) {
         if (days.isEmpty()) {
             return svg(t.get("analytics.chart"), t.get("analytics.chartNoDays") + ".", Html.of(
-                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"chart-empty\">{}</text>",
+                    "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" class=\"chart-empty\">%s</text>",
                     WIDTH / 2, HEIGHT / 2, t.get("analytics.chartNoDays")));
         }
         long max = days.stream().mapToLong(d -> Math.max(d.pageviews(), d.visitors())).max().orElse(0);
         Scale scale = Scale.covering(max);
         double slot = (double) (WIDTH - LEFT - RIGHT) / days.size();
-        return svg(title(days, t), description(days, t), Html.of("{}{}{}{}", yAxis(scale, t), xAxis(days, slot, t),
+        return svg(title(days, t), description(days, t), Html.of("%s%s%s%s", yAxis(scale, t), xAxis(days, slot, t),
                 bars(days, slot, scale, t), line(days, slot, scale)));
     }
 
     private static Html svg(String title, String description, Html content) {
         return Html.of("""
-                <svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="chart-title chart-desc" \
+                <svg class="chart" viewBox="0 0 %s %s" role="img" aria-labelledby="chart-title chart-desc" \
                 font-family="system-ui, sans-serif" font-size="12">
-                <title id="chart-title">{}</title>
-                <desc id="chart-desc">{}</desc>
-                {}
+                <title id="chart-title">%s</title>
+                <desc id="chart-desc">%s</desc>
+                %s
                 </svg>""", WIDTH, HEIGHT, title, description, content);
     }
 
@@ -82,8 +82,8 @@ public final class VisitsChart {
         for (long value = 0; value <= scale.max(); value += scale.step()) {
             double y = y(value, scale);
             ticks.add(Html.of("""
-                    <line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#dde3ea"/>\
-                    <text x="{}" y="{}" text-anchor="end" fill="#475569">{}</text>""",
+                    <line x1="%s" x2="%s" y1="%s" y2="%s" stroke="#dde3ea"/>\
+                    <text x="%s" y="%s" text-anchor="end" fill="#475569">%s</text>""",
                     LEFT, WIDTH - RIGHT, fmt(y), fmt(y), LEFT - 8, fmt(y + 4), DashboardFormat.compact(value, t.formatLocale())));
         }
         return ticks.stream().collect(Html.joining());
@@ -93,10 +93,10 @@ public final class VisitsChart {
         int every = (int) Math.ceil((double) days.size() / MAX_X_LABELS);
         List<Html> labels = new ArrayList<>();
         for (int i = 0; i < days.size(); i += every) {
-            labels.add(Html.of("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#475569\">{}</text>",
+            labels.add(Html.of("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" fill=\"#475569\">%s</text>",
                     fmt(centre(i, slot)), HEIGHT - BOTTOM + 20, DashboardFormat.shortDate(days.get(i).date(), t.formatLocale())));
         }
-        return Html.of("<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#94a3b8\"/>{}",
+        return Html.of("<line x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\" stroke=\"#94a3b8\"/>%s",
                 LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, HEIGHT - BOTTOM, labels.stream().collect(Html.joining()));
     }
 
@@ -106,8 +106,8 @@ public final class VisitsChart {
         for (int i = 0; i < days.size(); i++) {
             Day day = days.get(i);
             double top = y(day.pageviews(), scale);
-            bars.add(Html.of("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"{}\">"
-                            + "<title>{}</title></rect>",
+            bars.add(Html.of("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"2\" fill=\"%s\">"
+                            + "<title>%s</title></rect>",
                     fmt(centre(i, slot) - width / 2), fmt(top), fmt(width), fmt(HEIGHT - BOTTOM - top), BAR_COLOR,
                     t.format("analytics.chartBar", DashboardFormat.longDate(day.date(), t.formatLocale()),
                             DashboardFormat.count(day.pageviews(), t.formatLocale()),
@@ -126,13 +126,13 @@ public final class VisitsChart {
         if (days.size() <= MAX_DAYS_WITH_DOTS) {
             List<Html> circles = new ArrayList<>();
             for (int i = 0; i < days.size(); i++) {
-                circles.add(Html.of("<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{}\"/>", fmt(centre(i, slot)),
+                circles.add(Html.of("<circle cx=\"%s\" cy=\"%s\" r=\"3\" fill=\"%s\"/>", fmt(centre(i, slot)),
                         fmt(y(days.get(i).visitors(), scale)), LINE_COLOR));
             }
             dots = circles.stream().collect(Html.joining());
         }
-        return Html.of("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\" "
-                + "stroke-linejoin=\"round\" stroke-linecap=\"round\"/>{}", points.toString(), LINE_COLOR, dots);
+        return Html.of("<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" "
+                + "stroke-linejoin=\"round\" stroke-linecap=\"round\"/>%s", points.toString(), LINE_COLOR, dots);
     }
 
     private static double centre(int index, double slot) {

@@ -2,6 +2,7 @@ package dev.crumb.demo.pages;
 
 import dev.crumb.Crumb;
 import dev.crumb.FormSaveResult;
+import dev.crumb.Html;
 import dev.crumb.OptInEvidence;
 import dev.crumb.OptInResult;
 import dev.crumb.Visitor;
@@ -10,7 +11,6 @@ import dev.crumb.demo.web.CsrfRefusal;
 import dev.crumb.demo.web.FormControls;
 import dev.crumb.demo.web.FormControls.Field;
 import dev.crumb.demo.web.FormProblems;
-import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.demo.web.SiteTexts;
@@ -122,24 +122,24 @@ public final class ContactServlet extends HttpServlet {
                         : t.format("form.titleWithProblems", t.get("contact.title")),
                 Html.of("""
                 <div class="narrow">
-                <h1>{}</h1>
-                <p class="lead">{}</p>
-                {}
+                <h1>%s</h1>
+                <p class="lead">%s</p>
+                %s
                 <form class="form" method="post" action="/contact" novalidate>
-                  {}
-                  {}{}
+                  %s
+                  %s%s
                   <fieldset>
-                    <legend>{} <span class="optional">{}</span></legend>
-                    {}{}{}
+                    <legend>%s <span class="optional">%s</span></legend>
+                    %s%s%s
                   </fieldset>
-                  {}{}
+                  %s%s
                   <div class="field field-checkbox">
-                    <input id="marketing" name="marketing" type="checkbox" value="yes"{}>
-                    <label for="marketing">{}</label>
-                    <p class="hint">{}</p>
+                    <input id="marketing" name="marketing" type="checkbox" value="yes"%s>
+                    <label for="marketing">%s</label>
+                    <p class="hint">%s</p>
                   </div>
-                  <p><button type="submit" class="button">{}</button></p>
-                  <p class="fine-print">{}</p>
+                  <p><button type="submit" class="button">%s</button></p>
+                  <p class="fine-print">%s</p>
                 </form>
                 </div>""",
                 t.get("contact.title"), t.get("contact.lead"),
@@ -160,10 +160,10 @@ public final class ContactServlet extends HttpServlet {
         SiteTexts t = SiteTexts.of(request);
         return layout.page(request, t.get("contact.thanksTitle"), Html.of("""
                 <div class="narrow confirmation">
-                  <h1>{}</h1>
-                  <p class="lead">{}</p>
-                  {}
-                  <p class="actions"><a class="button" href="/products">{}</a></p>
+                  <h1>%s</h1>
+                  <p class="lead">%s</p>
+                  %s
+                  <p class="actions"><a class="button" href="/products">%s</a></p>
                 </div>""", t.get("contact.thanksHeading"), t.get("contact.thanksLead"), savedNote(request, "/contact", t),
                 t.get("thanks.backToShop")), t.lang());
     }

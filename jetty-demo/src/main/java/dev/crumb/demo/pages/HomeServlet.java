@@ -1,9 +1,9 @@
 package dev.crumb.demo.pages;
 
+import dev.crumb.Html;
 import dev.crumb.demo.shop.Catalog;
 import dev.crumb.demo.shop.ProductCards;
 import dev.crumb.demo.shop.ProductIllustration;
-import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.demo.web.SiteTexts;
@@ -33,27 +33,27 @@ public final class HomeServlet extends HttpServlet {
         HtmlResponse.send(response, layout.page(request, t.get("home.title"), Html.of("""
                 <section class="hero" aria-labelledby="hero-title">
                   <div class="hero-text">
-                    <p class="eyebrow">{}</p>
-                    <h1 id="hero-title">{}</h1>
-                    <p class="lead">{}</p>
-                    <p class="actions"><a class="button" href="/products">{}</a>
-                    <a class="button button-secondary" href="/support">{}</a></p>
+                    <p class="eyebrow">%s</p>
+                    <h1 id="hero-title">%s</h1>
+                    <p class="lead">%s</p>
+                    <p class="actions"><a class="button" href="/products">%s</a>
+                    <a class="button button-secondary" href="/support">%s</a></p>
                   </div>
-                  <div class="hero-art" aria-hidden="true">{}</div>
+                  <div class="hero-art" aria-hidden="true">%s</div>
                 </section>
                 <section aria-labelledby="featured-title">
                   <div class="section-head">
-                    <h2 id="featured-title">{}</h2>
-                    <a href="/products">{}</a>
+                    <h2 id="featured-title">%s</h2>
+                    <a href="/products">%s</a>
                   </div>
-                  {}
+                  %s
                 </section>
-                <section class="promises" aria-label="{}">
-                  <div><h2>{}</h2><p>{}</p></div>
-                  <div><h2>{}</h2><p>{}</p></div>
-                  <div><h2>{}</h2><p>{}</p></div>
-                  <div><h2>{}</h2><p>{}
-                  <a href="/privacy">{}</a>.</p></div>
+                <section class="promises" aria-label="%s">
+                  <div><h2>%s</h2><p>%s</p></div>
+                  <div><h2>%s</h2><p>%s</p></div>
+                  <div><h2>%s</h2><p>%s</p></div>
+                  <div><h2>%s</h2><p>%s
+                  <a href="/privacy">%s</a>.</p></div>
                 </section>""",
                 t.get("home.eyebrow"), t.get("home.heading"), t.get("home.lead"), t.get("home.shop"), t.get("home.support"),
                 ProductIllustration.COPIER.svg(), t.get("home.popular"), t.get("home.seeAll"), products, t.get("home.why"),

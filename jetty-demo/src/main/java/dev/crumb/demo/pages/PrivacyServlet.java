@@ -1,6 +1,6 @@
 package dev.crumb.demo.pages;
 
-import dev.crumb.demo.web.Html;
+import dev.crumb.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.demo.web.SiteTexts;
@@ -33,20 +33,20 @@ public final class PrivacyServlet extends HttpServlet {
         boolean english = t.lang().equals("en");
         HtmlResponse.send(response, layout.page(request, t.get("privacy.title"), Html.of("""
                 <article class="prose">
-                <h1>{}</h1>
-                <p class="lead">{}</p>
-                <p class="note">{}</p>
-                {}
+                <h1>%s</h1>
+                <p class="lead">%s</p>
+                <p class="note">%s</p>
+                %s
                 <section aria-labelledby="revisions-title">
-                  <h2 id="revisions-title">{}</h2>
-                  <p>{}</p>
-                  <ol id="policy-revisions" class="revisions" reversed>{}</ol>
+                  <h2 id="revisions-title">%s</h2>
+                  <p>%s</p>
+                  <ol id="policy-revisions" class="revisions" reversed>%s</ol>
                 </section>
                 </article>""", t.get("privacy.title"), t.format("privacy.lead", SiteLayout.COMPANY),
                 t.format("privacy.revision", policy.current()),
                 english ? POLICY_TEXT : Html.of("""
-                        <p class="note" id="policy-language">{}</p>
-                        <div lang="en">{}</div>""", t.get("privacy.englishOnly"), POLICY_TEXT),
+                        <p class="note" id="policy-language">%s</p>
+                        <div lang="en">%s</div>""", t.get("privacy.englishOnly"), POLICY_TEXT),
                 t.get("privacy.revisions"), t.get("privacy.revisionsText"), revisionItems(t)), t.lang()));
     }
 
@@ -56,13 +56,13 @@ public final class PrivacyServlet extends HttpServlet {
         Html changesLang = t.lang().equals("en") ? Html.EMPTY : Html.trusted(" lang=\"en\"");
         return policy.revisions().stream()
                 .map(revision -> Html.of("""
-                        <li{}><p><strong>{}</strong>{}{}</p><ul{}>{}</ul></li>""",
+                        <li%s><p><strong>%s</strong>%s%s</p><ul%s>%s</ul></li>""",
                         revision.number() == policy.current() ? Html.trusted(" aria-current=\"true\"") : Html.EMPTY,
                         t.format("privacy.revisionNumber", revision.number()),
                         revision.published() == null ? ""
                                 : t.format("privacy.published", date.format(revision.published())),
                         revision.number() == policy.current() ? t.get("privacy.current") : "", changesLang,
-                        revision.changes().stream().map(c -> Html.of("<li>{}</li>", c)).collect(Html.joining())))
+                        revision.changes().stream().map(c -> Html.of("<li>%s</li>", c)).collect(Html.joining())))
                 .collect(Html.joining());
     }
 

@@ -1,7 +1,7 @@
 package dev.crumb.demo.pages;
 
 import dev.crumb.FormSaveResult;
-import dev.crumb.demo.web.Html;
+import dev.crumb.Html;
 import dev.crumb.demo.web.SiteTexts;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +36,9 @@ public final class SavedDetails {
     public static Html list(Map<String, String> saved, SiteTexts t) {
         Html rows = LABELS.entrySet().stream()
                 .filter(entry -> saved.containsKey(entry.getKey()))
-                .map(entry -> Html.of("<div><dt>{}</dt><dd>{}</dd></div>", t.get(entry.getValue()), saved.get(entry.getKey())))
+                .map(entry -> Html.of("<div><dt>%s</dt><dd>%s</dd></div>", t.get(entry.getValue()), saved.get(entry.getKey())))
                 .collect(Html.joining());
-        return Html.of("<dl class=\"saved-details\" id=\"saved-details\">{}</dl>", rows);
+        return Html.of("<dl class=\"saved-details\" id=\"saved-details\">%s</dl>", rows);
     }
 
     /** How the outcome of a save is carried to the thank-you page, in its {@code saved} query parameter. */
@@ -59,10 +59,10 @@ public final class SavedDetails {
                 .map(e -> t.get(e.getValue()))
                 .map(label -> t.lang().equals("de") ? label : label.toLowerCase(t.formatLocale())).toList();
         return switch (code == null ? "" : code) {
-            case "all", "some" -> Html.of("<p class=\"note\" id=\"saved-note\">{}</p>",
+            case "all", "some" -> Html.of("<p class=\"note\" id=\"saved-note\">%s</p>",
                     t.html("saved.kept", String.join(", ", names)));
-            case "consent" -> Html.of("<p class=\"note\" id=\"saved-note\">{}</p>", t.html("saved.consent", formPath));
-            case "none" -> Html.of("<p class=\"note\" id=\"saved-note\">{}</p>", t.get("saved.none"));
+            case "consent" -> Html.of("<p class=\"note\" id=\"saved-note\">%s</p>", t.html("saved.consent", formPath));
+            case "none" -> Html.of("<p class=\"note\" id=\"saved-note\">%s</p>", t.get("saved.none"));
             default -> Html.EMPTY;
         };
     }

@@ -2,13 +2,13 @@ package dev.crumb.demo.pages;
 
 import dev.crumb.Crumb;
 import dev.crumb.FormSaveResult;
+import dev.crumb.Html;
 import dev.crumb.Visitor;
 import dev.crumb.demo.web.CrumbHooks;
 import dev.crumb.demo.web.CsrfRefusal;
 import dev.crumb.demo.web.FormControls;
 import dev.crumb.demo.web.FormControls.Field;
 import dev.crumb.demo.web.FormProblems;
-import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.demo.web.SiteTexts;
@@ -58,10 +58,10 @@ public final class SupportServlet extends HttpServlet {
             SiteTexts t = SiteTexts.of(request);
             HtmlResponse.send(response, layout.page(request, t.get("support.thanksTitle"), Html.of("""
                     <div class="narrow confirmation">
-                      <h1>{}</h1>
-                      <p class="lead">{}</p>
-                      {}
-                      <p class="actions"><a class="button" href="/products">{}</a></p>
+                      <h1>%s</h1>
+                      <p class="lead">%s</p>
+                      %s
+                      <p class="actions"><a class="button" href="/products">%s</a></p>
                     </div>""", t.get("support.thanksHeading"), t.get("support.thanksLead"),
                     ContactServlet.savedNote(request, "/support", t), t.get("thanks.backToShop")), t.lang()));
         } else {
@@ -98,14 +98,14 @@ public final class SupportServlet extends HttpServlet {
                         : t.format("form.titleWithProblems", t.get("support.title")),
                 Html.of("""
                 <div class="narrow">
-                <h1>{}</h1>
-                <p class="lead">{}</p>
-                <p class="note"><strong>{}</strong> {}</p>
-                {}
+                <h1>%s</h1>
+                <p class="lead">%s</p>
+                <p class="note"><strong>%s</strong> %s</p>
+                %s
                 <form class="form" method="post" action="/support" novalidate>
-                  {}
-                  {}{}{}{}
-                  <p><button type="submit" class="button">{}</button></p>
+                  %s
+                  %s%s%s%s
+                  <p><button type="submit" class="button">%s</button></p>
                 </form>
                 </div>""",
                 t.get("support.title"), t.get("support.lead"), t.get("support.replyOnly"), t.get("support.replyOnlyText"),

@@ -1,10 +1,10 @@
 package dev.crumb.demo.shop;
 
 import dev.crumb.Category;
+import dev.crumb.Html;
 import dev.crumb.Visitor;
 import dev.crumb.demo.pages.SavedDetails;
 import dev.crumb.demo.web.CrumbHooks;
-import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.demo.web.SiteTexts;
@@ -36,21 +36,21 @@ public final class AccountServlet extends HttpServlet {
         boolean preferences = visitor.map(v -> v.consents(Category.PREFERENCES)).orElse(false);
         SiteTexts t = SiteTexts.of(request);
         HtmlResponse.send(response, layout.page(request, t.get("account.title"), Html.of("""
-                <h1>{}</h1>
+                <h1>%s</h1>
                 <div class="two-columns">
                   <section class="panel" aria-labelledby="saved-details-title">
-                    <h2 id="saved-details-title">{}</h2>
-                    {}
+                    <h2 id="saved-details-title">%s</h2>
+                    %s
                   </section>
                   <section class="panel" aria-labelledby="orders-title">
-                    <h2 id="orders-title">{}</h2>
-                    <p>{}</p>
-                    <p class="fine-print">{}</p>
+                    <h2 id="orders-title">%s</h2>
+                    <p>%s</p>
+                    <p class="fine-print">%s</p>
                   </section>
                 </div>
                 <section aria-labelledby="your-data-title">
-                  <h2 id="your-data-title">{}</h2>
-                  <p>{}</p>
+                  <h2 id="your-data-title">%s</h2>
+                  <p>%s</p>
                 </section>""", t.get("account.title"), t.get("account.saved"), savedDetails(saved, preferences, t),
                 t.get("account.orders"), t.get("account.noOrders"), t.get("account.noCheckout"), t.get("account.data"),
                 t.html("account.dataText")), t.lang()));
@@ -59,12 +59,12 @@ public final class AccountServlet extends HttpServlet {
     private static Html savedDetails(Map<String, String> saved, boolean preferences, SiteTexts t) {
         if (!saved.isEmpty()) {
             return Html.of("""
-                    {}
-                    <p class="fine-print">{}</p>""", SavedDetails.list(saved, t), t.html("account.savedNote"));
+                    %s
+                    <p class="fine-print">%s</p>""", SavedDetails.list(saved, t), t.html("account.savedNote"));
         }
         return Html.of("""
-                <p id="no-saved-details">{}</p>
-                <p>{}</p>""", t.get("account.noSaved"),
+                <p id="no-saved-details">%s</p>
+                <p>%s</p>""", t.get("account.noSaved"),
                 t.html(preferences ? "account.howToSave" : "account.howToSaveConsent"));
     }
 }

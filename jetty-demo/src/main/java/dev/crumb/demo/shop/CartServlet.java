@@ -1,8 +1,8 @@
 package dev.crumb.demo.shop;
 
+import dev.crumb.Html;
 import dev.crumb.demo.web.CrumbHooks;
 import dev.crumb.demo.web.CsrfRefusal;
-import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.demo.web.SiteTexts;
@@ -87,18 +87,18 @@ public final class CartServlet extends HttpServlet {
         List<Cart.Line> lines = cart.lines(catalog);
         if (lines.isEmpty()) {
             return Html.of("""
-                    <h1>{}</h1>
-                    <div class="empty-state"><p>{}</p>
-                    <p><a class="button" href="/products">{}</a></p></div>""",
+                    <h1>%s</h1>
+                    <div class="empty-state"><p>%s</p>
+                    <p><a class="button" href="/products">%s</a></p></div>""",
                     t.get("cart.title"), t.get("cart.empty"), t.get("cart.browse"));
         }
         Html items = lines.stream().map(line -> lineItem(request, line, t)).collect(Html.joining());
         return Html.of("""
-                <h1>{}</h1>
-                <ul class="cart-lines" aria-label="{}">{}</ul>
-                <p class="cart-total">{} <strong>{}</strong></p>
-                <p class="actions"><a class="button button-secondary" href="/products">{}</a></p>
-                <p class="fine-print">{}</p>""",
+                <h1>%s</h1>
+                <ul class="cart-lines" aria-label="%s">%s</ul>
+                <p class="cart-total">%s <strong>%s</strong></p>
+                <p class="actions"><a class="button button-secondary" href="/products">%s</a></p>
+                <p class="fine-print">%s</p>""",
                 t.get("cart.title"), t.get("cart.lines"), items,
                 t.format(cart.itemCount() == 1 ? "cart.totalOne" : "cart.total", cart.itemCount()),
                 Product.formatCents(cart.totalCents(catalog), t.formatLocale()), t.get("cart.keepShopping"),
@@ -109,12 +109,12 @@ public final class CartServlet extends HttpServlet {
         Product product = line.product();
         return Html.of("""
                 <li class="cart-line">
-                  <div class="cart-line-art">{}</div>
-                  <div class="cart-line-info"><a href="{}">{}</a><p class="fine-print">{} × {}</p></div>
-                  <p class="cart-line-total">{}</p>
-                  <form class="cart-line-remove" method="post" action="/cart">{}
-                    <input type="hidden" name="action" value="remove"><input type="hidden" name="product" value="{}">
-                    <button type="submit" class="button button-small button-secondary">{}<span class="visually-hidden"> {}</span></button>
+                  <div class="cart-line-art">%s</div>
+                  <div class="cart-line-info"><a href="%s">%s</a><p class="fine-print">%s × %s</p></div>
+                  <p class="cart-line-total">%s</p>
+                  <form class="cart-line-remove" method="post" action="/cart">%s
+                    <input type="hidden" name="action" value="remove"><input type="hidden" name="product" value="%s">
+                    <button type="submit" class="button button-small button-secondary">%s<span class="visually-hidden"> %s</span></button>
                   </form>
                 </li>""", product.illustration().svg(), product.path(), product.name(t), line.quantity(),
                 product.price(t.formatLocale()), Product.formatCents(line.totalCents(), t.formatLocale()),
@@ -125,10 +125,10 @@ public final class CartServlet extends HttpServlet {
     // the fallback should the cart ever be reached without a recognised visitor.
     private static Html needsCookiesPage(SiteTexts t) {
         return Html.of("""
-                <h1>{}</h1>
+                <h1>%s</h1>
                 <div class="empty-state" id="cart-needs-cookies">
-                  <p>{}</p>
-                  <p>{}</p>
+                  <p>%s</p>
+                  <p>%s</p>
                 </div>""", t.get("cart.title"), t.get("cart.needsCookies"), t.get("cart.allowCookies"));
     }
 }

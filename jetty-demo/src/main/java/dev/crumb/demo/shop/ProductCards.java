@@ -1,6 +1,6 @@
 package dev.crumb.demo.shop;
 
-import dev.crumb.demo.web.Html;
+import dev.crumb.Html;
 import dev.crumb.demo.web.SiteTexts;
 import java.util.List;
 
@@ -12,7 +12,7 @@ public final class ProductCards {
 
     /** A grid of cards, one per product, in the language of {@code t}; {@code headingLevel} is the level of each card's name. */
     public static Html grid(List<Product> products, int headingLevel, SiteTexts t) {
-        return Html.of("<ul class=\"product-grid\">{}</ul>", products.stream()
+        return Html.of("<ul class=\"product-grid\">%s</ul>", products.stream()
                 .map(product -> card(product, headingLevel, t))
                 .collect(Html.joining()));
     }
@@ -22,11 +22,11 @@ public final class ProductCards {
         // so screen readers hear each product once.
         return Html.of("""
                 <li class="product-card">
-                  <div class="product-art">{}</div>
-                  <p class="eyebrow">{}</p>
-                  <h{} class="product-name"><a href="{}">{}</a></h{}>
-                  <p class="product-summary">{}</p>
-                  <p class="price">{}</p>
+                  <div class="product-art">%s</div>
+                  <p class="eyebrow">%s</p>
+                  <h%s class="product-name"><a href="%s">%s</a></h%s>
+                  <p class="product-summary">%s</p>
+                  <p class="price">%s</p>
                 </li>""", product.illustration().svg(), product.category(t), headingLevel, product.path(),
                 product.name(t), headingLevel, product.summary(t), product.price(t.formatLocale()));
     }

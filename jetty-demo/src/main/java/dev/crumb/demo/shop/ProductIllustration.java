@@ -1,6 +1,6 @@
 package dev.crumb.demo.shop;
 
-import dev.crumb.demo.web.Html;
+import dev.crumb.Html;
 
 /**
  * Simple inline SVG drawings of the products, so the demo ships no image files and makes no request

@@ -1,7 +1,7 @@
 package dev.crumb.demo.shop;
 
+import dev.crumb.Html;
 import dev.crumb.demo.web.CrumbHooks;
-import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.HtmlResponse;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.demo.web.SiteTexts;
@@ -53,35 +53,35 @@ public final class ProductsServlet extends HttpServlet {
 
     private Html catalogPage(SiteTexts t) {
         return Html.of("""
-                <h1>{}</h1>
-                <p class="lead">{}</p>
-                {}""", t.get("products.title"), t.get("products.lead"), ProductCards.grid(catalog.all(), 2, t));
+                <h1>%s</h1>
+                <p class="lead">%s</p>
+                %s""", t.get("products.title"), t.get("products.lead"), ProductCards.grid(catalog.all(), 2, t));
     }
 
     private Html productPage(HttpServletRequest request, Product product, List<String> recentIds, SiteTexts t) {
         return Html.of("""
-                <nav class="breadcrumbs" aria-label="{}"><ol>
-                  <li><a href="/products">{}</a></li><li aria-current="page">{}</li>
+                <nav class="breadcrumbs" aria-label="%s"><ol>
+                  <li><a href="/products">%s</a></li><li aria-current="page">%s</li>
                 </ol></nav>
                 <article class="product-detail">
-                  <div class="product-art product-art-large">{}</div>
+                  <div class="product-art product-art-large">%s</div>
                   <div class="product-info">
-                    <p class="eyebrow">{}</p>
-                    <h1>{}</h1>
-                    <p class="price price-large">{}</p>
-                    <p>{}</p>
+                    <p class="eyebrow">%s</p>
+                    <h1>%s</h1>
+                    <p class="price price-large">%s</p>
+                    <p>%s</p>
                     <form class="add-to-cart" method="post" action="/cart">
-                      {}
+                      %s
                       <input type="hidden" name="action" value="add">
-                      <input type="hidden" name="product" value="{}">
-                      <label for="quantity">{}</label>
-                      <input id="quantity" name="quantity" type="number" inputmode="numeric" min="1" max="{}" value="1">
-                      <button type="submit" class="button">{}</button>
+                      <input type="hidden" name="product" value="%s">
+                      <label for="quantity">%s</label>
+                      <input id="quantity" name="quantity" type="number" inputmode="numeric" min="1" max="%s" value="1">
+                      <button type="submit" class="button">%s</button>
                     </form>
-                    <p class="fine-print">{}</p>
+                    <p class="fine-print">%s</p>
                   </div>
                 </article>
-                {}""", t.get("products.breadcrumb"), t.get("products.title"), product.name(t),
+                %s""", t.get("products.breadcrumb"), t.get("products.title"), product.name(t),
                 product.illustration().svg(), product.category(t), product.name(t), product.price(t.formatLocale()),
                 product.summary(t), CrumbHooks.csrfField(request), product.id(), t.get("products.quantity"),
                 Cart.MAX_QUANTITY, t.get("products.add"), t.html("products.questions"),
@@ -95,8 +95,8 @@ public final class ProductsServlet extends HttpServlet {
         }
         return Html.of("""
                 <section class="recently-viewed" aria-labelledby="recently-viewed-title">
-                  <h2 id="recently-viewed-title">{}</h2>
-                  {}
+                  <h2 id="recently-viewed-title">%s</h2>
+                  %s
                 </section>""", t.get("products.recent"), ProductCards.grid(products, 3, t));
     }
 

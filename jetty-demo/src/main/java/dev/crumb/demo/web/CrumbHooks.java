@@ -1,6 +1,7 @@
 package dev.crumb.demo.web;
 
 import dev.crumb.Crumb;
+import dev.crumb.Html;
 import dev.crumb.Visitor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public final class CrumbHooks {
     /** The hidden CSRF input that every state-changing form carries. */
     public static Html csrfField(HttpServletRequest request) {
         return visitor(request).isPresent()
-                ? Html.of("<input type=\"hidden\" name=\"{}\" value=\"{}\">", CSRF_FIELD, Crumb.csrfToken(request))
+                ? Html.of("<input type=\"hidden\" name=\"%s\" value=\"%s\">", CSRF_FIELD, Crumb.csrfToken(request))
                 : Html.EMPTY;
     }
 

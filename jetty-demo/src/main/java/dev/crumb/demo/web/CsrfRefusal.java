@@ -1,5 +1,6 @@
 package dev.crumb.demo.web;
 
+import dev.crumb.Html;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,12 +31,12 @@ public final class CsrfRefusal {
         HtmlResponse.send(response, HttpServletResponse.SC_FORBIDDEN, layout.page(request, t.get("csrf.title"),
                 Html.of("""
                         <section class="error-page" id="csrf-refused" aria-labelledby="error-title">
-                          <p class="eyebrow">{}</p>
-                          <h1 id="error-title">{}</h1>
-                          <p>{}</p>
-                          <p>{}</p>
-                          <p class="actions"><a class="button" href="{}">{}</a>
-                          <a class="button button-secondary" href="/">{}</a></p>
+                          <p class="eyebrow">%s</p>
+                          <h1 id="error-title">%s</h1>
+                          <p>%s</p>
+                          <p>%s</p>
+                          <p class="actions"><a class="button" href="%s">%s</a>
+                          <a class="button button-secondary" href="/">%s</a></p>
                         </section>""", t.format("error.eyebrow", 403), t.get("csrf.heading"), t.get("csrf.text"),
                         t.get("csrf.phone"), backPath, t.get("csrf.back"), t.get("error.home")), t.lang()));
         return true;

@@ -1,5 +1,6 @@
 package dev.crumb.demo.web;
 
+import dev.crumb.Html;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,11 +41,11 @@ public final class ErrorPageServlet extends HttpServlet {
     private static Html bodyOf(int status, String kind, SiteTexts t) {
         return Html.of("""
                 <section class="error-page" aria-labelledby="error-title">
-                  <p class="eyebrow">{}</p>
-                  <h1 id="error-title">{}</h1>
-                  <p>{}</p>
-                  <p class="actions"><a class="button" href="/">{}</a>
-                  <a class="button button-secondary" href="/products">{}</a></p>
+                  <p class="eyebrow">%s</p>
+                  <h1 id="error-title">%s</h1>
+                  <p>%s</p>
+                  <p class="actions"><a class="button" href="/">%s</a>
+                  <a class="button button-secondary" href="/products">%s</a></p>
                 </section>""", t.format("error.eyebrow", status), t.get("error." + kind + ".title"),
                 t.get("error." + kind + ".text"), t.get("error.home"), t.get("error.products"));
     }

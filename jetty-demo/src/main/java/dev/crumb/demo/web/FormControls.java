@@ -1,5 +1,6 @@
 package dev.crumb.demo.web;
 
+import dev.crumb.Html;
 import java.util.Map;
 
 /**
@@ -47,9 +48,9 @@ public final class FormControls {
     /** A text input with its label, hint and problem; {@code t} gives the "(optional)" marker. */
     public static Html input(Field field, String value, FormProblems problems, SiteTexts t) {
         return Html.of("""
-                <div class="field{}">
-                  {}
-                  <input id="{}" name="{}" type="{}" autocomplete="{}" value="{}"{}{}>
+                <div class="field%s">
+                  %s
+                  <input id="%s" name="%s" type="%s" autocomplete="%s" value="%s"%s%s>
                 </div>""",
                 problems.of(field.name()) == null ? "" : " field-invalid",
                 labelBlock(field, problems, t), field.name(), field.name(), field.type(), field.autocomplete(), value,
@@ -65,9 +66,9 @@ public final class FormControls {
     /** A multi-line text area with its label, hint and problem; {@code t} gives the "(optional)" marker. */
     public static Html textArea(Field field, String value, FormProblems problems, SiteTexts t) {
         return Html.of("""
-                <div class="field{}">
-                  {}
-                  <textarea id="{}" name="{}" rows="6"{}{}>{}</textarea>
+                <div class="field%s">
+                  %s
+                  <textarea id="%s" name="%s" rows="6"%s%s>%s</textarea>
                 </div>""",
                 problems.of(field.name()) == null ? "" : " field-invalid",
                 labelBlock(field, problems, t), field.name(), field.name(),
@@ -93,24 +94,24 @@ public final class FormControls {
                 .collect(Html.joining());
         return Html.of("""
                 <div class="problem-summary" role="alert" aria-labelledby="problem-summary-title">
-                  <h2 id="problem-summary-title">{}</h2>
-                  <ul>{}</ul>
+                  <h2 id="problem-summary-title">%s</h2>
+                  <ul>%s</ul>
                 </div>""", problems.all().size() == 1 ? t.get("form.checkOne") : t.format("form.checkMany",
                         problems.all().size()), items);
     }
 
     private static Html summaryItem(Map.Entry<String, String> problem) {
-        return Html.of("<li><a href=\"#{}\">{}</a></li>", problem.getKey(), problem.getValue());
+        return Html.of("<li><a href=\"#%s\">%s</a></li>", problem.getKey(), problem.getValue());
     }
 
     private static Html labelBlock(Field field, FormProblems problems, SiteTexts t) {
         String problem = problems.of(field.name());
-        return Html.of("<label for=\"{}\">{}{}</label>{}{}", field.name(), field.label(),
-                field.required() ? Html.EMPTY : Html.of(" <span class=\"optional\">{}</span>", t.get("form.optional")),
+        return Html.of("<label for=\"%s\">%s%s</label>%s%s", field.name(), field.label(),
+                field.required() ? Html.EMPTY : Html.of(" <span class=\"optional\">%s</span>", t.get("form.optional")),
                 field.hint().isEmpty() ? Html.EMPTY
-                        : Html.of("<p class=\"hint\" id=\"{}-hint\">{}</p>", field.name(), field.hint()),
+                        : Html.of("<p class=\"hint\" id=\"%s-hint\">%s</p>", field.name(), field.hint()),
                 problem == null ? Html.EMPTY
-                        : Html.of("<p class=\"problem\" id=\"{}-problem\">{}</p>", field.name(), problem));
+                        : Html.of("<p class=\"problem\" id=\"%s-problem\">%s</p>", field.name(), problem));
     }
 
     private static Html describedBy(Field field, FormProblems problems) {
@@ -125,7 +126,7 @@ public final class FormControls {
         if (ids.isEmpty()) {
             return Html.EMPTY;
         }
-        return Html.of(" aria-describedby=\"{}\"{}", ids.toString(),
+        return Html.of(" aria-describedby=\"%s\"%s", ids.toString(),
                 invalid ? Html.trusted(" aria-invalid=\"true\"") : Html.EMPTY);
     }
 }

@@ -1,5 +1,6 @@
 package dev.crumb.demo.web;
 
+import dev.crumb.Html;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

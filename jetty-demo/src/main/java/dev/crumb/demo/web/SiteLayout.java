@@ -1,5 +1,6 @@
 package dev.crumb.demo.web;
 
+import dev.crumb.Html;
 import dev.crumb.Visitor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
@@ -111,22 +112,22 @@ public final class SiteLayout {
         // The banner comes first in <body>, before the skip link: a visitor meets the question before the page.
         return Html.of("""
                 <!doctype html>
-                <html lang="{}">
+                <html lang="%s">
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title{}>{} · {}</title>
+                <title%s>%s · %s</title>
                 <link rel="stylesheet" href="/static/site.css">
                 <link rel="icon" href="data:,">
-                {}</head>
+                %s</head>
                 <body>
-                {}
-                <a class="skip-link" href="#main">{}</a>
-                {}
-                <main id="main" class="wrap" tabindex="-1"{}>
-                {}
+                %s
+                <a class="skip-link" href="#main">%s</a>
+                %s
+                <main id="main" class="wrap" tabindex="-1"%s>
+                %s
                 </main>
-                {}
+                %s
                 </body>
                 </html>
                 """, t.lang(), langIfOther(mainLang, t.lang()), title, COMPANY, chrome.tagSignals(), chrome.consentBanner(),
@@ -134,7 +135,7 @@ public final class SiteLayout {
     }
 
     private static Html langIfOther(String lang, String pageLang) {
-        return lang.equals(pageLang) ? Html.EMPTY : Html.of(" lang=\"{}\"", lang);
+        return lang.equals(pageLang) ? Html.EMPTY : Html.of(" lang=\"%s\"", lang);
     }
 
     private Html header(Chrome chrome) {
@@ -142,13 +143,13 @@ public final class SiteLayout {
         return Html.of("""
                 <header class="site-header">
                   <div class="topbar"><div class="wrap topbar-inner">
-                    <p class="topbar-note">{}<span class="wide-only"> {}</span></p>
-                    {}
+                    <p class="topbar-note">%s<span class="wide-only"> %s</span></p>
+                    %s
                   </div></div>
                   <div class="wrap header-inner">
-                    <a class="brand" href="/">{}<span>Crumb <strong>Office Supply</strong></span></a>
-                    <nav class="site-nav" aria-label="{}">
-                      <ul>{}</ul>
+                    <a class="brand" href="/">%s<span>Crumb <strong>Office Supply</strong></span></a>
+                    <nav class="site-nav" aria-label="%s">
+                      <ul>%s</ul>
                     </nav>
                   </div>
                 </header>""", t.get("topbar.note"), t.get("topbar.help"), localeSelector(chrome), LOGO, t.get("nav.label"),
@@ -157,7 +158,7 @@ public final class SiteLayout {
 
     private Html navigation(String currentPath, SiteTexts t) {
         return NAVIGATION.stream()
-                .map(link -> Html.of("<li><a href=\"{}\"{}>{}</a></li>", link.path(),
+                .map(link -> Html.of("<li><a href=\"%s\"%s>%s</a></li>", link.path(),
                         isCurrent(link.path(), currentPath) ? Html.trusted(" aria-current=\"page\"") : Html.EMPTY,
                         t.get(link.key())))
                 .collect(Html.joining());
@@ -171,15 +172,15 @@ public final class SiteLayout {
         SiteTexts t = chrome.texts();
         return Html.of("""
                 <details class="locale">
-                  <summary>{}</summary>
-                  <form class="locale-form" method="post" action="{}">
-                    {}
-                    <input type="hidden" name="return" value="{}">
-                    <label for="locale-country">{}</label>
-                    <select id="locale-country" name="country" autocomplete="country">{}</select>
-                    <label for="locale-language">{}</label>
-                    <select id="locale-language" name="language">{}</select>
-                    <button type="submit" class="button button-small">{}</button>
+                  <summary>%s</summary>
+                  <form class="locale-form" method="post" action="%s">
+                    %s
+                    <input type="hidden" name="return" value="%s">
+                    <label for="locale-country">%s</label>
+                    <select id="locale-country" name="country" autocomplete="country">%s</select>
+                    <label for="locale-language">%s</label>
+                    <select id="locale-language" name="language">%s</select>
+                    <button type="submit" class="button button-small">%s</button>
                   </form>
                 </details>""", t.get("locale.summary"), CrumbHooks.LOCALE_ACTION, chrome.csrfField(), chrome.currentPath(),
                 t.get("locale.country"), options(countries(chrome.country(), t), chrome.country()),
@@ -199,14 +200,14 @@ public final class SiteLayout {
     /** Each language named in itself, marked with its own {@code lang} so screen readers pronounce it. */
     private static Html languageOptions(String selected) {
         return LANGUAGES.stream()
-                .map(choice -> Html.of("<option value=\"{}\" lang=\"{}\"{}>{}</option>", choice.code(), choice.code(),
+                .map(choice -> Html.of("<option value=\"%s\" lang=\"%s\"%s>%s</option>", choice.code(), choice.code(),
                         choice.code().equals(selected) ? Html.trusted(" selected") : Html.EMPTY, choice.label()))
                 .collect(Html.joining());
     }
 
     private static Html options(List<Choice> choices, String selected) {
         return choices.stream()
-                .map(choice -> Html.of("<option value=\"{}\"{}>{}</option>", choice.code(),
+                .map(choice -> Html.of("<option value=\"%s\"%s>%s</option>", choice.code(),
                         choice.code().equals(selected) ? Html.trusted(" selected") : Html.EMPTY, choice.label()))
                 .collect(Html.joining());
     }
@@ -217,31 +218,31 @@ public final class SiteLayout {
                 <footer class="site-footer">
                   <div class="wrap footer-grid">
                     <section aria-labelledby="footer-company">
-                      <h2 id="footer-company">{}</h2>
+                      <h2 id="footer-company">%s</h2>
                       <address>400 Harbor Lane, Suite 12<br>Portland, OR 97201<br>1-800-555-0142</address>
                     </section>
                     <nav aria-labelledby="footer-help">
-                      <h2 id="footer-help">{}</h2>
+                      <h2 id="footer-help">%s</h2>
                       <ul>
-                        <li><a href="/support">{}</a></li>
-                        <li><a href="/contact">{}</a></li>
-                        <li><a href="/privacy">{}</a></li>
-                        <li><a href="{}">{}</a></li>
-                        <li><a href="/crumb/me">{}</a></li>
-                        <li><a href="/crumb/unsubscribe">{}</a></li>
+                        <li><a href="/support">%s</a></li>
+                        <li><a href="/contact">%s</a></li>
+                        <li><a href="/privacy">%s</a></li>
+                        <li><a href="%s">%s</a></li>
+                        <li><a href="/crumb/me">%s</a></li>
+                        <li><a href="/crumb/unsubscribe">%s</a></li>
                       </ul>
                     </nav>
                     <nav aria-labelledby="footer-shop">
-                      <h2 id="footer-shop">{}</h2>
+                      <h2 id="footer-shop">%s</h2>
                       <ul>
-                        <li><a href="/products">{}</a></li>
-                        <li><a href="/cart">{}</a></li>
-                        <li><a href="/account">{}</a></li>
-                        <li><a href="/analytics">{}</a></li>
+                        <li><a href="/products">%s</a></li>
+                        <li><a href="/cart">%s</a></li>
+                        <li><a href="/account">%s</a></li>
+                        <li><a href="/analytics">%s</a></li>
                       </ul>
                     </nav>
                   </div>
-                  <div class="wrap"><p class="footer-note">{}</p></div>
+                  <div class="wrap"><p class="footer-note">%s</p></div>
                 </footer>""", COMPANY, t.get("footer.help"), t.get("footer.support"), t.get("footer.contact"),
                 t.get("footer.privacy"), chrome.consentLink(), t.get("footer.cookies"), t.get("footer.data"),
                 t.get("footer.unsubscribe"), t.get("footer.shop"), t.get("footer.allProducts"), t.get("footer.cart"),

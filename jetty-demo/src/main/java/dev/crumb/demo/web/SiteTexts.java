@@ -1,5 +1,6 @@
 package dev.crumb.demo.web;
 
+import dev.crumb.Html;
 import dev.crumb.Visitor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.ResourceBundle;
  * The demo's own texts (frame and every page of the demo) in English, German and French, from the UTF-8
  * bundle {@code dev/crumb/demo/site*.properties}. A visitor in any other language gets English, and the
  * page says {@code lang="en"}; Crumb's own banner and pages speak the visitor's language all the same.
- * Texts with {@code {}} placeholders take values in order (see {@link #html} and {@link #format}); a
- * translation keeps the placeholders' order, which is why the bundle's sentences are built around them.
+ * Texts with {@code %s} slots take values in order (see {@link #html} and {@link #format}); a
+ * translation keeps the slots' order, which is why the bundle's sentences are built around them. A
+ * literal percent sign is written {@code %%} in texts that go through {@link #html}.
  */
 public final class SiteTexts {
 
@@ -64,24 +66,24 @@ public final class SiteTexts {
     }
 
     /**
-     * The text for {@code key} as markup, with {@code values} escaped into its {@code {}} placeholders.
+     * The text for {@code key} as markup, with {@code values} escaped into its {@code %s} slots.
      * Bundle texts are written by the project, like the templates in the code, so they may hold links.
      */
     public Html html(String key, Object... values) {
-        return Html.of(get(key), values);
+        return Html.fromTrustedTemplate(get(key), values);
     }
 
-    /** The plain text for {@code key} with {@code values} put into its {@code {}} placeholders, in order. */
+    /** The plain text for {@code key} with {@code values} put into its {@code %s} slots, in order. */
     public String format(String key, Object... values) {
         String text = get(key);
         StringBuilder out = new StringBuilder(text.length() + 16 * values.length);
         int from = 0;
         int used = 0;
-        for (int at = text.indexOf("{}"); at >= 0 && used < values.length; at = text.indexOf("{}", from)) {
+        for (int at = text.indexOf("%s"); at >= 0 && used < values.length; at = text.indexOf("%s", from)) {
             out.append(text, from, at).append(values[used++]);
             from = at + 2;
         }
-        if (used != values.length || text.indexOf("{}", from) >= 0) {
+        if (used != values.length || text.indexOf("%s", from) >= 0) {
             throw new IllegalArgumentException("the demo's text '" + key + "' in " + lang + " does not take "
                     + values.length + " values: " + text);
         }

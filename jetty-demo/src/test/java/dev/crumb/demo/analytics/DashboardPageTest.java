@@ -2,8 +2,8 @@ package dev.crumb.demo.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crumb.Html;
 import dev.crumb.demo.shop.Catalog;
-import dev.crumb.demo.web.Html;
 import dev.crumb.demo.web.SiteLayout;
 import dev.crumb.store.AnalyticsSummary;
 import dev.crumb.store.AnalyticsSummary.CountryVisitors;

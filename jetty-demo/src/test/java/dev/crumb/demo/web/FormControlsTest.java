@@ -2,6 +2,7 @@ package dev.crumb.demo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crumb.Html;
 import dev.crumb.demo.web.FormControls.Field;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

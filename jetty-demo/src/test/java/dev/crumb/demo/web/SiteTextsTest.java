@@ -26,9 +26,9 @@ class SiteTextsTest {
         assertThat(translated.stringPropertyNames()).allSatisfy(key ->
                 assertThat(translated.getProperty(key).strip()).as(key).isNotEmpty());
         assertThat(SiteTexts.of(lang).get("home.heading")).isNotEqualTo(english.getProperty("home.heading"));
-        // Values go into {} in order, so a translation must keep exactly as many, and links stay links.
+        // Values go into %s in order, so a translation must keep exactly as many, and links stay links.
         assertThat(translated.stringPropertyNames()).allSatisfy(key -> {
-            assertThat(count(translated.getProperty(key), "{}")).as(key).isEqualTo(count(english.getProperty(key), "{}"));
+            assertThat(count(translated.getProperty(key), "%s")).as(key).isEqualTo(count(english.getProperty(key), "%s"));
             assertThat(count(translated.getProperty(key), "<a href=")).as(key)
                     .isEqualTo(count(english.getProperty(key), "<a href="));
         });

@@ -1,21 +1,19 @@
 package dev.crumb.internal.analytics;
 
+import dev.crumb.store.DateRange;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The UTC days an analyst asks about, both inclusive, from the {@code from} and {@code to} parameters
- * ({@code YYYY-MM-DD}). Without {@code to} the range ends today; without {@code from} it covers the
- * {@value #DEFAULT_DAYS} days ending at {@code to}. Dates must lie between 2000-01-01 and the end of next
- * year, {@code from} must not be after {@code to}, and the range must not exceed the configured maximum.
- *
- * @param from the first day
- * @param to   the last day
+ * Reads the {@link DateRange} an analyst asks about from the {@code from} and {@code to} parameters
+ * ({@code YYYY-MM-DD}, UTC days, both inclusive). Without {@code to} the range ends today; without
+ * {@code from} it covers the {@value #DEFAULT_DAYS} days ending at {@code to}. Dates must lie between
+ * 2000-01-01 and the end of next year, {@code from} must not be after {@code to}, and the range must not
+ * exceed the configured maximum.
  */
-public record DateRange(LocalDate from, LocalDate to) {
+public final class DateRangeParameters {
 
     /** Days covered when {@code from} is not given. */
     public static final int DEFAULT_DAYS = 30;
@@ -23,17 +21,7 @@ public record DateRange(LocalDate from, LocalDate to) {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
-    public DateRange {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from " + from + " is after to " + to);
-        }
-    }
-
-    /** The number of days, both ends included. */
-    public long days() {
-        return ChronoUnit.DAYS.between(from, to) + 1;
+    private DateRangeParameters() {
     }
 
     /** A parameter an analyst got wrong, with a message that says what is accepted. */
@@ -57,7 +45,7 @@ public record DateRange(LocalDate from, LocalDate to) {
      * @param fromParam the {@code from} parameter, or {@code null}
      * @param toParam   the {@code to} parameter, or {@code null}
      * @param today     today's UTC date
-     * @param maxDays   the most days a range may cover
+     * @param maxDays   the most days a range may cover (at most {@link DateRange#MAX_DAYS})
      * @throws Invalid naming the parameter and what it accepts
      */
     public static DateRange parse(String fromParam, String toParam, LocalDate today, int maxDays) {
@@ -72,8 +60,9 @@ public record DateRange(LocalDate from, LocalDate to) {
             throw new Invalid("from", "from (" + from + ") is after to (" + to + "); give from <= to");
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        if (days > maxDays) {
-            throw new Invalid("from", "the range covers " + days + " days; at most " + maxDays
+        int allowed = Math.min(maxDays, DateRange.MAX_DAYS);
+        if (days > allowed) {
+            throw new Invalid("from", "the range covers " + days + " days; at most " + allowed
                     + " are allowed — ask for a shorter range");
         }
         return new DateRange(from, to);
