@@ -17,6 +17,7 @@ module dev.crumb {
     requires com.fasterxml.jackson.databind;
     requires static com.zaxxer.hikari;
     requires static flyway.core;
+    requires static com.google.errorprone.annotations;
 
     exports dev.crumb;
     exports dev.crumb.store;
