@@ -1,7 +1,6 @@
 package dev.crumb.internal;
 
 import dev.crumb.Crumb;
-import dev.crumb.CrumbConfig;
 import dev.crumb.Category;
 import dev.crumb.ConsentDefaultMetrics;
 import dev.crumb.EmailChoices;
@@ -82,7 +81,7 @@ public final class CrumbEngine implements AutoCloseable {
     /** The request attribute under which the engine makes itself available to {@link Crumb}. */
     public static final String ATTRIBUTE = CrumbEngine.class.getName();
 
-    private final CrumbConfig config;
+    private final EngineSettings config;
     private final VisitorResolver visitors;
     private final CookieWriter cookies;
     private final VisitorHasher hasher;
@@ -103,7 +102,7 @@ public final class CrumbEngine implements AutoCloseable {
     private final RetentionJob retention;
     private final Messages messages;
 
-    public CrumbEngine(CrumbConfig config) {
+    public CrumbEngine(EngineSettings config) {
         this(config, "");
     }
 
@@ -111,53 +110,54 @@ public final class CrumbEngine implements AutoCloseable {
      * @param contextPath the servlet context path of the application ({@code ""} at the root): the default
      *                    path of the cookie
      */
-    public CrumbEngine(CrumbConfig config, String contextPath) {
+    public CrumbEngine(EngineSettings config, String contextPath) {
         this.config = config;
         this.prefix = config.pathPrefix();
-        CookieCodec codec = new CookieCodec(config.keys(), config.random());
-        boolean partitionedOrHost = config.partitioned() || config.hostPrefix();
-        String name = config.effectiveCookieName();
-        String domain = config.hostPrefix() ? null : config.domain();
-        String cookiePath = config.hostPrefix() ? "/" : config.cookiePath() != null ? config.cookiePath()
+        CookieCodec codec = new CookieCodec(config.cookie().keys(), config.random());
+        boolean partitionedOrHost = config.cookie().partitioned() || config.cookie().hostPrefix();
+        String name = config.cookie().effectiveName();
+        String domain = config.cookie().hostPrefix() ? null : config.cookie().domain();
+        String cookiePath = config.cookie().hostPrefix() ? "/" : config.cookie().path() != null ? config.cookie().path()
                 : contextPath == null || contextPath.isEmpty() ? "/" : contextPath;
-        SetCookieHeader secure = new SetCookieHeader(name, cookiePath, domain, config.maxAge(), true, config.partitioned());
-        SetCookieHeader plain = new SetCookieHeader(name, cookiePath, domain, config.maxAge(),
-                config.alwaysSecure() || partitionedOrHost, config.partitioned());
+        SetCookieHeader secure = new SetCookieHeader(name, cookiePath, domain, config.cookie().maxAge(), true,
+                config.cookie().partitioned());
+        SetCookieHeader plain = new SetCookieHeader(name, cookiePath, domain, config.cookie().maxAge(),
+                config.cookie().alwaysSecure() || partitionedOrHost, config.cookie().partitioned());
         this.cookies = new CookieWriter(codec, secure, plain);
-        LocaleResolver locales = new LocaleResolver(config.countryHeader(), config.defaultCountry(),
-                config.defaultLanguage(), config.languages());
-        CsrfTokens csrf = new CsrfTokens(config.keys(), config.clock(), Duration.ofHours(2));
-        ConsentRules consentRules = new ConsentRules(new OptInRegions(config.optInCountries()), config.policyRevision(),
-                config.honourDnt(), config.consentMaxAge(), config.clock());
+        LocaleResolver locales = new LocaleResolver(config.locales().countryHeader(), config.locales().defaultCountry(),
+                config.locales().defaultLanguage(), config.locales().languages());
+        CsrfTokens csrf = new CsrfTokens(config.cookie().keys(), config.clock(), Duration.ofHours(2));
+        ConsentRules consentRules = new ConsentRules(new OptInRegions(config.consent().optInCountries()),
+                config.consent().policyRevision(), config.consent().honourDnt(), config.consent().maxAge(), config.clock());
         SessionSupport support = new SessionSupport(csrf, locales, consentRules);
         this.ids = new VisitorIds(config.random());
         // Decrypting a cookie costs far more than the rest of a request: do it once per value and server.
         // Bounded by the characters of cached values (8 M chars: ~25 000 typical cookies, ~16 MiB).
         OpenedCookieCache opened = new OpenedCookieCache(codec, 8_000_000, Duration.ofMinutes(30));
-        this.lifetime = new CookieLifetime(config.cookieMaxAge());
-        this.visitors = new VisitorResolver(name, opened, locales, ids, config.clock(), config.visitTimeout(),
-                config.lastSeenRefresh(), support, lifetime);
+        this.lifetime = new CookieLifetime(config.cookie().lifetime());
+        this.visitors = new VisitorResolver(name, opened, locales, ids, config.clock(), config.cookie().visitTimeout(),
+                config.cookie().lastSeenRefresh(), support, lifetime);
         byte[] hashKey = hashKey(config);
         this.hasher = new VisitorHasher(hashKey);
         if (config.store() != null) {
             // Before anything is written: a second key would split every visitor in two, silently.
-            HashKeyAgreement.check(config.store().security(), hasher, config.hashKey() != null);
+            HashKeyAgreement.check(config.store().security(), hasher, config.cookie().hashKey() != null);
         }
-        this.forms = new FormSaver(config.formFields());
-        this.cookieRequirement = new CookieRequirement(config.cookieRequiredPaths());
+        this.forms = new FormSaver(config.forms());
+        this.cookieRequirement = new CookieRequirement(config.consent().cookieRequiredPaths());
         ConsentJournal journal = new ConsentJournal(config.store() == null ? null : config.store().consentLog(), hasher);
-        this.cookieGate = new CookieGate(config.cookieRegistry(), config.clock());
+        this.cookieGate = new CookieGate(config.consent().registry(), config.clock());
         // Defaults are written in the background: a page view never waits for the store (docs/consent.md).
         this.defaults = ConsentDefaultRecorder.start(journal, config.clock());
-        this.decisions = new ConsentDecisions(consentRules, journal, defaults, config.cookieRegistry(), config.clock());
-        FirstLayer firstLayer = new FirstLayer(config.controllerName(), config.privacyPolicyUrl());
-        this.messages = new Messages(config.messagesBundle(), config.messages(),
+        this.decisions = new ConsentDecisions(consentRules, journal, defaults, config.consent().registry(), config.clock());
+        FirstLayer firstLayer = new FirstLayer(config.consent().controllerName(), config.consent().privacyPolicyUrl());
+        this.messages = new Messages(config.texts().bundle(), config.texts().messages(),
                 Thread.currentThread().getContextClassLoader());
         this.banner = new ConsentBanner(prefix, messages, config.clock(), firstLayer);
-        this.gpc = new GpcDeclaration(config.gpcLastUpdate());
+        this.gpc = new GpcDeclaration(config.consent().gpcLastUpdate());
         // Data rights: what the store keeps under the visitor's key, erasure on "forget me", retention.
         this.retention = config.store() == null ? null : new RetentionJob(config.store().visitorRecords(),
-                config.store().consentLog(), config.visitRetention(), config.consentLogRetention(), config.clock()).start();
+                config.store().consentLog(), config.consent().visitRetention(), config.consent().logRetention(), config.clock()).start();
         StoredData stored = new StoredData(config.store() == null ? null : config.store().visitorRecords(), hasher,
                 retention, config.tracking().flushInterval().multipliedBy(2).plus(Duration.ofSeconds(30)));
         List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
@@ -173,9 +173,9 @@ public final class CrumbEngine implements AutoCloseable {
         if (config.store() != null) {
             UnsubscribeTokens unsubscribe = new UnsubscribeTokens(VisitorHasher.derive(hashKey, "crumb-unsubscribe-v1"));
             this.emails = new StoredEmailChoices(config.store().emails(), hasher, unsubscribe, config.clock(),
-                    config.policyRevision(), prefix + "/unsubscribe", config.formFields());
+                    config.consent().policyRevision(), prefix + "/unsubscribe", config.forms());
             endpoints.add("/unsubscribe", new UnsubscribeEndpoint(config.store().emails(), emails, unsubscribe,
-                    config.clock(), prefix + "/unsubscribe", config.unsubscribeConfirmations()));
+                    config.clock(), prefix + "/unsubscribe", config.email().unsubscribeConfirmations()));
         } else {
             this.emails = null;
         }
@@ -186,12 +186,12 @@ public final class CrumbEngine implements AutoCloseable {
         // Tracking and analytics: the page-view pipeline and the analysts' endpoints.
         this.tracker = PageTracker.start(config.tracking(), prefix,
                 config.store() == null ? null : config.store().events(), hasher, config.clock(), RetryBackoff.DEFAULT);
-        this.analytics = AnalyticsFeature.create(config.analytics(), config.analystCookieName(), config.keys(),
-                config.alwaysSecure(), config.store() == null ? null : config.store().analytics(),
+        this.analytics = AnalyticsFeature.create(config.analytics(), config.cookie().analystName(), config.cookie().keys(),
+                config.cookie().alwaysSecure(), config.store() == null ? null : config.store().analytics(),
                 config.store() == null ? null : config.store().security(), tracker::metrics, config.clock(), config.random());
         analytics.register(endpoints, prefix);
         LOG.info("Crumb started: cookie '{}', {} key(s), visit timeout {}, endpoints under {}", name,
-                config.keys().all().size(), config.visitTimeout(), prefix);
+                config.cookie().keys().all().size(), config.cookie().visitTimeout(), prefix);
     }
 
     /** Runs one request through Crumb. */
@@ -231,7 +231,7 @@ public final class CrumbEngine implements AutoCloseable {
             }
         }
         ConsentEnforcingResponse wrapped = new ConsentEnforcingResponse(response,
-                () -> writeCookie(session, request, response), cookieGate, session::consents, config.effectiveCookieName());
+                () -> writeCookie(session, request, response), cookieGate, session::consents, config.cookie().effectiveName());
         if (path.equals(prefix) || path.startsWith(prefix + "/")) {
             endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length()),
                     messages.forLanguage(session.payload().language())));
@@ -332,14 +332,14 @@ public final class CrumbEngine implements AutoCloseable {
         return semicolon >= 0 ? path.substring(0, semicolon) : path;
     }
 
-    private static byte[] hashKey(CrumbConfig config) {
-        if (config.hashKey() != null) {
-            return Base64.getUrlDecoder().decode(config.hashKey());
+    private static byte[] hashKey(EngineSettings config) {
+        if (config.cookie().hashKey() != null) {
+            return Base64.getUrlDecoder().decode(config.cookie().hashKey());
         }
         LOG.warn("no hash key configured (hash-key / CRUMB_HASH_KEY): deriving it from the first cookie key. "
                 + "Set a stable hash key before rotating cookie keys, or analytics and consent history will "
                 + "see every visitor as new after the rotation");
-        return VisitorHasher.derive(config.keys().current().key().getEncoded(), "crumb-hash-v1");
+        return VisitorHasher.derive(config.cookie().keys().current().key().getEncoded(), "crumb-hash-v1");
     }
 
     @Override
