@@ -115,7 +115,7 @@ public final class CrumbFilter implements Filter {
      */
     public EmailChoices emails() {
         CrumbEngine running = engine;
-        if (running == null || running.emails() == null) {
+        if (running == null) {
             throw new IllegalStateException("email choices need an initialised filter with a store: configure "
                     + "CrumbConfig.builder().store(...)");
         }

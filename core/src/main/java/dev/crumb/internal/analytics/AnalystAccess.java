@@ -28,8 +28,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AnalystAccess {
 
-    /** The request attribute under which the filter makes this available to {@code Crumb.isAnalyst}. */
-    public static final String ATTRIBUTE = AnalystAccess.class.getName();
     /** The one analyst user name. */
     public static final String USER = "analyst";
 
