@@ -6,8 +6,6 @@ import static dev.crumb.CrumbConfigException.naming;
 import dev.crumb.internal.EngineSettings;
 import dev.crumb.internal.consent.CookieRegistry;
 import dev.crumb.internal.consent.CookieRule;
-import dev.crumb.internal.locale.Countries;
-import dev.crumb.internal.locale.Languages;
 import dev.crumb.internal.webxml.WebXmlParameters;
 import dev.crumb.internal.webxml.WebXmlStore;
 import dev.crumb.store.CrumbStore;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +27,9 @@ import java.util.regex.Pattern;
  * The immutable configuration of a {@link CrumbFilter}. Build one with {@link #builder()}, or read it from
  * named parameters ({@code web.xml} init-params, {@code crumb.*} properties) with {@link #fromParameters}.
  * It is composed of one options object per capability — {@link CookieOptions}, {@link ConsentOptions},
- * {@link TrackingOptions}, {@link AnalyticsOptions}, {@link FormOptions}, {@link EmailOptions} — plus the
- * options every capability shares (endpoint prefix, locale defaults, clock, random source, store, texts).
+ * {@link TrackingOptions}, {@link AnalyticsOptions}, {@link FormOptions}, {@link EmailOptions},
+ * {@link LocaleOptions} — plus the options every capability shares (endpoint prefix, clock, random source,
+ * store, texts).
  * Every option is checked when it is set and their combination when the configuration is built, so a
  * mistake fails at start-up with a {@link CrumbConfigException} that names the option, never on the first
  * request. {@code docs/configuration.md} lists every option with its default. Secrets given to it (the
@@ -49,7 +47,7 @@ public final class CrumbConfig {
     private final FormOptions forms;
     private final EmailOptions email;
     private final String pathPrefix;
-    private final EngineSettings.Locales locales;
+    private final LocaleOptions locale;
     private final Clock clock;
     private final SecureRandom random;
     private final CrumbStore store;
@@ -64,8 +62,7 @@ public final class CrumbConfig {
         this.forms = b.forms.build();
         this.email = b.email.build();
         this.pathPrefix = b.pathPrefix;
-        this.locales = new EngineSettings.Locales(b.countryHeader, b.defaultCountry, b.defaultLanguage,
-                List.copyOf(b.languages));
+        this.locale = b.locale.build();
         this.clock = b.clock;
         this.random = b.random;
         this.store = b.store;
@@ -156,24 +153,9 @@ public final class CrumbConfig {
         return pathPrefix;
     }
 
-    /** A trusted CDN header naming the visitor's country (e.g. {@code CF-IPCountry}), or {@code null} (the default). */
-    public String countryHeader() {
-        return locales.countryHeader();
-    }
-
-    /** The country when nothing else tells (default {@code ZZ}, unknown). */
-    public String defaultCountry() {
-        return locales.defaultCountry();
-    }
-
-    /** The language when nothing else tells (default {@code en}). */
-    public String defaultLanguage() {
-        return locales.defaultLanguage();
-    }
-
-    /** The languages the site offers; empty (the default) accepts any valid language. */
-    public List<String> languages() {
-        return locales.languages();
+    /** How the visitor's country and language are found. */
+    public LocaleOptions locale() {
+        return locale;
     }
 
     /** The clock for every time Crumb records. */
@@ -217,7 +199,8 @@ public final class CrumbConfig {
                 consent.gpcLastUpdate(), consent.policyRevision(), consent.maxAge(), consent.logRetention(),
                 tracking.visitRetention(), consent.controllerName(), consent.privacyPolicyUrl(),
                 consent.cookieRequiredPaths());
-        return new EngineSettings(c, locales, s, tracking.settings(), analytics.settings(), forms.policy(),
+        return new EngineSettings(c, new EngineSettings.Locales(locale.countryHeader(), locale.defaultCountry(),
+                locale.defaultLanguage(), locale.languages()), s, tracking.settings(), analytics.settings(), forms.policy(),
                 new EngineSettings.Email(email.unsubscribeConfirmations()), texts, pathPrefix, clock, random, store);
     }
 
@@ -228,7 +211,6 @@ public final class CrumbConfig {
      * siblings. Each setter checks its value and throws a {@link CrumbConfigException} naming the option.
      */
     public static final class Builder {
-        private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,64}");
         private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9_-]+)+");
 
         private CookieOptions.Builder cookie = CookieOptions.builder();
@@ -238,10 +220,7 @@ public final class CrumbConfig {
         private FormOptions.Builder forms = FormOptions.builder();
         private EmailOptions.Builder email = EmailOptions.builder();
         private String pathPrefix = "/crumb";
-        private String countryHeader;
-        private String defaultCountry = Countries.UNKNOWN;
-        private String defaultLanguage = "en";
-        private List<String> languages = List.of();
+        private LocaleOptions.Builder locale = LocaleOptions.builder();
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
         private CrumbStore store;
@@ -283,6 +262,12 @@ public final class CrumbConfig {
             return this;
         }
 
+        /** Replaces the locale options with {@code options}; later shortcuts change them further. */
+        public Builder locale(LocaleOptions options) {
+            this.locale = Objects.requireNonNull(options, "locale options").toBuilder();
+            return this;
+        }
+
         /** Replaces the email options with {@code options}; later shortcuts change them further. */
         public Builder email(EmailOptions options) {
             this.email = Objects.requireNonNull(options, "email options").toBuilder();
@@ -296,47 +281,6 @@ public final class CrumbConfig {
             check(prefix != null && PREFIX.matcher(prefix).matches(), "path-prefix",
                     "path-prefix '" + prefix + "' must look like /crumb (segments of letters, digits, '_' or '-')");
             this.pathPrefix = prefix;
-            return this;
-        }
-
-        /**
-         * The name of a request header, set by a CDN you trust, that carries the visitor's country
-         * (e.g. {@code CF-IPCountry}). Off by default: only set it when every request passes that CDN.
-         */
-        public Builder countryHeader(String header) {
-            check(header == null || HEADER_NAME.matcher(header).matches(), "country-header",
-                    "country-header '" + header + "' is not a header name");
-            this.countryHeader = header;
-            return this;
-        }
-
-        /** The country when nothing else tells, an ISO 3166-1 alpha-2 code; default {@code ZZ} (unknown). */
-        public Builder defaultCountry(String country) {
-            String c = Countries.normalise(country);
-            check(c != null, "default-country",
-                    "default-country '" + country + "' is not an ISO 3166-1 alpha-2 code such as US or DE");
-            this.defaultCountry = c;
-            return this;
-        }
-
-        /** The language when nothing else tells, an ISO 639 code; default {@code en}. */
-        public Builder defaultLanguage(String language) {
-            String l = Languages.normalise(language);
-            check(l != null, "default-language", "default-language '" + language + "' is not an ISO 639 code such as en or de");
-            this.defaultLanguage = l;
-            return this;
-        }
-
-        /** The languages the site offers, e.g. {@code en, de, fr}; empty (default) accepts any valid language. */
-        public Builder languages(List<String> offered) {
-            check(offered != null, "languages", "languages must not be null; give an empty list for any language");
-            List<String> checked = new ArrayList<>();
-            for (String language : offered) {
-                String l = Languages.normalise(language);
-                check(l != null, "languages", "languages entry '" + language + "' is not an ISO 639 code such as en or de");
-                checked.add(l);
-            }
-            this.languages = checked;
             return this;
         }
 
@@ -480,6 +424,16 @@ public final class CrumbConfig {
         /** See {@link AnalyticsOptions.Builder#maxRange}. */
         public Builder analyticsMaxRange(Duration range) { return with(analytics.maxRange(range)); }
 
+        // Locale (LocaleOptions)
+        /** See {@link LocaleOptions.Builder#countryHeader}. */
+        public Builder countryHeader(String header) { return with(locale.countryHeader(header)); }
+        /** See {@link LocaleOptions.Builder#defaultCountry}. */
+        public Builder defaultCountry(String country) { return with(locale.defaultCountry(country)); }
+        /** See {@link LocaleOptions.Builder#defaultLanguage}. */
+        public Builder defaultLanguage(String language) { return with(locale.defaultLanguage(language)); }
+        /** See {@link LocaleOptions.Builder#languages}. */
+        public Builder languages(List<String> offered) { return with(locale.languages(offered)); }
+
         // Forms (FormOptions) and email (EmailOptions)
 
         /** See {@link FormOptions.Builder#savedFields}. */
@@ -494,8 +448,6 @@ public final class CrumbConfig {
          * @throws CrumbConfigException naming the option when keys are missing or options contradict each other
          */
         public CrumbConfig build() {
-            check(languages.isEmpty() || languages.contains(defaultLanguage), "default-language",
-                    "default-language '" + defaultLanguage + "' is not among languages " + languages);
             CrumbConfig config = new CrumbConfig(this);
             check(Periods.days(config.tracking.visitRetention()) >= Periods.days(config.cookie.lifetime()),
                     "visit-retention", "visit-retention (" + config.tracking.visitRetention() + ") must be at least "

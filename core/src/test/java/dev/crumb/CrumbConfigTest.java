@@ -28,9 +28,9 @@ class CrumbConfigTest {
         assertThat(c.cookie().visitTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.cookie().lastSeenRefresh()).isEqualTo(Duration.ofMinutes(1));
         assertThat(c.pathPrefix()).isEqualTo("/crumb");
-        assertThat(c.countryHeader()).isNull();
-        assertThat(c.defaultCountry()).isEqualTo("ZZ");
-        assertThat(c.defaultLanguage()).isEqualTo("en");
+        assertThat(c.locale().countryHeader()).isNull();
+        assertThat(c.locale().defaultCountry()).isEqualTo("ZZ");
+        assertThat(c.locale().defaultLanguage()).isEqualTo("en");
         assertThat(c.cookie().alwaysSecure()).isFalse();
         assertThat(c.cookie().partitioned()).isFalse();
     }
@@ -59,10 +59,10 @@ class CrumbConfigTest {
         assertThat(c.cookie().visitTimeout()).isEqualTo(Duration.ofMinutes(45));
         assertThat(c.cookie().lastSeenRefresh()).isEqualTo(Duration.ofMinutes(2));
         assertThat(c.pathPrefix()).isEqualTo("/_crumb");
-        assertThat(c.countryHeader()).isEqualTo("CF-IPCountry");
-        assertThat(c.defaultCountry()).isEqualTo("US");
-        assertThat(c.defaultLanguage()).isEqualTo("de");
-        assertThat(c.languages()).containsExactly("de", "en");
+        assertThat(c.locale().countryHeader()).isEqualTo("CF-IPCountry");
+        assertThat(c.locale().defaultCountry()).isEqualTo("US");
+        assertThat(c.locale().defaultLanguage()).isEqualTo("de");
+        assertThat(c.locale().languages()).containsExactly("de", "en");
     }
 
     @Test
