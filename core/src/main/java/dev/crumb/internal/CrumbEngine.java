@@ -78,64 +78,38 @@ public final class CrumbEngine implements AutoCloseable {
      */
     public CrumbEngine(EngineSettings settings, String contextPath) {
         String prefix = settings.pathPrefix();
-        CrumbStore store = settings.store();
+        // First: a missing bundle fails the start before any background thread runs.
+        Messages messages = new Messages(settings.texts().bundle(), settings.texts().messages(),
+                Thread.currentThread().getContextClassLoader());
         CookieCodec codec = new CookieCodec(settings.cookie().keys(), settings.random());
         CookieLifetime lifetime = new CookieLifetime(settings.cookie().lifetime());
         CookieOutput cookies = new CookieOutput(cookieWriter(settings.cookie(), codec, contextPath), lifetime,
                 settings.clock());
-        LocaleResolver locales = new LocaleResolver(settings.locales().countryHeader(),
-                settings.locales().defaultCountry(), settings.locales().defaultLanguage(), settings.locales().languages());
         ConsentRules consentRules = new ConsentRules(new OptInRegions(settings.consent().optInCountries()),
                 settings.consent().policyRevision(), settings.consent().honourDnt(), settings.consent().maxAge(),
                 settings.clock());
         VisitorIds ids = new VisitorIds(settings.random());
-        VisitorResolver visitors = visitors(settings, codec, locales, consentRules, ids, lifetime);
+        VisitorResolver visitors = visitors(settings, codec, consentRules, ids, lifetime);
         byte[] hashKey = KeyDerivation.visitorHashKey(settings.cookie());
-        VisitorHasher hasher = new VisitorHasher(hashKey);
-        if (store != null) {
-            // Before anything is written: a second key would split every visitor in two, silently.
-            HashKeyAgreement.check(store.security(), hasher, settings.cookie().hashKey() != null);
-        }
-        ConsentJournal journal = new ConsentJournal(store == null ? null : store.consentLog(), hasher);
-        if (!journal.keepsProof()) {
-            LOG.warn("no store configured: consent choices work in the visitor cookie, but no proof of consent is kept "
-                    + "on the server; configure CrumbConfig.store(...) (see docs/consent.md)");
-        }
+        VisitorHasher hasher = hasher(settings, hashKey);
+        ConsentJournal journal = journal(settings.store(), hasher);
         // Defaults are written in the background: a page view never waits for the store (docs/consent.md).
         this.defaults = ConsentDefaultRecorder.start(journal, settings.clock());
         ConsentDecisions decisions = new ConsentDecisions(consentRules, journal, defaults, settings.consent().registry(),
                 settings.clock());
         FirstLayer firstLayer = new FirstLayer(settings.consent().controllerName(), settings.consent().privacyPolicyUrl());
-        Messages messages = new Messages(settings.texts().bundle(), settings.texts().messages(),
-                Thread.currentThread().getContextClassLoader());
-        ConsentBanner banner = new ConsentBanner(prefix, messages, settings.clock(), firstLayer);
-        // Data rights: what the store keeps under the visitor's key, erasure on "forget me", retention.
-        this.retention = store == null ? Retention.off() : new RetentionJob(store.visitorRecords(), store.consentLog(),
-                settings.consent().visitRetention(), settings.consent().logRetention(), settings.clock()).start();
-        StoredData stored = new StoredData(store == null ? null : store.visitorRecords(), hasher, retention,
-                settings.tracking().flushInterval().multipliedBy(2).plus(Duration.ofSeconds(30)));
-        List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
-                new StoredDataMeSection(stored, prefix), new SavedFormMeSection(prefix));
-        // One bucket per visitor for consent changes and forget requests: both write a durable record.
-        ConsentRateLimit consentRate = ConsentRateLimit.standard(settings.clock());
-        Endpoints endpoints = new Endpoints()
-                .add("/me.json", MeEndpoint.json(me))
-                .add("/me", MeEndpoint.page(me))
-                .add("/locale", new LocaleEndpoint())
-                .add("/consent", new ConsentEndpoint(decisions, consentRate, firstLayer))
-                .add("/forget", new ForgetEndpoint(decisions, consentRate, ids, prefix, stored));
-        this.emails = store == null ? EmailFeature.off() : EmailFeature.over(store.emails(), hasher,
-                KeyDerivation.unsubscribeKey(hashKey), settings.clock(), settings.consent().policyRevision(), prefix,
-                settings.forms(), settings.email().unsubscribeConfirmations());
+        this.retention = retention(settings);
+        Endpoints endpoints = endpoints(settings, journal, decisions, firstLayer, ids, hasher, retention);
+        this.emails = settings.store() == null ? EmailFeature.off() : EmailFeature.over(settings.store().emails(),
+                hasher, KeyDerivation.unsubscribeKey(hashKey), settings.clock(), settings.consent().policyRevision(),
+                prefix, settings.forms(), settings.email().unsubscribeConfirmations());
         emails.register(endpoints);
-        // Tracking and analytics: the page-view pipeline and the analysts' endpoints.
-        this.tracker = PageTracker.start(settings.tracking(), prefix, store == null ? null : store.events(), hasher,
-                settings.clock(), RetryBackoff.DEFAULT);
-        AnalyticsFeature analytics = AnalyticsFeature.create(settings.analytics(), settings.cookie().analystName(),
-                settings.cookie().keys(), settings.cookie().alwaysSecure(), store == null ? null : store.analytics(),
-                store == null ? null : store.security(), tracker::metrics, settings.clock(), settings.random());
+        this.tracker = PageTracker.start(settings.tracking(), prefix,
+                settings.store() == null ? null : settings.store().events(), hasher, settings.clock(), RetryBackoff.DEFAULT);
+        AnalyticsFeature analytics = analytics(settings, tracker);
         analytics.register(endpoints, prefix);
-        RequestContext.Capabilities capabilities = new RequestContext.Capabilities(banner, analytics,
+        RequestContext.Capabilities capabilities = new RequestContext.Capabilities(
+                new ConsentBanner(prefix, messages, settings.clock(), firstLayer), analytics,
                 new SavedForms(new FormSaver(settings.forms()), cookies), emails);
         RequestFlow.Consent consent = new RequestFlow.Consent(decisions,
                 new CookieGate(settings.consent().registry(), settings.clock()),
@@ -185,8 +159,11 @@ public final class CrumbEngine implements AutoCloseable {
         return new CookieWriter(codec, secure, plain);
     }
 
-    private static VisitorResolver visitors(EngineSettings settings, CookieCodec codec, LocaleResolver locales,
-                                            ConsentRules consentRules, VisitorIds ids, CookieLifetime lifetime) {
+    private static VisitorResolver visitors(EngineSettings settings, CookieCodec codec, ConsentRules consentRules,
+                                            VisitorIds ids, CookieLifetime lifetime) {
+        EngineSettings.Locales l = settings.locales();
+        LocaleResolver locales = new LocaleResolver(l.countryHeader(), l.defaultCountry(), l.defaultLanguage(),
+                l.languages());
         CsrfTokens csrf = new CsrfTokens(settings.cookie().keys(), settings.clock(), Duration.ofHours(2));
         SessionSupport support = new SessionSupport(csrf, locales, consentRules);
         // Decrypting a cookie costs far more than the rest of a request: do it once per value and server.
@@ -194,6 +171,57 @@ public final class CrumbEngine implements AutoCloseable {
         OpenedCookieCache opened = new OpenedCookieCache(codec, 8_000_000, Duration.ofMinutes(30));
         return new VisitorResolver(settings.cookie().effectiveName(), opened, locales, ids, settings.clock(),
                 settings.cookie().visitTimeout(), settings.cookie().lastSeenRefresh(), support, lifetime);
+    }
+
+    private static VisitorHasher hasher(EngineSettings settings, byte[] hashKey) {
+        VisitorHasher hasher = new VisitorHasher(hashKey);
+        if (settings.store() != null) {
+            // Before anything is written: a second key would split every visitor in two, silently.
+            HashKeyAgreement.check(settings.store().security(), hasher, settings.cookie().hashKey() != null);
+        }
+        return hasher;
+    }
+
+    private static ConsentJournal journal(CrumbStore store, VisitorHasher hasher) {
+        ConsentJournal journal = new ConsentJournal(store == null ? null : store.consentLog(), hasher);
+        if (!journal.keepsProof()) {
+            LOG.warn("no store configured: consent choices work in the visitor cookie, but no proof of consent is kept "
+                    + "on the server; configure CrumbConfig.store(...) (see docs/consent.md)");
+        }
+        return journal;
+    }
+
+    /** The retention job over the store, or off without one. */
+    private static Retention retention(EngineSettings settings) {
+        CrumbStore store = settings.store();
+        return store == null ? Retention.off() : new RetentionJob(store.visitorRecords(), store.consentLog(),
+                settings.consent().visitRetention(), settings.consent().logRetention(), settings.clock()).start();
+    }
+
+    /** The library's own pages: the visitor's data, locale, consent, "forget me". */
+    private static Endpoints endpoints(EngineSettings settings, ConsentJournal journal, ConsentDecisions decisions,
+                                       FirstLayer firstLayer, VisitorIds ids, VisitorHasher hasher, Retention retention) {
+        String prefix = settings.pathPrefix();
+        // Data rights: what the store keeps under the visitor's key, erasure on "forget me".
+        StoredData stored = new StoredData(settings.store() == null ? null : settings.store().visitorRecords(), hasher,
+                retention, settings.tracking().flushInterval().multipliedBy(2).plus(Duration.ofSeconds(30)));
+        List<MeSection> me = List.of(new VisitorMeSection(prefix), new ConsentMeSection(journal, prefix),
+                new StoredDataMeSection(stored, prefix), new SavedFormMeSection(prefix));
+        // One bucket per visitor for consent changes and forget requests: both write a durable record.
+        ConsentRateLimit consentRate = ConsentRateLimit.standard(settings.clock());
+        return new Endpoints()
+                .add("/me.json", MeEndpoint.json(me))
+                .add("/me", MeEndpoint.page(me))
+                .add("/locale", new LocaleEndpoint())
+                .add("/consent", new ConsentEndpoint(decisions, consentRate, firstLayer))
+                .add("/forget", new ForgetEndpoint(decisions, consentRate, ids, prefix, stored));
+    }
+
+    private static AnalyticsFeature analytics(EngineSettings settings, PageTracker tracker) {
+        CrumbStore store = settings.store();
+        return AnalyticsFeature.create(settings.analytics(), settings.cookie().analystName(), settings.cookie().keys(),
+                settings.cookie().alwaysSecure(), store == null ? null : store.analytics(),
+                store == null ? null : store.security(), tracker::metrics, settings.clock(), settings.random());
     }
 
     @Override
