@@ -1,10 +1,8 @@
 package dev.crumb;
 
-import dev.crumb.internal.CrumbEngine;
-import dev.crumb.internal.analytics.AnalyticsFeature;
+import dev.crumb.internal.RequestContext;
 import dev.crumb.internal.consent.TagConsentSignals;
 import dev.crumb.internal.visitor.VisitorSession;
-import dev.crumb.internal.web.ConsentBanner;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 
@@ -33,7 +31,7 @@ public final class Crumb {
      * It works without JavaScript or inline style: it posts to {@code /crumb/consent} and returns here.
      */
     public static String bannerHtml(HttpServletRequest request) {
-        return banner(request).html(request, session(request));
+        return context(request).bannerHtml(request);
     }
 
     /**
@@ -42,7 +40,7 @@ public final class Crumb {
      * visitors can change their choice at any time and come back.
      */
     public static String consentLinkHtml(HttpServletRequest request) {
-        return banner(request).link(request, session(request));
+        return context(request).consentLinkHtml(request);
     }
 
     /**
@@ -85,7 +83,7 @@ public final class Crumb {
      * needs a handled request.
      */
     public static boolean handled(HttpServletRequest request) {
-        return request != null && request.getAttribute(VisitorSession.ATTRIBUTE) instanceof VisitorSession;
+        return request != null && RequestContext.of(request) != null;
     }
 
     /**
@@ -132,13 +130,7 @@ public final class Crumb {
      * @throws IllegalStateException when {@link CrumbFilter} did not handle the request
      */
     public static boolean isAnalyst(HttpServletRequest request) {
-        session(request);
-        return AnalyticsFeature.isAnalyst(request);
-    }
-
-    private static ConsentBanner banner(HttpServletRequest request) {
-        session(request);
-        return (ConsentBanner) request.getAttribute(ConsentBanner.ATTRIBUTE);
+        return context(request).isAnalyst(request);
     }
 
     /**
@@ -151,7 +143,7 @@ public final class Crumb {
      * @return what was saved and why the rest was not; never throws for any field content
      */
     public static FormSaveResult saveForm(HttpServletRequest request, java.util.Map<String, String> fields) {
-        return engine(request).saveForm(session(request), java.util.Objects.requireNonNull(fields, "fields"));
+        return context(request).saveForm(Objects.requireNonNull(fields, "fields"));
     }
 
     /**
@@ -160,23 +152,17 @@ public final class Crumb {
      * @throws IllegalStateException when no store is configured ({@code CrumbConfig.Builder.store})
      */
     public static EmailChoices emails(HttpServletRequest request) {
-        EmailChoices emails = engine(request).emails();
-        if (emails == null) {
-            throw new IllegalStateException("email choices need a store: configure CrumbConfig.builder().store(...)");
-        }
-        return emails;
-    }
-
-    private static CrumbEngine engine(HttpServletRequest request) {
-        session(request);
-        return (CrumbEngine) request.getAttribute(CrumbEngine.ATTRIBUTE);
+        return context(request).emails();
     }
 
     static VisitorSession session(HttpServletRequest request) {
-        Objects.requireNonNull(request, "request");
-        Object session = request.getAttribute(VisitorSession.ATTRIBUTE);
-        if (session instanceof VisitorSession s) {
-            return s;
+        return context(request).session();
+    }
+
+    private static RequestContext context(HttpServletRequest request) {
+        RequestContext context = RequestContext.of(Objects.requireNonNull(request, "request"));
+        if (context != null) {
+            return context;
         }
         throw new IllegalStateException("CrumbFilter did not handle this request: map it to /* ahead of your servlets "
                 + "(web.xml <filter-mapping> or ServletContextHandler.addFilter) so that every page passes through it");

@@ -2,8 +2,6 @@ package dev.crumb;
 
 import dev.crumb.internal.CrumbEngine;
 import dev.crumb.internal.webxml.LoggingCheck;
-import dev.crumb.internal.webxml.WebXmlParameters;
-import dev.crumb.internal.webxml.WebXmlStore;
 import dev.crumb.store.CrumbStore;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -72,12 +70,10 @@ public final class CrumbFilter implements Filter {
                 for (String name : Collections.list(filterConfig.getInitParameterNames())) {
                     given.put(name, filterConfig.getInitParameter(name));
                 }
-                WebXmlParameters params = new WebXmlParameters(given);
-                opened = WebXmlStore.open(params, System.getenv(), System::getProperty);
-                effective = CrumbConfig.fromInitParameters(params, System.getenv(), opened);
-                params.refuseUnknown();
+                opened = CrumbStores.fromParameters(given::get);
+                effective = CrumbConfig.fromParameters(given, opened);
             }
-            engine = new CrumbEngine(effective, context == null ? "" : context.getContextPath());
+            engine = new CrumbEngine(effective.settings(), context == null ? "" : context.getContextPath());
             ownedStore = opened;
         } catch (RuntimeException e) {
             if (opened != null) {
@@ -119,7 +115,7 @@ public final class CrumbFilter implements Filter {
      */
     public EmailChoices emails() {
         CrumbEngine running = engine;
-        if (running == null || running.emails() == null) {
+        if (running == null) {
             throw new IllegalStateException("email choices need an initialised filter with a store: configure "
                     + "CrumbConfig.builder().store(...)");
         }

@@ -5,10 +5,12 @@ import dev.crumb.store.StoreException;
 import dev.crumb.internal.store.InMemoryCrumbStore;
 import dev.crumb.internal.store.JdbcCrumbStore;
 import dev.crumb.internal.store.StoreLibraries;
+import dev.crumb.internal.webxml.WebXmlStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -79,5 +81,21 @@ public final class CrumbStores {
      */
     public static CrumbStore inMemory() {
         return new InMemoryCrumbStore();
+    }
+
+    /**
+     * The store that named parameters describe, as the filter reads them from {@code web.xml} (see
+     * {@code docs/configuration.md}): {@code store-url} with {@code store-user} and a password from the
+     * environment variable named by {@code store-password-env} or the system property named by
+     * {@code store-password-property}; or {@code store-jndi} naming a container DataSource. The caller owns
+     * the store and closes it (a JNDI pool stays the container's). Give the same parameters and this store
+     * to {@link CrumbConfig#fromParameters}.
+     *
+     * @param parameters looks up one parameter by name, {@code null} when absent
+     * @return the store, or {@code null} when the parameters name none
+     * @throws CrumbConfigException naming the parameter that is wrong or missing
+     */
+    public static CrumbStore fromParameters(Function<String, String> parameters) {
+        return WebXmlStore.open(Objects.requireNonNull(parameters, "parameters"), System.getenv(), System::getProperty);
     }
 }

@@ -25,12 +25,12 @@ class ConsentConfigTest {
     @DisplayName("have the documented defaults")
     void defaults() {
         CrumbConfig c = builder().build();
-        assertThat(c.policyRevision()).isEqualTo(1);
-        assertThat(c.honourDnt()).isFalse();
-        assertThat(c.gpcLastUpdate()).isEqualTo(CrumbConfig.DEFAULT_GPC_LAST_UPDATE);
-        assertThat(c.optInCountries()).contains("DE", "FR", "GB", "CH", "NO").doesNotContain("US");
-        assertThat(c.cookieRegistry().unregistered()).isEqualTo(Category.MARKETING);
-        assertThat(c.cookieRegistry().categoryOf("crumb")).isEqualTo(Category.NECESSARY);
+        assertThat(c.consent().policyRevision()).isEqualTo(1);
+        assertThat(c.consent().honourDnt()).isFalse();
+        assertThat(c.consent().gpcLastUpdate()).isEqualTo(CrumbConfig.DEFAULT_GPC_LAST_UPDATE);
+        assertThat(c.consent().optInCountries()).contains("DE", "FR", "GB", "CH", "NO").doesNotContain("US");
+        assertThat(c.settings().consent().registry().unregistered()).isEqualTo(Category.MARKETING);
+        assertThat(c.settings().consent().registry().categoryOf("crumb")).isEqualTo(Category.NECESSARY);
     }
 
     @Test
@@ -39,14 +39,14 @@ class ConsentConfigTest {
         CrumbConfig c = fromParams(Map.of("cookie-categories", "recently_viewed=preferences, _ga*=analytics, cart=preferences;path=/shop",
                 "unregistered-cookie-category", "analytics", "opt-in-countries", "de, us", "honour-dnt", "true",
                 "gpc-last-update", "2026-01-31", "policy-revision", "4"));
-        assertThat(c.cookieRegistry().categoryOf("recently_viewed")).isEqualTo(Category.PREFERENCES);
-        assertThat(c.cookieRegistry().categoryOf("_ga_1")).isEqualTo(Category.ANALYTICS);
-        assertThat(c.cookieRegistry().pathOf("cart")).isEqualTo("/shop");
-        assertThat(c.cookieRegistry().categoryOf("other")).isEqualTo(Category.ANALYTICS);
-        assertThat(c.optInCountries()).containsExactlyInAnyOrder("DE", "US");
-        assertThat(c.honourDnt()).isTrue();
-        assertThat(c.gpcLastUpdate()).isEqualTo(LocalDate.of(2026, 1, 31));
-        assertThat(c.policyRevision()).isEqualTo(4);
+        assertThat(c.settings().consent().registry().categoryOf("recently_viewed")).isEqualTo(Category.PREFERENCES);
+        assertThat(c.settings().consent().registry().categoryOf("_ga_1")).isEqualTo(Category.ANALYTICS);
+        assertThat(c.settings().consent().registry().pathOf("cart")).isEqualTo("/shop");
+        assertThat(c.settings().consent().registry().categoryOf("other")).isEqualTo(Category.ANALYTICS);
+        assertThat(c.consent().optInCountries()).containsExactlyInAnyOrder("DE", "US");
+        assertThat(c.consent().honourDnt()).isTrue();
+        assertThat(c.consent().gpcLastUpdate()).isEqualTo(LocalDate.of(2026, 1, 31));
+        assertThat(c.consent().policyRevision()).isEqualTo(4);
     }
 
     @Test
@@ -63,6 +63,6 @@ class ConsentConfigTest {
         assertThatThrownBy(() -> builder().cookieCategory("crum*", Category.ANALYTICS).build())
                 .hasMessageContaining("Crumb's own cookie");
         assertThatThrownBy(() -> builder().cookieCategory("a", Category.ANALYTICS).cookieCategory("a", Category.MARKETING).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("twice");
+                .isInstanceOf(CrumbConfigException.class).hasMessageContaining("twice");
     }
 }

@@ -16,23 +16,23 @@ class CrumbConfigTest {
     @DisplayName("has the documented defaults")
     void defaults() {
         CrumbConfig c = CrumbConfig.builder().keys(TestKeys.key(1)).build();
-        assertThat(c.cookieName()).isEqualTo("crumb");
-        assertThat(c.effectiveCookieName()).isEqualTo("crumb");
-        assertThat(c.maxAge()).isEqualTo(Duration.ofDays(396));
-        assertThat(c.cookieMaxAge()).isEqualTo(java.time.Period.ofMonths(13));
-        assertThat(c.consentMaxAge()).isEqualTo(java.time.Period.ofMonths(6));
-        assertThat(c.visitRetention()).isEqualTo(java.time.Period.ofMonths(25));
-        assertThat(c.consentLogRetention()).isEqualTo(java.time.Period.ofYears(5));
-        assertThat(c.controllerName()).isNull();
-        assertThat(c.privacyPolicyUrl()).isNull();
-        assertThat(c.visitTimeout()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(c.lastSeenRefresh()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.cookie().name()).isEqualTo("crumb");
+        assertThat(c.cookie().effectiveName()).isEqualTo("crumb");
+        assertThat(c.cookie().maxAge()).isEqualTo(Duration.ofDays(396));
+        assertThat(c.cookie().lifetime()).isEqualTo(java.time.Period.ofMonths(13));
+        assertThat(c.consent().maxAge()).isEqualTo(java.time.Period.ofMonths(6));
+        assertThat(c.tracking().visitRetention()).isEqualTo(java.time.Period.ofMonths(25));
+        assertThat(c.consent().logRetention()).isEqualTo(java.time.Period.ofYears(5));
+        assertThat(c.consent().controllerName()).isNull();
+        assertThat(c.consent().privacyPolicyUrl()).isNull();
+        assertThat(c.cookie().visitTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.cookie().lastSeenRefresh()).isEqualTo(Duration.ofMinutes(1));
         assertThat(c.pathPrefix()).isEqualTo("/crumb");
-        assertThat(c.countryHeader()).isNull();
-        assertThat(c.defaultCountry()).isEqualTo("ZZ");
-        assertThat(c.defaultLanguage()).isEqualTo("en");
-        assertThat(c.alwaysSecure()).isFalse();
-        assertThat(c.partitioned()).isFalse();
+        assertThat(c.locale().countryHeader()).isNull();
+        assertThat(c.locale().defaultCountry()).isEqualTo("ZZ");
+        assertThat(c.locale().defaultLanguage()).isEqualTo("en");
+        assertThat(c.cookie().alwaysSecure()).isFalse();
+        assertThat(c.cookie().partitioned()).isFalse();
     }
 
     @Test
@@ -51,18 +51,18 @@ class CrumbConfigTest {
                 Map.entry("path-prefix", "/_crumb"), Map.entry("country-header", "CF-IPCountry"),
                 Map.entry("default-country", "us"), Map.entry("default-language", "DE"), Map.entry("languages", "de, en"));
         CrumbConfig c = CrumbConfig.fromInitParameters(params::get, Map.of("CRUMB_KEYS", TestKeys.key(1) + "," + TestKeys.key(2)));
-        assertThat(c.keys().all()).hasSize(2);
-        assertThat(c.effectiveCookieName()).isEqualTo("__Host-visitor");
-        assertThat(c.alwaysSecure()).isTrue();
-        assertThat(c.partitioned()).isTrue();
-        assertThat(c.maxAge()).isEqualTo(Duration.ofDays(30));
-        assertThat(c.visitTimeout()).isEqualTo(Duration.ofMinutes(45));
-        assertThat(c.lastSeenRefresh()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.settings().cookie().keys().all()).hasSize(2);
+        assertThat(c.cookie().effectiveName()).isEqualTo("__Host-visitor");
+        assertThat(c.cookie().alwaysSecure()).isTrue();
+        assertThat(c.cookie().partitioned()).isTrue();
+        assertThat(c.cookie().maxAge()).isEqualTo(Duration.ofDays(30));
+        assertThat(c.cookie().visitTimeout()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(c.cookie().lastSeenRefresh()).isEqualTo(Duration.ofMinutes(2));
         assertThat(c.pathPrefix()).isEqualTo("/_crumb");
-        assertThat(c.countryHeader()).isEqualTo("CF-IPCountry");
-        assertThat(c.defaultCountry()).isEqualTo("US");
-        assertThat(c.defaultLanguage()).isEqualTo("de");
-        assertThat(c.languages()).containsExactly("de", "en");
+        assertThat(c.locale().countryHeader()).isEqualTo("CF-IPCountry");
+        assertThat(c.locale().defaultCountry()).isEqualTo("US");
+        assertThat(c.locale().defaultLanguage()).isEqualTo("de");
+        assertThat(c.locale().languages()).containsExactly("de", "en");
     }
 
     @Test
@@ -72,14 +72,14 @@ class CrumbConfigTest {
                 "consent-log-retention", "P6Y", "controller-name", " Crumb Office Supply Ltd ",
                 "privacy-policy-url", "https://shop.example/privacy");
         CrumbConfig c = CrumbConfig.fromInitParameters(params::get, Map.of("CRUMB_KEYS", TestKeys.key(1)));
-        assertThat(c.consentMaxAge()).isEqualTo(java.time.Period.ofMonths(3));
-        assertThat(c.cookieMaxAge()).isEqualTo(java.time.Period.ofYears(1));
-        assertThat(c.visitRetention()).isEqualTo(java.time.Period.ofYears(2));
-        assertThat(c.consentLogRetention()).isEqualTo(java.time.Period.ofYears(6));
-        assertThat(c.controllerName()).isEqualTo("Crumb Office Supply Ltd");
-        assertThat(c.privacyPolicyUrl()).isEqualTo("https://shop.example/privacy");
+        assertThat(c.consent().maxAge()).isEqualTo(java.time.Period.ofMonths(3));
+        assertThat(c.cookie().lifetime()).isEqualTo(java.time.Period.ofYears(1));
+        assertThat(c.tracking().visitRetention()).isEqualTo(java.time.Period.ofYears(2));
+        assertThat(c.consent().logRetention()).isEqualTo(java.time.Period.ofYears(6));
+        assertThat(c.consent().controllerName()).isEqualTo("Crumb Office Supply Ltd");
+        assertThat(c.consent().privacyPolicyUrl()).isEqualTo("https://shop.example/privacy");
         assertThat(CrumbConfig.fromInitParameters(Map.of("cookie-max-age", "P30D")::get,
-                Map.of("CRUMB_KEYS", TestKeys.key(1))).maxAge()).isEqualTo(Duration.ofDays(30));
+                Map.of("CRUMB_KEYS", TestKeys.key(1))).cookie().maxAge()).isEqualTo(Duration.ofDays(30));
     }
 
     @Test
@@ -137,9 +137,9 @@ class CrumbConfigTest {
     @Test
     @DisplayName("cookie-path defaults to the context path, accepts a path, refuses garbage and a non-root __Host- cookie")
     void cookiePath() {
-        assertThat(CrumbConfig.builder().keys(TestKeys.key(1)).build().cookiePath()).isNull();
+        assertThat(CrumbConfig.builder().keys(TestKeys.key(1)).build().cookie().path()).isNull();
         assertThat(CrumbConfig.fromInitParameters(Map.of("keys", TestKeys.key(1), "cookie-path", "/shop")::get, Map.of())
-                .cookiePath()).isEqualTo("/shop");
+                .cookie().path()).isEqualTo("/shop");
         assertThatThrownBy(() -> CrumbConfig.builder().keys(TestKeys.key(1)).cookiePath("shop; Domain=evil"))
                 .hasMessageContaining("cookie-path must be a path");
         assertThatThrownBy(() -> CrumbConfig.builder().keys(TestKeys.key(1)).hostPrefix(true).cookiePath("/shop").build())

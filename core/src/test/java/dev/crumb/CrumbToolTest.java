@@ -18,7 +18,7 @@ class CrumbToolTest {
     void newKey() {
         String key = CrumbTool.newKey(new SecureRandom());
         assertThat(Base64.getUrlDecoder().decode(key)).hasSize(32);
-        assertThat(CrumbConfig.builder().keys(key).build().keys().all()).hasSize(1);
+        assertThat(CrumbConfig.builder().keys(key).build().settings().cookie().keys().all()).hasSize(1);
     }
 
     @Test

@@ -26,7 +26,7 @@ class TrackingConfigTest {
     @DisplayName("has the documented defaults: tracking on, analytics off")
     void defaults() {
         CrumbConfig c = builder().build();
-        TrackingSettings t = c.tracking();
+        TrackingSettings t = c.tracking().settings();
         assertThat(t.enabled()).isTrue();
         assertThat(t.bufferCapacity()).isEqualTo(100_000);
         assertThat(t.batchSize()).isEqualTo(500);
@@ -34,7 +34,7 @@ class TrackingConfigTest {
         assertThat(t.shutdownWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(t.retention()).isEqualTo(Duration.ofDays(90));
         assertThat(t.extraBotPatterns()).isEmpty();
-        AnalyticsSettings a = c.analytics();
+        AnalyticsSettings a = c.analytics().settings();
         assertThat(a.enabled()).isFalse();
         assertThat(a.sessionLifetime()).isEqualTo(Duration.ofHours(8));
         assertThat(a.failuresPerAddress()).isEqualTo(5);
@@ -71,7 +71,7 @@ class TrackingConfigTest {
     @DisplayName("a batch larger than the buffer fails at build, naming both options")
     void batchWithinBuffer() {
         assertThatThrownBy(() -> builder().trackingBufferCapacity(200).build())
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(CrumbConfigException.class)
                 .hasMessageContaining("tracking-batch-size").hasMessageContaining("tracking-buffer-capacity");
         assertThat(builder().trackingBufferCapacity(200).trackingBatchSize(200).build().tracking().batchSize())
                 .isEqualTo(200);
@@ -81,7 +81,7 @@ class TrackingConfigTest {
     @DisplayName("an analyst password hash without a store fails at build and says what to do")
     void analyticsNeedStore() {
         assertThatThrownBy(() -> builder().analystPasswordHash(HASH).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("store");
+                .isInstanceOf(CrumbConfigException.class).hasMessageContaining("store");
         assertThat(builder().analystPasswordHash(HASH).store(CrumbStores.inMemory()).build().analytics().enabled()).isTrue();
     }
 
@@ -103,10 +103,10 @@ class TrackingConfigTest {
                 Map.entry("analyst-max-lockout", "PT5M"),
                 Map.entry("analytics-max-range", "P366D"));
         CrumbConfig c = CrumbConfig.fromInitParameters(params::get, Map.of());
-        assertThat(c.tracking()).isEqualTo(new TrackingSettings(false, 5000, 250, Duration.ofSeconds(2),
+        assertThat(c.tracking().settings()).isEqualTo(new TrackingSettings(false, 5000, 250, Duration.ofSeconds(2),
                 Duration.ofSeconds(30), Duration.ofDays(30), List.of("acme-watch", "my monitor/\\d+"),
-                c.tracking().pathNormaliser()));
-        assertThat(c.analytics()).isEqualTo(new AnalyticsSettings(null, Duration.ofHours(1), 3, 50, Duration.ofMinutes(5), 366));
+                c.tracking().settings().pathNormaliser()));
+        assertThat(c.analytics().settings()).isEqualTo(new AnalyticsSettings(null, Duration.ofHours(1), 3, 50, Duration.ofMinutes(5), 366));
 
         assertThatThrownBy(() -> CrumbConfig.fromInitParameters(Map.of("keys", TestKeys.key(1),
                 "tracking-batch-size", "many")::get, Map.of())).hasMessageContaining("tracking-batch-size");

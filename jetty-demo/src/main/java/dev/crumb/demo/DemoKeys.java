@@ -1,11 +1,12 @@
 package dev.crumb.demo;
 
+import dev.crumb.CrumbConfigException;
+import dev.crumb.CrumbKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -73,37 +74,18 @@ public final class DemoKeys {
     }
 
     /**
-     * Reads comma- or line-separated base64url keys.
+     * Reads comma- or line-separated base64url keys with Crumb's own key parser, so the demo accepts
+     * exactly the keys Crumb does.
      *
      * @param origin names where the text came from in error messages, e.g. {@code CRUMB_KEYS}
      * @throws DemoConfigException naming the entry that is empty, not base64url or not 32 bytes long
      */
     static List<byte[]> parse(String text, String origin) {
-        String how = "keys must be " + KEY_BYTES
-                + " bytes of base64url — generate one with `java -jar crumb-jetty-demo.jar --new-key`";
-        if (text.isBlank()) {
-            throw new DemoConfigException(origin + " is empty; " + how);
+        try {
+            return CrumbKeys.parse(text, origin).stream().map(Base64.getUrlDecoder()::decode).toList();
+        } catch (CrumbConfigException e) {
+            throw new DemoConfigException(e.getMessage(), e);
         }
-        String[] entries = text.strip().split("\\s*[,\\n]\\s*", -1);
-        List<byte[]> keys = new ArrayList<>(entries.length);
-        for (int i = 0; i < entries.length; i++) {
-            String entry = entries[i].strip();
-            String name = origin + " entry " + (i + 1);
-            if (entry.isEmpty()) {
-                throw new DemoConfigException(name + " is empty; " + how);
-            }
-            byte[] key;
-            try {
-                key = Base64.getUrlDecoder().decode(entry);
-            } catch (IllegalArgumentException e) {
-                throw new DemoConfigException(name + " is not base64url; " + how);
-            }
-            if (key.length != KEY_BYTES) {
-                throw new DemoConfigException(name + " is " + key.length + " bytes; " + how);
-            }
-            keys.add(key);
-        }
-        return keys;
     }
 
     /** A fresh random key in the form {@code CRUMB_KEYS} takes: 32 bytes, base64url without padding. */

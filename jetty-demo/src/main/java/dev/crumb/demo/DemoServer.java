@@ -2,6 +2,7 @@ package dev.crumb.demo;
 
 import dev.crumb.Category;
 import dev.crumb.CrumbConfig;
+import dev.crumb.CrumbConfigException;
 import dev.crumb.CrumbFilter;
 import dev.crumb.EmailChoices;
 import dev.crumb.TrackingMetrics;
@@ -136,8 +137,8 @@ public final class DemoServer implements AutoCloseable {
                     .analystPasswordHash(secrets.analyst().hash())
                     .clock(clock)
                     .build();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("analyst-password-hash")) {
+        } catch (CrumbConfigException e) {
+            if (e.option().equals("analyst-password-hash")) {
                 throw new DemoConfigException(secrets.analyst().hashFile() + " holds no usable password hash ("
                         + e.getMessage() + "); delete it to have a new analyst password generated, or set "
                         + AnalystLogin.ENV, e);

@@ -38,7 +38,7 @@ class AnalystLoginTest {
         assertThat(second.passwordToShowOnce()).isEmpty();
         assertThat(second.hash()).isEqualTo(first.hash());
         assertThat(CrumbConfig.builder().keys(TestKeys.key(1)).store(CrumbStores.inMemory())
-                .analystPasswordHash(second.hash()).build().analytics()).isNotNull();
+                .analystPasswordHash(second.hash()).build().analytics().enabled()).isTrue();
     }
 
     @Test

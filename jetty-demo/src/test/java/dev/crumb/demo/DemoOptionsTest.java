@@ -107,7 +107,7 @@ class DemoOptionsTest {
     void shortestVisitTimeoutSuitsCrumb() {
         Duration shortest = parse("--visit-timeout", "PT61S").visitTimeout();
         assertThat(dev.crumb.CrumbConfig.builder().keys(java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(new byte[32])).visitTimeout(shortest).build().visitTimeout()).isEqualTo(shortest);
+                .encodeToString(new byte[32])).visitTimeout(shortest).build().cookie().visitTimeout()).isEqualTo(shortest);
     }
 
     @Test

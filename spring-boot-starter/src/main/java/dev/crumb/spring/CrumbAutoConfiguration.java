@@ -2,8 +2,6 @@ package dev.crumb.spring;
 
 import dev.crumb.CrumbConfig;
 import dev.crumb.CrumbFilter;
-import dev.crumb.internal.webxml.WebXmlParameters;
-import dev.crumb.internal.webxml.WebXmlStore;
 import dev.crumb.store.CrumbStore;
 import dev.crumb.CrumbStores;
 import jakarta.servlet.DispatcherType;
@@ -52,7 +50,7 @@ public class CrumbAutoConfiguration {
     @ConditionalOnMissingBean
     CrumbStoreHolder crumbStore(Environment environment, ObjectProvider<DataSource> dataSource) {
         Map<String, String> properties = crumbProperties(environment);
-        CrumbStore store = WebXmlStore.open(properties::get, System.getenv(), System::getProperty);
+        CrumbStore store = CrumbStores.fromParameters(properties::get);
         if (store == null && !"false".equalsIgnoreCase(properties.get(USE_DATA_SOURCE))) {
             DataSource ds = dataSource.getIfAvailable();
             if (ds != null) {
@@ -69,11 +67,9 @@ public class CrumbAutoConfiguration {
         Map<String, String> properties = crumbProperties(environment);
         properties.remove(ENABLED);
         properties.remove(USE_DATA_SOURCE);
-        WebXmlParameters params = new WebXmlParameters(properties);
         CrumbConfig config;
         try {
-            config = CrumbConfig.fromInitParameters(params, System.getenv(), store.store());
-            params.refuseUnknown();
+            config = CrumbConfig.fromParameters(properties, store.store());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalStateException("Crumb is not configured correctly (crumb.* properties): "
                     + e.getMessage().replace("init-param ", "crumb."), e);

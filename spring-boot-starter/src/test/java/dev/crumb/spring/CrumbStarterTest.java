@@ -82,4 +82,16 @@ class CrumbStarterTest {
                 .run().close())
                 .hasStackTraceContaining("did you mean 'visit-timeout'");
     }
+
+    @Test
+    @DisplayName("crumb.store-url opens Crumb's own store: the store-* properties are known names, not refused")
+    void storeUrlProperty() {
+        try (var context = new SpringApplicationBuilder(StarterTestApplication.class)
+                .properties("server.port=0", "crumb.keys=BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc",
+                        "crumb.store-url=jdbc:h2:mem:crumb-starter-own;DB_CLOSE_DELAY=-1",
+                        "spring.datasource.url=jdbc:h2:mem:crumb-starter-other")
+                .run()) {
+            assertThat(context.getBean(CrumbStoreHolder.class).store()).isNotNull();
+        }
+    }
 }

@@ -26,8 +26,6 @@ import java.util.Objects;
  */
 public final class AnalystAccess {
 
-    /** The request attribute under which the filter makes this available to {@code Crumb.isAnalyst}. */
-    public static final String ATTRIBUTE = AnalystAccess.class.getName();
     /** The one analyst user name. */
     public static final String USER = "analyst";
 

@@ -69,6 +69,31 @@ public final class CookieKeys {
         return new CookieKeys(parsed);
     }
 
+    /**
+     * Splits keys in the text form of {@code CRUMB_KEYS} (base64url keys separated by commas or line
+     * breaks), checks each as {@link #parse} does and returns them trimmed, the sealing key first.
+     *
+     * @param source where the text came from, named in error messages (e.g. {@code "CRUMB_KEYS"} or a file)
+     * @throws IllegalArgumentException saying which entry is empty or wrong and how to make a good one
+     */
+    public static List<String> parseText(String text, String source) {
+        String how = "keys must be " + KEY_BYTES
+                + " bytes of base64url — generate one with `java -jar crumb-jetty-demo.jar --new-key`";
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(source + " is empty; " + how);
+        }
+        List<String> entries = new ArrayList<>();
+        String[] parts = text.strip().split("\\s*[,\\n]\\s*", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isBlank()) {
+                throw new IllegalArgumentException(source + " entry " + (i + 1) + " is empty; " + how);
+            }
+            entries.add(parts[i].strip());
+        }
+        parse(entries, source);
+        return List.copyOf(entries);
+    }
+
     /** The key that seals new cookies. */
     public NamedKey current() {
         return keys.get(0);

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * and consent records superseded more than {@code consent-log-retention} ago. Also runs the delayed
  * second erasure of "forget me" (see {@link StoredData}). One line per run at INFO, never a key.
  */
-public final class RetentionJob implements AutoCloseable {
+public final class RetentionJob implements Retention {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
     private static final Duration FIRST_RUN = Duration.ofMinutes(1);
@@ -58,6 +58,7 @@ public final class RetentionJob implements AutoCloseable {
     }
 
     /** Runs {@code task} once after {@code delay} on the retention thread; failures are logged. */
+    @Override
     public void later(Runnable task, Duration delay) {
         try {
             executor.schedule(() -> {

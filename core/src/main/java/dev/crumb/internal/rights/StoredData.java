@@ -21,18 +21,18 @@ public final class StoredData {
 
     private final VisitorRecords records;
     private final VisitorHasher hasher;
-    private final RetentionJob job;
+    private final Retention job;
     private final Duration secondErasure;
 
     /**
      * @param records       the store's per-visitor rows, or {@code null} without a store
-     * @param job           where the second erasure runs, or {@code null} without a store
+     * @param job           where the second erasure runs ({@link Retention#off()} without a store)
      * @param secondErasure when to erase again: after the tracking buffer has been written for sure
      */
-    public StoredData(VisitorRecords records, VisitorHasher hasher, RetentionJob job, Duration secondErasure) {
+    public StoredData(VisitorRecords records, VisitorHasher hasher, Retention job, Duration secondErasure) {
         this.records = records;
         this.hasher = Objects.requireNonNull(hasher, "hasher");
-        this.job = job;
+        this.job = Objects.requireNonNull(job, "job");
         this.secondErasure = Objects.requireNonNull(secondErasure, "secondErasure");
     }
 
@@ -68,8 +68,6 @@ public final class StoredData {
             LOG.warn("could not erase a forgotten visitor's rows now ({}); trying again in {}",
                     e.getClass().getSimpleName(), secondErasure);
         }
-        if (job != null) {
-            job.later(() -> records.erase(key), secondErasure);
-        }
+        job.later(() -> records.erase(key), secondErasure);
     }
 }

@@ -1,72 +1,39 @@
 package dev.crumb.internal.tracking;
 
-import dev.crumb.Category;
-import dev.crumb.CookiesEnabled;
 import dev.crumb.TrackingMetrics;
-import dev.crumb.internal.cookie.CookiePayload;
 import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.internal.visitor.VisitorSession;
 import dev.crumb.store.EventSink;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Objects;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records page views: after the application has answered, decides with {@link PageViewRules} whether the
- * request was a page view and, if so, puts it into the {@link EventBuffer} — attributed to the visitor
- * (keyed hash, visit number, country, language, referrer host) with analytics consent and a cookie the
- * browser keeps or is being given, otherwise anonymous (time and path only). Costs the request thread a
- * few string checks and one non-blocking offer; the {@link EventWriter} does the rest.
- *
- * <p>An asynchronous request is recorded when its async context completes, since only then are the
- * status and content type final.
+ * Records page views after the application has answered. Either a running pipeline (a queue and a writer
+ * thread, see {@link QueuedPageTracker}) or {@link #off()}, which records nothing: the request flow calls
+ * it the same way in both cases.
  */
-public final class PageTracker implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PageTracker.class);
-
-    private final PageViewRules rules;
-    private final TrackedPaths paths;
-    private final EventBuffer buffer;
-    private final EventWriter writer;
-    private final Clock clock;
-
-    private PageTracker(PageViewRules rules, TrackedPaths paths, EventBuffer buffer, EventWriter writer, Clock clock) {
-        this.rules = rules;
-        this.paths = paths;
-        this.buffer = buffer;
-        this.writer = writer;
-        this.clock = clock;
-    }
+public interface PageTracker extends AutoCloseable {
 
     /**
-     * A running tracker writing to {@code sink}, or a tracker that records nothing when tracking is off or
-     * there is no sink.
+     * A running tracker writing to {@code sink}, or {@link #off()} when tracking is off or there is no sink.
      */
-    public static PageTracker start(TrackingSettings settings, String crumbPrefix, EventSink sink, VisitorHasher hasher,
-                                    Clock clock, RetryBackoff backoff) {
+    static PageTracker start(TrackingSettings settings, String crumbPrefix, EventSink sink, VisitorHasher hasher,
+                             Clock clock, RetryBackoff backoff) {
         Objects.requireNonNull(settings, "settings");
         if (!settings.enabled() || sink == null) {
-            LOG.info("page tracking is off: {}", settings.enabled() ? "no store is configured" : "tracking=false");
-            return new PageTracker(null, null, null, null, clock);
+            LoggerFactory.getLogger(PageTracker.class).info("page tracking is off: {}",
+                    settings.enabled() ? "no store is configured" : "tracking=false");
+            return off();
         }
-        EventBuffer buffer = new EventBuffer(settings.bufferCapacity());
-        EventWriter writer = new EventWriter(buffer, sink, hasher, clock, settings.batchSize(), settings.flushInterval(),
-                settings.retention(), settings.shutdownWait(), backoff).start();
-        PageViewRules rules = new PageViewRules(crumbPrefix, BotDetector.withExtraPatterns(settings.extraBotPatterns()));
-        LOG.info("page tracking on: buffer {}, batches of {} or {}, raw events kept {}", settings.bufferCapacity(),
-                settings.batchSize(), settings.flushInterval(), settings.retention());
-        return new PageTracker(rules, new TrackedPaths(settings.pathNormaliser()), buffer, writer, clock);
+        return QueuedPageTracker.start(settings, crumbPrefix, sink, hasher, clock, backoff);
     }
 
-    /** Whether page views are recorded. */
-    public boolean enabled() {
-        return buffer != null;
+    /** A tracker that records nothing and counts nothing. */
+    static PageTracker off() {
+        return TrackingOff.INSTANCE;
     }
 
     /**
@@ -75,109 +42,12 @@ public final class PageTracker implements AutoCloseable {
      *
      * @param path the path within the application, as the request named it (percent-encoded)
      */
-    public void afterResponse(HttpServletRequest request, HttpServletResponse response, VisitorSession session,
-                              String path) {
-        if (buffer == null) {
-            return;
-        }
-        try {
-            if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(new RecordOnComplete(request, response, session, path));
-            } else {
-                record(request, response, session, path);
-            }
-        } catch (RuntimeException e) {
-            // Tracking must never break a page; the page view is simply not counted.
-            LOG.debug("page view not recorded ({})", e.getClass().getSimpleName());
-        }
-    }
+    void afterResponse(HttpServletRequest request, HttpServletResponse response, VisitorSession session, String path);
 
-    /** The pipeline's counters. */
-    public TrackingMetrics metrics() {
-        return writer == null ? TrackingMetrics.NONE : writer.metrics();
-    }
+    /** The pipeline's counters; all zero when off. */
+    TrackingMetrics metrics();
 
-    /** Writes what is buffered (bounded by the shutdown wait) and stops the writer thread. */
+    /** Writes what is buffered (bounded by the shutdown wait) and stops the writer; nothing when off. */
     @Override
-    public void close() {
-        if (writer != null) {
-            writer.close();
-            TrackingMetrics m = writer.metrics();
-            LOG.info("page tracking stopped: {} recorded, {} written, {} dropped, {} abandoned", m.recorded(), m.written(),
-                    m.dropped(), m.abandoned());
-        }
-    }
-
-    private void record(HttpServletRequest request, HttpServletResponse response, VisitorSession session, String path) {
-        ServedRequest served = new ServedRequest(request.getMethod(), path, response.getStatus(),
-                response.getContentType(), request::getHeader);
-        if (!rules.classify(served).counts()) {
-            return;
-        }
-        String recordedPath = paths.recorded(path);
-        if (recordedPath == null) {
-            return;
-        }
-        buffer.offer(attributed(session, request)
-                ? attributedView(request, session.payload(), recordedPath)
-                : TrackedView.anonymous(clock.instant(), recordedPath));
-    }
-
-    /**
-     * Attributed only with analytics consent and a cookie that carries the ID: one the browser sent, or
-     * one this response sets (a first visit, counted as visit 1 — what the cookie now holds). A browser
-     * known to refuse cookies stays anonymous, and so does a cookieless request that comes from a page of
-     * this same site: that browser was here a moment ago and did not return the cookie it was given, so it
-     * blocks cookies — counting it as a new visitor on every page would inflate visitors and bounces.
-     */
-    private static boolean attributed(VisitorSession session, HttpServletRequest request) {
-        if (!session.consents(Category.ANALYTICS) || session.cookiesEnabled() == CookiesEnabled.NO) {
-            return false;
-        }
-        if (session.arrivedWithCookie()) {
-            return true;
-        }
-        return session.cookieWritten() && !ReferrerHosts.sameSite(request.getHeader("Referer"), request.getServerName());
-    }
-
-    private TrackedView attributedView(HttpServletRequest request, CookiePayload p, String recordedPath) {
-        String referrer = ReferrerHosts.external(request.getHeader("Referer"), request.getServerName());
-        return new TrackedView(clock.instant(), p.visitorId(), p.visit(), recordedPath, p.country(), p.language(), referrer);
-    }
-
-    private final class RecordOnComplete implements AsyncListener {
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
-        private final VisitorSession session;
-        private final String path;
-
-        RecordOnComplete(HttpServletRequest request, HttpServletResponse response, VisitorSession session, String path) {
-            this.request = request;
-            this.response = response;
-            this.session = session;
-            this.path = path;
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            try {
-                record(request, response, session, path);
-            } catch (RuntimeException e) {
-                LOG.debug("page view not recorded ({})", e.getClass().getSimpleName());
-            }
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            event.getAsyncContext().addListener(this);
-        }
-    }
+    void close();
 }

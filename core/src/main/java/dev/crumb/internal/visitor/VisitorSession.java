@@ -17,9 +17,6 @@ import java.util.Set;
  */
 public final class VisitorSession {
 
-    /** The request attribute under which the filter keeps the session. */
-    public static final String ATTRIBUTE = VisitorSession.class.getName();
-
     private final SessionSupport support;
     private final boolean arrivedWithCookie;
     private final boolean newVisit;

@@ -20,9 +20,6 @@ import java.time.Duration;
  */
 public final class ConsentBanner {
 
-    /** The request attribute under which the filter keeps the banner renderer for {@code Crumb}. */
-    public static final String ATTRIBUTE = ConsentBanner.class.getName();
-
     /** The fragment a decision redirects to, which shows and focuses the confirmation (CSS {@code :target}). */
     public static final String SAVED_FRAGMENT = "crumb-saved";
 

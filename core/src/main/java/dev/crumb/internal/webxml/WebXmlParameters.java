@@ -1,5 +1,6 @@
 package dev.crumb.internal.webxml;
 
+import dev.crumb.CrumbConfigException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -43,7 +44,7 @@ public final class WebXmlParameters implements Function<String, String> {
     /**
      * Fails when an init-param was given that no option reader asked for.
      *
-     * @throws IllegalArgumentException naming the param and the closest known name
+     * @throws CrumbConfigException naming the param and the closest known name
      */
     public void refuseUnknown() {
         List<String> unknown = new ArrayList<>();
@@ -58,10 +59,10 @@ public final class WebXmlParameters implements Function<String, String> {
         String name = unknown.get(0);
         String reason = REFUSED.get(name.toLowerCase(Locale.ROOT));
         if (reason != null) {
-            throw new IllegalArgumentException("init-param " + name + " is not accepted: " + reason);
+            throw new CrumbConfigException(name, "init-param " + name + " is not accepted: " + reason);
         }
         String closest = closest(name, asked);
-        throw new IllegalArgumentException("unknown init-param '" + name + "'"
+        throw new CrumbConfigException(name, "unknown init-param '" + name + "'"
                 + (closest == null ? "" : " — did you mean '" + closest + "'?")
                 + (unknown.size() > 1 ? " (also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) + ")" : "")
                 + "; docs/configuration.md lists every option");

@@ -1,7 +1,9 @@
 package dev.crumb.internal.webxml;
 
 import dev.crumb.store.CrumbStore;
+import dev.crumb.CrumbConfigException;
 import dev.crumb.CrumbStores;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.naming.InitialContext;
@@ -19,13 +21,17 @@ import javax.sql.DataSource;
  */
 public final class WebXmlStore {
 
+    /** The init-params this class reads. */
+    public static final List<String> PARAMETERS = List.of("store-url", "store-user", "store-password-env",
+            "store-password-property", "store-jndi");
+
     private WebXmlStore() {
     }
 
     /**
      * The store the params describe, or {@code null} when they name none.
      *
-     * @throws IllegalArgumentException naming the param that is wrong or missing
+     * @throws CrumbConfigException naming the param that is wrong or missing
      */
     public static CrumbStore open(Function<String, String> params, Map<String, String> environment,
                                   Function<String, String> systemProperties) {
@@ -35,37 +41,40 @@ public final class WebXmlStore {
         String passwordProperty = text(params, "store-password-property");
         String jndi = text(params, "store-jndi");
         if (url != null && jndi != null) {
-            throw new IllegalArgumentException("init-params store-url and store-jndi are both set: give one of them");
+            throw new CrumbConfigException("store-url",
+                    "init-params store-url and store-jndi are both set: give one of them");
         }
         if (jndi != null) {
             if (user != null || passwordEnv != null || passwordProperty != null) {
-                throw new IllegalArgumentException("init-param store-jndi names a container DataSource, which brings its"
+                throw new CrumbConfigException("store-jndi", "init-param store-jndi names a container DataSource, which brings its"
                         + " own user and password: remove store-user, store-password-env and store-password-property");
             }
             return CrumbStores.jdbc(lookup(jndi));
         }
         if (url == null) {
             if (user != null || passwordEnv != null || passwordProperty != null) {
-                throw new IllegalArgumentException("init-params store-user / store-password-* are set but store-url is"
+                throw new CrumbConfigException("store-url", "init-params store-user / store-password-* are set but store-url is"
                         + " missing: add store-url (e.g. jdbc:postgresql://db:5432/crumb) or store-jndi");
             }
             return null;
         }
         if (passwordEnv != null && passwordProperty != null) {
-            throw new IllegalArgumentException("init-params store-password-env and store-password-property are both set:"
-                    + " give one of them");
+            throw new CrumbConfigException("store-password-env",
+                    "init-params store-password-env and store-password-property are both set: give one of them");
         }
         String password = "";
         if (passwordEnv != null) {
             password = environment.get(passwordEnv);
             if (password == null) {
-                throw new IllegalArgumentException("init-param store-password-env names the environment variable '"
+                throw new CrumbConfigException("store-password-env",
+                        "init-param store-password-env names the environment variable '"
                         + passwordEnv + "', which is not set in the container's environment");
             }
         } else if (passwordProperty != null) {
             password = systemProperties.apply(passwordProperty);
             if (password == null) {
-                throw new IllegalArgumentException("init-param store-password-property names the system property '"
+                throw new CrumbConfigException("store-password-property",
+                        "init-param store-password-property names the system property '"
                         + passwordProperty + "', which is not set (e.g. -D" + passwordProperty + "=… in CATALINA_OPTS"
                         + " or JAVA_OPTIONS)");
             }
@@ -91,7 +100,7 @@ public final class WebXmlStore {
     private static DataSource lookup(String name) {
         int colon = name.indexOf(':');
         if (colon >= 0 && !name.startsWith("java:")) {
-            throw new IllegalArgumentException("init-param store-jndi: '" + name + "' names another naming system ("
+            throw new CrumbConfigException("store-jndi", "init-param store-jndi: '" + name + "' names another naming system ("
                     + name.substring(0, colon) + ":); give the container's DataSource name, e.g. jdbc/crumb or "
                     + "java:comp/env/jdbc/crumb");
         }
@@ -110,10 +119,10 @@ public final class WebXmlStore {
             if (found instanceof DataSource dataSource) {
                 return dataSource;
             }
-            throw new IllegalArgumentException("init-param store-jndi: '" + name + "' is a "
+            throw new CrumbConfigException("store-jndi", "init-param store-jndi: '" + name + "' is a "
                     + (found == null ? "null" : found.getClass().getName()) + ", not a javax.sql.DataSource");
         } catch (NamingException e) {
-            throw new IllegalArgumentException("init-param store-jndi: no DataSource named '" + name + "' (" + e
+            throw new CrumbConfigException("store-jndi", "init-param store-jndi: no DataSource named '" + name + "' (" + e
                     + "); declare it in the container (Tomcat: <Resource> in context.xml; Jetty: jetty-env.xml) and a"
                     + " <resource-ref> in web.xml", e);
         }

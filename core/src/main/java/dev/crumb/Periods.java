@@ -5,16 +5,13 @@ import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 
 /**
- * The options of {@link CrumbConfig} about how long things last and who answers for them: consent
- * lifetime, cookie lifetime, how long per-visit rows and superseded consent records are kept, and the
- * controller's name and privacy policy for the banner's first layer. Kept together so that the checks
- * and defaults live in one place.
+ * The defaults and checks of the options about how long things last (consent, the cookie, per-visit rows,
+ * superseded consent records) and of the links the banner's first layer shows, kept in one place for the
+ * option types that use them.
  */
-record ConsentRetention(Period consentMaxAge, Period cookieMaxAge, Period visitRetention, Period consentLogRetention,
-                        String controllerName, String privacyPolicyUrl) {
+final class Periods {
 
     static final Period DEFAULT_CONSENT_MAX_AGE = Period.ofMonths(6);
     static final Period DEFAULT_COOKIE_MAX_AGE = Period.ofMonths(13);
@@ -24,11 +21,7 @@ record ConsentRetention(Period consentMaxAge, Period cookieMaxAge, Period visitR
     /** Periods are compared from this day; months differ in length, so any fixed day would do as well. */
     private static final LocalDate REFERENCE = LocalDate.of(2001, 1, 1);
 
-    ConsentRetention {
-        Objects.requireNonNull(consentMaxAge, "consentMaxAge");
-        Objects.requireNonNull(cookieMaxAge, "cookieMaxAge");
-        Objects.requireNonNull(visitRetention, "visitRetention");
-        Objects.requireNonNull(consentLogRetention, "consentLogRetention");
+    private Periods() {
     }
 
     /** The period in days, counted from a fixed reference day. */
