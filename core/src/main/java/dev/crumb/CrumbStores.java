@@ -2,12 +2,8 @@ package dev.crumb;
 
 import dev.crumb.store.CrumbStore;
 import dev.crumb.store.StoreException;
-import dev.crumb.internal.store.InMemoryCrumbStore;
-import dev.crumb.internal.store.JdbcCrumbStore;
-import dev.crumb.internal.store.StoreLibraries;
+import dev.crumb.internal.store.StoreFactory;
 import dev.crumb.internal.webxml.WebXmlStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
@@ -36,17 +32,7 @@ public final class CrumbStores {
      *                        another process
      */
     public static CrumbStore h2(Path dataDirectory) {
-        Objects.requireNonNull(dataDirectory, "dataDirectory");
-        Path directory = dataDirectory.toAbsolutePath();
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StoreException("Crumb could not create its data directory " + directory
-                    + "; check that the process may write there, or pass another directory", e);
-        }
-        StoreLibraries.requireMigrations();
-        StoreLibraries.requirePool();
-        return JdbcCrumbStore.open("jdbc:h2:file:" + directory.resolve("crumb"), "crumb", "");
+        return StoreFactory.h2(dataDirectory);
     }
 
     /**
@@ -58,9 +44,7 @@ public final class CrumbStores {
      *                                  what to check
      */
     public static CrumbStore jdbc(String url, String user, String password) {
-        StoreLibraries.requireMigrations();
-        StoreLibraries.requirePool();
-        return JdbcCrumbStore.open(url, user, password);
+        return StoreFactory.jdbc(url, user, password);
     }
 
     /**
@@ -71,8 +55,7 @@ public final class CrumbStores {
      * @throws StoreException           when the database cannot be reached or migrated
      */
     public static CrumbStore jdbc(DataSource dataSource) {
-        StoreLibraries.requireMigrations();
-        return JdbcCrumbStore.open(dataSource);
+        return StoreFactory.jdbc(dataSource);
     }
 
     /**
@@ -80,7 +63,7 @@ public final class CrumbStores {
      * a site. It computes the same summary as the database stores.
      */
     public static CrumbStore inMemory() {
-        return new InMemoryCrumbStore();
+        return StoreFactory.inMemory();
     }
 
     /**

@@ -6,6 +6,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -44,4 +46,38 @@ class ArchitectureTest {
     static final ArchRule onlyDataSourceHandlesOutsideTheStore = noClasses()
             .that().resideOutsideOfPackage("dev.crumb.internal.store..")
             .should().dependOnClassesThat(resideInAPackage("javax.sql..").and(not(type(DataSource.class))));
+
+    /**
+     * The facade: the classes of dev.crumb that reach into the internals (the filter, its configuration, the
+     * per-request view, the store factory), nested classes included. Everything else in dev.crumb is a value
+     * type, an interface or an exception of the API.
+     */
+    private static final DescribedPredicate<JavaClass> FACADE = new DescribedPredicate<>(
+            "the facade of dev.crumb (a class that, with its nested classes, depends on dev.crumb.internal)") {
+        @Override
+        public boolean test(JavaClass c) {
+            JavaClass top = c;
+            while (top.getEnclosingClass().isPresent()) {
+                top = top.getEnclosingClass().get();
+            }
+            if (!top.getPackageName().equals("dev.crumb")) {
+                return false;
+            }
+            String name = top.getName();
+            return top.getPackage().getClasses().stream()
+                    .filter(k -> k.getName().equals(name) || k.getName().startsWith(name + "$"))
+                    .anyMatch(k -> k.getDirectDependenciesFromSelf().stream()
+                            .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("dev.crumb.internal")));
+        }
+    };
+
+    /**
+     * Layers by class, since dev.crumb holds both the facade and the value types: the internals and the store
+     * SPI use Category, Visitor, CrumbConfigException and the like, never the facade, so nothing forms a cycle
+     * through dev.crumb.
+     */
+    @ArchTest
+    static final ArchRule internalsDoNotUseTheFacade = noClasses()
+            .that().resideInAnyPackage("dev.crumb.internal..", "dev.crumb.store..")
+            .should().dependOnClassesThat(FACADE);
 }

@@ -1,8 +1,8 @@
 package dev.crumb.internal.webxml;
 
+import dev.crumb.internal.store.StoreFactory;
 import dev.crumb.store.CrumbStore;
 import dev.crumb.CrumbConfigException;
-import dev.crumb.CrumbStores;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,7 +49,7 @@ public final class WebXmlStore {
                 throw new CrumbConfigException("store-jndi", "init-param store-jndi names a container DataSource, which brings its"
                         + " own user and password: remove store-user, store-password-env and store-password-property");
             }
-            return CrumbStores.jdbc(lookup(jndi));
+            return StoreFactory.jdbc(lookup(jndi));
         }
         if (url == null) {
             if (user != null || passwordEnv != null || passwordProperty != null) {
@@ -82,9 +82,9 @@ public final class WebXmlStore {
         String finalUser = user == null ? "" : user;
         String finalPassword = password;
         if (embeddedH2File(url)) {
-            return LockWaitingStore.open(() -> CrumbStores.jdbc(url, finalUser, finalPassword));
+            return LockWaitingStore.open(() -> StoreFactory.jdbc(url, finalUser, finalPassword));
         }
-        return CrumbStores.jdbc(url, finalUser, finalPassword);
+        return StoreFactory.jdbc(url, finalUser, finalPassword);
     }
 
     /** An H2 database in a file of this process, which a redeployment may find still locked. */
