@@ -83,7 +83,6 @@ final class RequestFlow {
         VisitorSession session = visitors.resolve(request);
         request.setAttribute(RequestContext.ATTRIBUTE, new RequestContext(session, capabilities));
         capabilities.analytics().attach(request, response);
-        request.setAttribute(Responses.PREFIX_ATTRIBUTE, prefix);
         if (read) {
             // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
             // Only the visitor's own proof pages wait for the store; every other page just queues the default.
@@ -97,7 +96,7 @@ final class RequestFlow {
                 () -> cookies.write(session, request, response), consent.cookieGate(), session::consents, cookieName);
         if (path.equals(prefix) || path.startsWith(prefix + "/")) {
             endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length()),
-                    messages.forLanguage(session.payload().language())));
+                    messages.forLanguage(session.payload().language()), prefix));
         } else {
             serveApplication(request, wrapped, chain, session, path);
         }
@@ -116,7 +115,7 @@ final class RequestFlow {
             case EXPLAIN -> {
                 session.markCookiesBlocked();
                 Exchange exchange = new Exchange(request, wrapped, session, path,
-                        messages.forLanguage(session.payload().language()));
+                        messages.forLanguage(session.payload().language()), prefix);
                 Responses.page(exchange, 403, exchange.texts().get("cookies.title"),
                         CookieRequirement.explanation(exchange.texts(), request.getContextPath() + "/",
                                 request.getContextPath() + prefix + "/me"));

@@ -63,6 +63,11 @@ class WebXmlConfigurationTest {
         assertThat(Browser.setCookie(r, "visitor")).contains("; Secure");
         assertThat(TestPages.parseEcho(r.body())).containsEntry("country", "CA");
         assertThat(browser.get("/_c/me.json").statusCode()).isEqualTo(200);
+        // Library pages link their stylesheet under the configured prefix, and it is served there.
+        java.util.regex.Matcher css = java.util.regex.Pattern.compile("href=\"(/_c/crumb\\.[0-9a-f]{12}\\.css)\"")
+                .matcher(browser.get("/_c/me").body());
+        assertThat(css.find()).isTrue();
+        assertThat(browser.get(css.group(1)).statusCode()).isEqualTo(200);
     }
 
     @Test

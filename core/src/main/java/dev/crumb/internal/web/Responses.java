@@ -42,7 +42,7 @@ public final class Responses {
      * stylesheet; {@code body} is in that language.
      */
     public static void page(Exchange exchange, int status, String title, Html body) throws IOException {
-        String css = exchange.request().getContextPath() + prefixOf(exchange) + "/" + Stylesheet.FILE_NAME;
+        String css = exchange.request().getContextPath() + exchange.prefix() + "/" + Stylesheet.FILE_NAME;
         page(exchange.response(), status, exchange.texts().lang(), title, body, css);
     }
 
@@ -83,15 +83,6 @@ public final class Responses {
         page(response, 403, t.get("form.expiredTitle"),
                 Html.of("<p>%s</p>", t.get("form.expiredBody")).append(extra));
     }
-
-    /** The library's path prefix, as the engine recorded it on the request ({@code /crumb} by default). */
-    private static String prefixOf(Exchange exchange) {
-        Object known = exchange.request().getAttribute(PREFIX_ATTRIBUTE);
-        return known instanceof String prefix ? prefix : "/crumb";
-    }
-
-    /** The request attribute holding the library's path prefix (set by the engine), for links to the stylesheet. */
-    public static final String PREFIX_ATTRIBUTE = Responses.class.getName() + ".prefix";
 
     /** Writes {@code value} as JSON. */
     public static void json(HttpServletResponse response, int status, Object value) throws IOException {
