@@ -8,10 +8,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -80,4 +82,39 @@ class ArchitectureTest {
     static final ArchRule internalsDoNotUseTheFacade = noClasses()
             .that().resideInAnyPackage("dev.crumb.internal..", "dev.crumb.store..")
             .should().dependOnClassesThat(FACADE);
+
+    /** The internal packages from top to bottom, as docs/architecture.md draws them. */
+    private static final List<String> LAYERS = List.of(
+            "dev.crumb.internal",
+            "dev.crumb.internal.webxml",
+            "dev.crumb.internal.analytics",
+            "dev.crumb.internal.email",
+            "dev.crumb.internal.web",
+            "dev.crumb.internal.rights",
+            "dev.crumb.internal.tracking",
+            "dev.crumb.internal.visitor",
+            "dev.crumb.internal.consent",
+            "dev.crumb.internal.form",
+            "dev.crumb.internal.http",
+            "dev.crumb.internal.cookie",
+            "dev.crumb.internal.store",
+            "dev.crumb.internal.locale",
+            "dev.crumb.internal.crypto");
+
+    /** Each internal package uses only packages drawn below it; a new package must be placed in the list. */
+    @ArchTest
+    static void internalPackagesAreLayered(JavaClasses classes) {
+        classes.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith("dev.crumb.internal")).distinct()
+                .forEach(p -> org.assertj.core.api.Assertions.assertThat(LAYERS)
+                        .as("docs/architecture.md and LAYERS place every internal package").contains(p));
+        for (int upper = 0; upper < LAYERS.size(); upper++) {
+            for (int lower = upper + 1; lower < LAYERS.size(); lower++) {
+                noClasses().that().resideInAPackage(LAYERS.get(lower))
+                        .should().dependOnClassesThat().resideInAPackage(LAYERS.get(upper))
+                        .because(LAYERS.get(lower) + " sits below " + LAYERS.get(upper))
+                        .allowEmptyShould(true)
+                        .check(classes);
+            }
+        }
+    }
 }

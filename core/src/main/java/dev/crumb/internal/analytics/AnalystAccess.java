@@ -24,7 +24,7 @@ import java.util.Objects;
  * script polling the endpoints does not pay for PBKDF2 on every call; wrong passwords are never
  * remembered.
  */
-public final class AnalystAccess {
+final class AnalystAccess {
 
     /** The one analyst user name. */
     public static final String USER = "analyst";

@@ -14,7 +14,7 @@ import java.util.Set;
  * them, 401 with {@code WWW-Authenticate: Basic realm="Crumb analytics"}; after too many failures, 429
  * with {@code Retry-After}. Both answer in JSON, since the endpoints behind the gate are for scripts.
  */
-public final class AnalystGate implements Endpoint {
+final class AnalystGate implements Endpoint {
 
     /** The Basic realm. */
     public static final String REALM = "Crumb analytics";

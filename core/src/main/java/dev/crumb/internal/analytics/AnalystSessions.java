@@ -27,7 +27,7 @@ import java.util.Optional;
  * It carries no identifier: there is one analyst account. HttpOnly, SameSite=Strict, Path=/ (so the
  * application's own dashboard can ask {@code Crumb.isAnalyst}), Secure on secure requests.
  */
-public final class AnalystSessions {
+final class AnalystSessions {
 
     /** A session unused for this long is over. */
     public static final Duration IDLE = Duration.ofMinutes(30);

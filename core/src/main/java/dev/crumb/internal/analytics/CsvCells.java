@@ -6,7 +6,7 @@ package dev.crumb.internal.analytics;
  * spreadsheet runs it as a formula (paths and referrer hosts come from visitors); a value with a comma,
  * quote, CR or LF is quoted, inner quotes doubled.
  */
-public final class CsvCells {
+final class CsvCells {
 
     private CsvCells() {
     }

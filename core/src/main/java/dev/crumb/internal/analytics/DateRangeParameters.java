@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * 2000-01-01 and the end of next year, {@code from} must not be after {@code to}, and the range must not
  * exceed the configured maximum.
  */
-public final class DateRangeParameters {
+final class DateRangeParameters {
 
     /** Days covered when {@code from} is not given. */
     public static final int DEFAULT_DAYS = 30;

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>The global counter means a distributed attack can lock the analyst out of password logins for a
  * while; an analyst who is already signed in (session cookie) is not affected.
  */
-public final class GuessLimiter {
+final class GuessLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuessLimiter.class);
     private static final long FORGET_HOURS = 1;

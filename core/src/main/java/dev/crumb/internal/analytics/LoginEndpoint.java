@@ -18,7 +18,7 @@ import java.util.Set;
  * right, sets the analyst session cookie and redirects (303) to {@code return}. Wrong credentials: 403;
  * too many failures: 429 with {@code Retry-After}; no valid CSRF token: 403 and nothing is checked.
  */
-public final class LoginEndpoint implements Endpoint {
+final class LoginEndpoint implements Endpoint {
 
     private static final String FORM = """
             <form method="post" action="%s">

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * anyone else just loses the cookie. Without a valid CSRF token: 403, and the session stays. When the
  * store cannot record the sign-out: 503, the cookie is removed and this server has ended the sessions.
  */
-public final class LogoutEndpoint implements Endpoint {
+final class LogoutEndpoint implements Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogoutEndpoint.class);
 

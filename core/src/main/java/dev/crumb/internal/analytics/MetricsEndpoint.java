@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@code GET /crumb/analytics/metrics}: the page-view pipeline's {@link TrackingMetrics} as JSON. */
-public final class MetricsEndpoint implements Endpoint {
+final class MetricsEndpoint implements Endpoint {
 
     private final Supplier<TrackingMetrics> metrics;
 

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * {@code country}, {@code language}, {@code referrer} (key = host). The metric names are the JSON field
  * names. One long table filters and pivots well in any spreadsheet.
  */
-public final class SummaryCsv {
+final class SummaryCsv {
 
     /** The header row. */
     public static final String HEADER = "section,key,metric,value";

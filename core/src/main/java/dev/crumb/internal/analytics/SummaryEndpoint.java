@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@link AnalyticsReader#summary} for a {@link DateRange}. Bad parameters answer 400 with a JSON error
  * naming the parameter; a store that fails answers 503. Aggregates only: nothing per visitor.
  */
-public final class SummaryEndpoint implements Endpoint {
+final class SummaryEndpoint implements Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(SummaryEndpoint.class);
 

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * {@code YYYY-MM-DD}. Built as a tree of maps for Jackson so the field names stay stable even if the
  * record grows helper methods.
  */
-public final class SummaryJson {
+final class SummaryJson {
 
     private SummaryJson() {
     }

@@ -10,7 +10,7 @@ import dev.crumb.internal.locale.Countries;
  * unknown ({@code ZZ}), and unknown is opt-in. {@code Accept-Language} is never a source: it names a
  * language, and English-language browsers are common all over the EU.
  */
-public final class ConsentRegion {
+final class ConsentRegion {
 
     private ConsentRegion() {
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code Expires} otherwise. The consent gate lets a refused cookie out only when this says
  * {@link Kind#DELETES}: the line can only remove the cookie from the browser.
  */
-public final class SetCookieExpiry {
+final class SetCookieExpiry {
 
     /** What the line does to the cookie's lifetime. */
     public enum Kind {

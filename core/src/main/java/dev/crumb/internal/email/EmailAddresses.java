@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * A deliberately loose plausibility check for email addresses typed into forms: one {@code @}, a dot in
  * the domain, no spaces or control characters, at most 254 characters. Real validation is sending mail.
  */
-public final class EmailAddresses {
+final class EmailAddresses {
 
     private static final Pattern PLAUSIBLE = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
 

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 /** {@link EmailChoices} over the store's {@link EmailRegistry}, keyed by hashes of normalised addresses. */
-public final class StoredEmailChoices implements EmailChoices {
+final class StoredEmailChoices implements EmailChoices {
 
     private static final int MAX_FORM_NAME = 64;
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * address its own unsubscribe link, if it may receive promotions; the answer is the same for every
  * address. Without it the page points to the link in every email, and a posted address changes nothing.
  */
-public final class UnsubscribeEndpoint implements Endpoint {
+final class UnsubscribeEndpoint implements Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeEndpoint.class);
 

@@ -4,7 +4,7 @@ package dev.crumb.internal.form;
  * Recognises values that look like payment card numbers — 13 to 19 digits, spaces and dashes ignored,
  * passing the Luhn check — so they are never saved, whatever the field is called.
  */
-public final class CardNumbers {
+final class CardNumbers {
 
     private CardNumbers() {
     }

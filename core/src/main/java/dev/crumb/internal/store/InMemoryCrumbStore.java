@@ -30,7 +30,7 @@ import java.util.Objects;
  * stores are tested against. Retention deletes nothing it needs: it only marks raw events as deleted,
  * which is all the SPI lets a caller observe.
  */
-public final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRegistry, EventSink, AnalyticsReader,
+final class InMemoryCrumbStore implements CrumbStore, ConsentLog, EmailRegistry, EventSink, AnalyticsReader,
         VisitorRecords {
     private static final Comparator<ConsentRecord> NEWEST_FIRST =
             Comparator.comparing(ConsentRecord::decidedAt).reversed();

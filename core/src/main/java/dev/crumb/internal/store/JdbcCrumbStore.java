@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The store on PostgreSQL or H2. Opening it checks the connection and applies the migrations, so a
  * wrong URL or password fails at start-up with a message that says what to check.
  */
-public final class JdbcCrumbStore implements CrumbStore {
+final class JdbcCrumbStore implements CrumbStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCrumbStore.class);
     /** The variable that Crumb's documentation and demo read the database password from. */
     static final String PASSWORD_VARIABLE = "CRUMB_DB_PASSWORD";

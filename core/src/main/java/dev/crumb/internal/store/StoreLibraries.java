@@ -7,7 +7,7 @@ import dev.crumb.store.StoreException;
  * store carries none of them). A missing one fails the start with the coordinates to add, instead of a
  * {@code NoClassDefFoundError} from deep inside the store.
  */
-public final class StoreLibraries {
+final class StoreLibraries {
     private StoreLibraries() {
     }
 

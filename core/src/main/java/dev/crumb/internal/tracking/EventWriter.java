@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * whole drain ends at {@code shutdownWait}. A failing store is logged once per kind of failure (exception
  * type and SQL state) until writes resume, not once per retry.
  */
-public final class EventWriter implements AutoCloseable {
+final class EventWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
     private static final long SLICE_MILLIS = 50;

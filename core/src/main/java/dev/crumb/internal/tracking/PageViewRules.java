@@ -9,7 +9,7 @@ import java.util.Set;
  * browser, for the visitor to see. Static assets, the library's own endpoints, prefetches and bots are
  * left out. The order of the checks is the order of {@link Verdict}, so each request gets one reason.
  */
-public final class PageViewRules {
+final class PageViewRules {
 
     private static final Set<String> ASSET_EXTENSIONS = Set.of(
             "css", "js", "mjs", "map", "json", "xml", "txt", "csv", "pdf", "zip", "gz", "br", "wasm",

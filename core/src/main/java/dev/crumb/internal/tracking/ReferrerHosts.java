@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * request was made to. The host is recorded lower case, in Unicode for internationalised names, without
  * port, user info or trailing dot; nothing else of the referring URL is kept.
  */
-public final class ReferrerHosts {
+final class ReferrerHosts {
 
     /** The longest DNS name. */
     public static final int MAX_HOST_LENGTH = 253;

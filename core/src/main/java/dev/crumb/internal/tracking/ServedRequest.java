@@ -13,7 +13,7 @@ import java.util.function.Function;
  * @param contentType the response content type, or {@code null}
  * @param headers     looks up a request header by name, {@code null} when absent
  */
-public record ServedRequest(String method, String path, int status, String contentType,
+record ServedRequest(String method, String path, int status, String contentType,
                             Function<String, String> headers) {
     public ServedRequest {
         Objects.requireNonNull(method, "method");

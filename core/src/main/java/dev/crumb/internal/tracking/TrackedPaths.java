@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code /products/{id}}), then capped at {@link #MAX_LENGTH} characters. Query strings never reach it:
  * the servlet request URI has none.
  */
-public final class TrackedPaths {
+final class TrackedPaths {
 
     /** The longest path recorded; longer ones are cut and end in {@code …}. */
     public static final int MAX_LENGTH = 512;

@@ -1,7 +1,7 @@
 package dev.crumb.internal.tracking;
 
 /** Whether a served request counts as a page view, and if not, why not. */
-public enum Verdict {
+enum Verdict {
     /** A successful GET of an HTML page by a browser: a page view. */
     PAGE_VIEW,
     /** Any method but GET, HEAD included. */
