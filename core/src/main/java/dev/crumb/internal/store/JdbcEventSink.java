@@ -84,7 +84,8 @@ final class JdbcEventSink implements EventSink {
         // key, and its lock timeout is short: two writers of one embedded database, which share its single
         // commit path anyway, would mostly abort and redo each other's batches. So they take turns.
         this.oneWriterAtATime = dialect.upsertWaitsForConcurrentInsert() ? null : new ReentrantLock(true);
-        this.selectVisits = "SELECT " + prefixed("v.", VISIT_COLUMNS) + ", v.pages, v.pages_spilled FROM crumb_visit v JOIN "
+        this.selectVisits = "SELECT " + prefixed("v.", VISIT_COLUMNS) + ", v.pages, v.pages_spilled"
+                + " FROM crumb_visit v JOIN "
                 + VISIT_KEYS.table(dialect, "k") + " ON v.visitor_key = k.vk AND v.visit_number = k.vn";
         this.selectVisitPages = "SELECT p.visitor_key, p.visit_number, p.path, p.views FROM crumb_visit_page p JOIN "
                 + VISIT_KEYS.table(dialect, "k") + " ON p.visitor_key = k.vk AND p.visit_number = k.vn";

@@ -70,7 +70,8 @@ final class JdbcVisitorRecords implements VisitorRecords {
             Map<Integer, Map<String, Long>> pages = pages(connection, visitorKey);
             List<StoredVisit> visits = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT visit_number, first_ms, last_ms, pageviews,"
-                    + " entry_path, exit_path, entry_referrer, entry_country, entry_language, pages, pages_spilled FROM crumb_visit"
+                    + " entry_path, exit_path, entry_referrer, entry_country, entry_language, pages, pages_spilled"
+                    + " FROM crumb_visit"
                     + " WHERE visitor_key = ? ORDER BY first_ms DESC, visit_number DESC LIMIT ?")) {
                 select.setString(1, visitorKey);
                 select.setInt(2, visitLimit);

@@ -81,7 +81,8 @@ class EventWriterTest {
         sink.release();
 
         Eventually.await("all 3001 written", () -> sink.total() == 3_001);
-        assertThat(sink.batchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, 100 * EventWriter.CATCH_UP_BATCHES));
+        assertThat(sink.batchSizes())
+                .allSatisfy(size -> assertThat(size).isBetween(1, 100 * EventWriter.CATCH_UP_BATCHES));
         assertThat(sink.batchSizes()).contains(100 * EventWriter.CATCH_UP_BATCHES);
         assertThat(sink.anonymous().stream().map(AnonymousPageView::path).distinct().count()).isEqualTo(3_001);
         assertThat(w.metrics()).isEqualTo(new TrackingMetrics(3_001, 3_001, 0, 0, 0, 0));
