@@ -1,5 +1,6 @@
 package dev.crumb.internal.store;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -28,6 +29,10 @@ record VisitPages(SortedMap<String, Long> views, boolean spilled) {
     /** What an entry takes beside its path at most: two separators and two numbers of up to 19 and 10 digits. */
     static final int ENTRY_OVERHEAD = 31;
     static final VisitPages NONE = new VisitPages(new TreeMap<>(), false);
+
+    VisitPages {
+        views = Collections.unmodifiableSortedMap(new TreeMap<>(views));
+    }
 
     /** Reads the {@code pages} and {@code pages_spilled} columns. */
     static VisitPages decode(String encoded, boolean spilled) {
