@@ -18,9 +18,11 @@ import java.util.TreeSet;
  * read asking only for what the previous stage found it needs:
  *
  * <ol>
- *   <li>{@link #storedVisits}: the stored rows of the batch's visits (absent for new visits);</li>
- *   <li>{@link #movedPages}: the stored paths of the visits the batch moves to an earlier day (a late page
- *       view from before midnight) — rare, usually empty;</li>
+ *   <li>{@link #storedVisits}: the stored rows of the batch's visits (absent for new visits), with the
+ *       paths their rows hold ({@link VisitPages});</li>
+ *   <li>{@link #movedPages}: the paths in {@code crumb_visit_page} of the visits the batch moves to an
+ *       earlier day (a late page view from before midnight) whose rows could not hold all their paths —
+ *       rare twice over, usually empty;</li>
  *   <li>{@link #storedEarliest}: the earliest visit of each visitor-day the batch touches;</li>
  *   <li>{@link #rescanned}: the visits of a visitor-day whose earliest visit the batch moves away — rare;</li>
  * </ol>
@@ -34,6 +36,7 @@ final class BatchMerge {
     private final SortedMap<VisitPage, Long> batchPages = new TreeMap<>();
     private final SortedMap<VisitId, VisitRollup> merged = new TreeMap<>();
     private Map<VisitId, VisitRollup> stored = Map.of();
+    private Map<VisitId, VisitPages> storedPages = Map.of();
     private Map<VisitId, Map<String, Long>> movedPages = Map.of();
     private Map<VisitorDay, VisitorDay.Earliest> storedEarliest = Map.of();
     private Map<VisitorDay, List<VisitRollup>> rescanned = Map.of();
@@ -57,9 +60,10 @@ final class BatchMerge {
         return new ArrayList<>(batch.keySet());
     }
 
-    /** Stage 1: the stored rows of the batch's visits. */
-    void storedVisits(Map<VisitId, VisitRollup> rows) {
+    /** Stage 1: the stored rows of the batch's visits, and the paths those rows hold. */
+    void storedVisits(Map<VisitId, VisitRollup> rows, Map<VisitId, VisitPages> pages) {
         this.stored = rows;
+        this.storedPages = pages;
         batch.forEach((id, visit) -> merged.put(id, rows.containsKey(id) ? rows.get(id).merge(visit) : visit));
     }
 
@@ -68,19 +72,37 @@ final class BatchMerge {
         return stored.containsKey(id);
     }
 
-    /** The visits whose day the batch changes, in key order. */
-    List<VisitId> moved() {
+    /**
+     * The visits whose day the batch changes and whose rows do not hold all their paths, in key order: their
+     * other paths must be read from {@code crumb_visit_page}.
+     */
+    List<VisitId> movedAndSpilled() {
         List<VisitId> moved = new ArrayList<>();
         merged.forEach((id, visit) -> {
-            if (stored.containsKey(id) && !stored.get(id).startDay().equals(visit.startDay())) {
+            if (isMoved(id, visit) && storedPages.getOrDefault(id, VisitPages.NONE).spilled()) {
                 moved.add(id);
             }
         });
         return moved;
     }
 
-    /** Stage 2: the stored page views per path of the {@link #moved} visits. */
-    void movedPages(Map<VisitId, Map<String, Long>> pages) {
+    private boolean isMoved(VisitId id, VisitRollup visit) {
+        return stored.containsKey(id) && !stored.get(id).startDay().equals(visit.startDay());
+    }
+
+    /**
+     * Stage 2: the page views per path in {@code crumb_visit_page} of the {@link #movedAndSpilled} visits.
+     * With the paths of their rows, they are all the stored page views of every moved visit.
+     */
+    void movedPages(Map<VisitId, Map<String, Long>> spilledPages) {
+        Map<VisitId, Map<String, Long>> pages = new HashMap<>();
+        merged.forEach((id, visit) -> {
+            if (isMoved(id, visit)) {
+                Map<String, Long> all = new HashMap<>(storedPages.getOrDefault(id, VisitPages.NONE).views());
+                spilledPages.getOrDefault(id, Map.of()).forEach((path, views) -> all.merge(path, views, Long::sum));
+                pages.put(id, all);
+            }
+        });
         this.movedPages = pages;
     }
 
@@ -118,7 +140,10 @@ final class BatchMerge {
         this.rescanned = visits;
     }
 
-    /** What to write: the merged visits, the page counts to add, and every aggregate and state change. */
+    /**
+     * What to write: the merged visits with the paths their rows hold, the page counts to add to
+     * {@code crumb_visit_page}, and every aggregate and state change.
+     */
     Result result() {
         DayCounts counts = new DayCounts();
         ChainChanges chains = new ChainChanges();
@@ -171,8 +196,26 @@ final class BatchMerge {
                 chains.touch(day.visitorKey(), Metric.VISITORS, "", day.day());
             }
         }
-        return new Result(new ArrayList<>(merged.values()), batchPages, counts, chains,
+        Map<VisitId, VisitPages> rowPages = new HashMap<>();
+        SortedMap<VisitPage, Long> spilled = new TreeMap<>();
+        splitPages(rowPages, spilled);
+        return new Result(new ArrayList<>(merged.values()), rowPages, spilled, counts, chains,
                 new DayAttributes(storedEarliest, after), earliestWrites, earliestDeletes);
+    }
+
+    /**
+     * Adds the batch's page views to the paths of each visit's row, into {@code rowPages}; the paths that do
+     * not fit go to {@code spilled}, the counts to add to {@code crumb_visit_page}.
+     */
+    private void splitPages(Map<VisitId, VisitPages> rowPages, SortedMap<VisitPage, Long> spilled) {
+        Map<VisitId, SortedMap<String, Long>> byVisit = new HashMap<>();
+        batchPages.forEach((page, views) -> byVisit.computeIfAbsent(page.visit(), id -> new TreeMap<>())
+                .put(page.path(), views));
+        byVisit.forEach((id, views) -> {
+            Map<String, Long> spill = new TreeMap<>();
+            rowPages.put(id, storedPages.getOrDefault(id, VisitPages.NONE).plus(views, spill));
+            spill.forEach((path, count) -> spilled.put(new VisitPage(id.visitorKey(), id.visit(), path), count));
+        });
     }
 
     /** The earliest visit of {@code day} after the batch, or {@code null} when no visit starts on it any more. */
@@ -221,7 +264,7 @@ final class BatchMerge {
         }
     }
 
-    /** The page views of one path in one visit: a row of {@code crumb_visit_page}, ordered like its key. */
+    /** The page views of one path in one visit, ordered like the key of {@code crumb_visit_page}. */
     record VisitPage(String visitorKey, int visitNumber, String path) implements Comparable<VisitPage> {
         VisitId visit() {
             return new VisitId(visitorKey, visitNumber);
@@ -235,11 +278,13 @@ final class BatchMerge {
     }
 
     /**
-     * The outcome of a batch: the visit rows to write, the page counts to add to {@code crumb_visit_page},
-     * the differences of the daily aggregates that do not depend on chains, the chain changes, and the
-     * earliest visits of visitor-days to write or delete.
+     * The outcome of a batch: the visit rows to write with the paths each row holds, the page counts to add
+     * to {@code crumb_visit_page} (paths that did not fit in their rows), the differences of the daily
+     * aggregates that do not depend on chains, the chain changes, and the earliest visits of visitor-days to
+     * write or delete.
      */
-    record Result(List<VisitRollup> visits, SortedMap<VisitPage, Long> pages, DayCounts counts,
+    record Result(List<VisitRollup> visits, Map<VisitId, VisitPages> rowPages, SortedMap<VisitPage, Long> spilled,
+                  DayCounts counts,
                   ChainChanges chains, DayAttributes touched,
                   SortedMap<VisitorDay, VisitorDay.Earliest> earliestWrites,
                   SortedSet<VisitorDay> earliestDeletes) {}

@@ -22,6 +22,13 @@ enum Dialect {
         }
 
         @Override
+        String utf16Length(String column) {
+            // LENGTH counts code points; a character outside the BMP is two UTF-16 code units in Java.
+            return "(LENGTH(" + column + ") + LENGTH(REGEXP_REPLACE(" + column
+                    + ", '[^\\U00010000-\\U0010FFFF]', '', 'g')))";
+        }
+
+        @Override
         List<String> summarySettings() {
             // A generic plan of the range queries guesses a few hundred rows and walks the whole range through
             // the primary key, serially: three times slower than the parallel scan it picks for real dates.
@@ -91,6 +98,11 @@ enum Dialect {
     /** The collation clause for text columns that are compared or sorted in SQL. */
     abstract String textCollation();
 
+    /** The length of a text column in UTF-16 code units, as Java's {@link String#length} counts it. */
+    String utf16Length(String column) {
+        return "LENGTH(" + column + ")";
+    }
+
     /** Statements run at the start of the summary's read-only transaction. */
     List<String> summarySettings() {
         return List.of();
@@ -121,7 +133,7 @@ enum Dialect {
 
     /** Placeholder values for the Flyway migrations. */
     Map<String, String> migrationPlaceholders() {
-        return Map.of("collate", textCollation());
+        return Map.of("collate", textCollation(), "path_utf16_length", utf16Length("p.path"));
     }
 
     /** The dialect for a database product name as reported by JDBC metadata. */

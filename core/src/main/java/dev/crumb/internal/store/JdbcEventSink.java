@@ -84,7 +84,8 @@ final class JdbcEventSink implements EventSink {
         // key, and its lock timeout is short: two writers of one embedded database, which share its single
         // commit path anyway, would mostly abort and redo each other's batches. So they take turns.
         this.oneWriterAtATime = dialect.upsertWaitsForConcurrentInsert() ? null : new ReentrantLock(true);
-        this.selectVisits = "SELECT " + prefixed("v.", VISIT_COLUMNS) + " FROM crumb_visit v JOIN "
+        this.selectVisits = "SELECT " + prefixed("v.", VISIT_COLUMNS) + ", v.pages, v.pages_spilled"
+                + " FROM crumb_visit v JOIN "
                 + VISIT_KEYS.table(dialect, "k") + " ON v.visitor_key = k.vk AND v.visit_number = k.vn";
         this.selectVisitPages = "SELECT p.visitor_key, p.visit_number, p.path, p.views FROM crumb_visit_page p JOIN "
                 + VISIT_KEYS.table(dialect, "k") + " ON p.visitor_key = k.vk AND p.visit_number = k.vn";
@@ -104,9 +105,10 @@ final class JdbcEventSink implements EventSink {
                 overwrite.append(overwrite.length() == 0 ? "" : ", ").append(column).append(" = n.").append(column);
             }
         }
-        this.insertVisit = "INSERT INTO crumb_visit (" + VISIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.insertVisit = "INSERT INTO crumb_visit (" + VISIT_COLUMNS + ", pages, pages_spilled)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.updateVisit = "UPDATE crumb_visit SET " + overwrite.toString().replaceAll("n\\.\\w+", "?")
-                + " WHERE visitor_key = ? AND visit_number = ?";
+                + ", pages = ?, pages_spilled = ? WHERE visitor_key = ? AND visit_number = ?";
         this.upsertVisitPage = dialect.upsert("crumb_visit_page", "visitor_key, visit_number, path, views",
                 "visitor_key, visit_number, path", "views = v.views + n.views");
         this.upsertDayCount = dialect.upsert("crumb_day_count", "start_day, metric, item, amount",
@@ -148,8 +150,10 @@ final class JdbcEventSink implements EventSink {
             applySettings(connection);
             insertRaw(connection, pageViews);
             lockVisitors(connection, visitors);
-            merge.storedVisits(readVisits(connection, selectVisits, VISIT_KEYS, merge.visits()));
-            merge.movedPages(readVisitPages(connection, merge.moved()));
+            Map<VisitId, VisitPages> storedPages = new HashMap<>();
+            merge.storedVisits(readVisits(connection, selectVisits, VISIT_KEYS, merge.visits(), storedPages),
+                    storedPages);
+            merge.movedPages(readVisitPages(connection, merge.movedAndSpilled()));
             merge.storedEarliest(readEarliest(connection, merge.touchedDays()));
             merge.rescanned(readVisitsOfDays(connection, merge.daysToRescan()));
             BatchMerge.Result result = merge.result();
@@ -158,8 +162,8 @@ final class JdbcEventSink implements EventSink {
                     result.chains().neighbours(Metric.VISITORS, storedChains));
             ChainChanges.Rows chains = result.chains().apply(storedChains, result.counts(), result.touched(),
                     neighbours);
-            writeVisits(connection, result.visits(), merge);
-            writeVisitPages(connection, result.pages(), merge);
+            writeVisits(connection, result.visits(), result.rowPages(), merge);
+            writeVisitPages(connection, result.spilled(), merge);
             writeEarliest(connection, result.earliestWrites(), result.touched(), result.earliestDeletes());
             writeChains(connection, chains);
             applyChanges(connection, result.counts());
@@ -237,14 +241,21 @@ final class JdbcEventSink implements EventSink {
         return into;
     }
 
-    /** The stored rows of {@code ids} (by visit) or of the visits starting on {@code days}. */
+    /**
+     * The stored rows of {@code ids} (by visit) or of the visits starting on {@code days}; with {@code pages}
+     * not null, the query also selects the paths each row holds, which go there.
+     */
     private static <K> Map<VisitId, VisitRollup> readVisits(Connection connection, String sql, KeyList<K> keys,
-                                                           List<K> values) throws SQLException {
+                                                           List<K> values, Map<VisitId, VisitPages> pages)
+            throws SQLException {
         return readKeyed(connection, sql, keys, values, new HashMap<VisitId, VisitRollup>(), (rows, visits) -> {
             VisitId id = new VisitId(rows.getString(1), rows.getInt(2));
             visits.put(id, new VisitRollup(id, rows.getLong(4), rows.getLong(5), rows.getLong(6),
                     rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10),
                     rows.getString(11)));
+            if (pages != null) {
+                pages.put(id, VisitPages.decode(rows.getString(12), rows.getBoolean(13)));
+            }
         });
     }
 
@@ -267,7 +278,7 @@ final class JdbcEventSink implements EventSink {
             throws SQLException {
         Map<VisitorDay, List<VisitRollup>> visits = new HashMap<>();
         days.forEach(day -> visits.put(day, new ArrayList<>()));
-        readVisits(connection, selectVisitsOfDays, DAY_KEYS, days).values().forEach(visit ->
+        readVisits(connection, selectVisitsOfDays, DAY_KEYS, days, null).values().forEach(visit ->
                 visits.get(new VisitorDay(visit.id().visitorKey(), visit.startDay())).add(visit));
         return visits;
     }
@@ -386,13 +397,13 @@ final class JdbcEventSink implements EventSink {
     }
 
     /** Inserts the batch's new visits and updates the others: whether each exists is known under the lock. */
-    private void writeVisits(Connection connection, List<VisitRollup> visits, BatchMerge merge)
-            throws SQLException {
+    private void writeVisits(Connection connection, List<VisitRollup> visits, Map<VisitId, VisitPages> pages,
+                             BatchMerge merge) throws SQLException {
         try (InsertOrUpdate rows = new InsertOrUpdate(connection, insertVisit, updateVisit)) {
             for (VisitRollup visit : visits) {
                 boolean stored = merge.isStored(visit.id());
                 PreparedStatement statement = rows.statementFor(stored);
-                int key = stored ? 10 : 1;
+                int key = stored ? 12 : 1;
                 int value = stored ? 1 : 3;
                 statement.setString(key, visit.id().visitorKey());
                 statement.setInt(key + 1, visit.id().visit());
@@ -405,13 +416,19 @@ final class JdbcEventSink implements EventSink {
                 statement.setString(value + 6, visit.entryCountry());
                 statement.setString(value + 7, visit.entryLanguage());
                 statement.setString(value + 8, visit.exitPath());
+                VisitPages rowPages = pages.get(visit.id());
+                statement.setString(value + 9, rowPages.encoded());
+                statement.setBoolean(value + 10, rowPages.spilled());
                 statement.addBatch();
             }
             rows.execute();
         }
     }
 
-    /** Page counts of new visits are inserted; those of stored visits may exist already and are upserted. */
+    /**
+     * Page counts of paths that did not fit in their visit's row: those of new visits are inserted, those of
+     * stored visits may exist already and are upserted. Usually there are none.
+     */
     private void writeVisitPages(Connection connection, Map<BatchMerge.VisitPage, Long> counts, BatchMerge merge)
             throws SQLException {
         if (counts.isEmpty()) {

@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * The per-visitor rows over the V1/V2 tables: {@code crumb_visit} and {@code crumb_visit_page} (the
- * per-visit truth), raw {@code crumb_page_view} rows and the {@code crumb_visitor} lock row. Erasure goes
+ * The per-visitor rows over the V1/V2 tables: {@code crumb_visit} with the paths its row holds and
+ * {@code crumb_visit_page} with those that did not fit (the per-visit truth, {@link VisitPages}), raw
+ * {@code crumb_page_view} rows and the {@code crumb_visitor} lock row. Erasure goes
  * through {@link VisitorKeyTables}; retention deletes whole visits, a chunk per transaction.
  */
 final class JdbcVisitorRecords implements VisitorRecords {
@@ -68,17 +70,21 @@ final class JdbcVisitorRecords implements VisitorRecords {
             Map<Integer, Map<String, Long>> pages = pages(connection, visitorKey);
             List<StoredVisit> visits = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT visit_number, first_ms, last_ms, pageviews,"
-                    + " entry_path, exit_path, entry_referrer, entry_country, entry_language FROM crumb_visit"
+                    + " entry_path, exit_path, entry_referrer, entry_country, entry_language, pages, pages_spilled"
+                    + " FROM crumb_visit"
                     + " WHERE visitor_key = ? ORDER BY first_ms DESC, visit_number DESC LIMIT ?")) {
                 select.setString(1, visitorKey);
                 select.setInt(2, visitLimit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         int number = rows.getInt(1);
+                        Map<String, Long> visitPages = new TreeMap<>(VisitPages.decode(rows.getString(10),
+                                rows.getBoolean(11)).views());
+                        pages.getOrDefault(number, Map.of()).forEach((path, n) -> visitPages.merge(path, n, Long::sum));
                         visits.add(new StoredVisit(number, Instant.ofEpochMilli(rows.getLong(2)),
                                 Instant.ofEpochMilli(rows.getLong(3)), rows.getLong(4), rows.getString(5), rows.getString(6),
                                 rows.getString(7), rows.getString(8), rows.getString(9),
-                                pages.getOrDefault(number, Map.of())));
+                                new LinkedHashMap<>(visitPages)));
                     }
                 }
             }

@@ -361,6 +361,35 @@ abstract class StoreContract {
         assertThat(store().analytics().summary(D2, D3).countries()).containsExactly(new CountryVisitors("DE", 1));
     }
 
+    @Test
+    @DisplayName("a visit of more paths than its row holds is exact in shuffled batches, also when a late page view moves it")
+    void crawlerVisitWithManyPathsIsExact() throws Exception {
+        // 200 paths of 40 characters: more than a visit row holds (VisitPages.ROW_CAPACITY), so part of the
+        // visit's paths live in crumb_visit_page; some batches repeat paths, the last moves the visit a day back.
+        List<PageView> views = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            views.add(new PageView(Instant.parse("2025-03-11T00:01:00Z").plusSeconds(i), "crawler", 1,
+                    String.format("/products/%04d/a-rather-long-product-slug", i % 200), "DE", "de", null));
+        }
+        views.add(view("2025-03-11T09:00:00Z", "other", 1, "/products/0007/a-rather-long-product-slug", "FR", "fr",
+                null));
+        writeConcurrently(Events.shuffledBatches(views, 37, 3), 4, i -> List.of());
+        PageView late = view("2025-03-10T23:59:00Z", "crawler", 1, "/products/0199/a-rather-long-product-slug",
+                "DE", "de", null);
+        store().events().write(List.of(late), List.of());
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        views.add(late);
+        oracle.write(views, List.of());
+
+        for (LocalDate[] range : new LocalDate[][] {{D1, D1}, {D2, D2}, {D1, D3}}) {
+            assertThat(store().analytics().summary(range[0], range[1])).as("%s..%s", range[0], range[1])
+                    .isEqualTo(oracle.summary(range[0], range[1]));
+        }
+        assertThat(store().visitorRecords().visits("crawler", 5))
+                .isEqualTo(oracle.visitorRecords().visits("crawler", 5));
+        assertThat(store().analytics().summary(D1, D1).pageviews()).isEqualTo(401);
+    }
+
     private void writeConcurrently(List<List<PageView>> batches, int threads,
                                    java.util.function.IntFunction<List<AnonymousPageView>> anonymous)
             throws Exception {

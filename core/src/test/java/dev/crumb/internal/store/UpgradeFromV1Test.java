@@ -74,7 +74,7 @@ class UpgradeFromV1Test {
     }
 
     /** The rows the V1 writer kept: one per visit and one per (visit, path). */
-    private static void writeAsV1(DataSource dataSource, List<PageView> views) throws SQLException {
+    static void writeAsV1(DataSource dataSource, List<PageView> views) throws SQLException {
         Map<VisitId, VisitRollup> visits = new TreeMap<>();
         Map<List<Object>, Long> pages = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         for (PageView view : views) {

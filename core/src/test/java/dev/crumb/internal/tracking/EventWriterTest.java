@@ -49,17 +49,43 @@ class EventWriterTest {
     }
 
     @Test
-    @DisplayName("page views are written in batches of at most the batch size, none lost or repeated")
+    @DisplayName("page views are written in batches of at most the batch size while the writer keeps up, none lost or repeated")
     void batches() {
         EventBuffer buffer = new EventBuffer(10_000);
         EventWriter w = writer(buffer, 500, Duration.ofMillis(50), Duration.ofSeconds(5));
         for (int i = 0; i < 1_200; i++) {
             buffer.offer(view(i));
+            if (i % 400 == 399) {
+                int written = i + 1;
+                Eventually.await("the first " + written + " written", () -> sink.total() == written);
+            }
         }
         Eventually.await("all 1200 written", () -> sink.total() == 1_200);
         assertThat(sink.batchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, 500));
         assertThat(sink.anonymous().stream().map(AnonymousPageView::path).distinct().count()).isEqualTo(1_200);
         assertThat(w.metrics()).isEqualTo(new TrackingMetrics(1_200, 1_200, 0, 0, 0, 0));
+    }
+
+    @Test
+    @DisplayName("a writer that falls behind takes up to ten batches at once, and writes each page view once")
+    void catchesUpWithLargerBatches() {
+        sink.hold();
+        EventBuffer buffer = new EventBuffer(20_000);
+        EventWriter w = writer(buffer, 100, Duration.ofMillis(10), Duration.ofSeconds(5));
+        buffer.offer(view(0));
+        Eventually.await("the first batch taken", () -> buffer.size() == 0);
+        for (int i = 1; i <= 3_000; i++) {
+            buffer.offer(view(i));
+        }
+
+        sink.release();
+
+        Eventually.await("all 3001 written", () -> sink.total() == 3_001);
+        assertThat(sink.batchSizes())
+                .allSatisfy(size -> assertThat(size).isBetween(1, 100 * EventWriter.CATCH_UP_BATCHES));
+        assertThat(sink.batchSizes()).contains(100 * EventWriter.CATCH_UP_BATCHES);
+        assertThat(sink.anonymous().stream().map(AnonymousPageView::path).distinct().count()).isEqualTo(3_001);
+        assertThat(w.metrics()).isEqualTo(new TrackingMetrics(3_001, 3_001, 0, 0, 0, 0));
     }
 
     @Test
