@@ -96,6 +96,9 @@ final class ReplayedCookie {
 
     private static HttpRequest.Builder browser(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET()
-                .header("User-Agent", VisitorScript.BROWSER_USER_AGENT).header("Accept-Language", "en-US,en;q=0.8");
+                .header("User-Agent", VisitorScript.BROWSER_USER_AGENT).header("Accept-Language", "en-US,en;q=0.8")
+                // The same country as the replayed requests: a visitor first seen without it would be in an
+                // unknown (opt-in) region, a different default, and so rightly a second default record.
+                .header(BenchServers.COUNTRY_HEADER, "US");
     }
 }
