@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -105,7 +106,7 @@ class ArchitectureTest {
     @ArchTest
     static void internalPackagesAreLayered(JavaClasses classes) {
         classes.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith("dev.crumb.internal")).distinct()
-                .forEach(p -> org.assertj.core.api.Assertions.assertThat(LAYERS)
+                .forEach(p -> assertThat(LAYERS)
                         .as("docs/architecture.md and LAYERS place every internal package").contains(p));
         for (int upper = 0; upper < LAYERS.size(); upper++) {
             for (int lower = upper + 1; lower < LAYERS.size(); lower++) {

@@ -73,8 +73,8 @@ class ModuleDescriptorTest {
     }
 
     private static Path servletApiJar() {
-        String version = System.getProperty("crumb.servlet-api.jar", "");
-        assertThat(version).as("system property crumb.servlet-api.jar (set by core/pom.xml)").isNotBlank();
-        return Path.of(version);
+        String jar = System.getProperty("crumb.servlet-api.jar", "");
+        assertThat(jar).as("system property crumb.servlet-api.jar (set by core/pom.xml)").isNotBlank();
+        return Path.of(jar);
     }
 }

@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A throwaway PostgreSQL database for one test class or one test: {@link #create()} makes a fresh
@@ -60,6 +62,15 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public String user() {
         return user;
+    }
+
+    /** A plain (unpooled) data source on the fresh database, for code that takes a {@link DataSource}. */
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url());
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        return dataSource;
     }
 
     public String password() {

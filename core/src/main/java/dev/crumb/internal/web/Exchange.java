@@ -15,9 +15,6 @@ import java.util.Objects;
  */
 public record Exchange(HttpServletRequest request, HttpServletResponse response, VisitorSession session, String path,
                        Texts texts, String prefix) {
-    /** The prefix when none is configured. */
-    public static final String DEFAULT_PREFIX = "/crumb";
-
     public Exchange {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(response, "response");
@@ -25,11 +22,5 @@ public record Exchange(HttpServletRequest request, HttpServletResponse response,
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(texts, "texts");
         Objects.requireNonNull(prefix, "prefix");
-    }
-
-    /** An exchange with Crumb's own texts in the visitor's language (no site overrides). */
-    public Exchange(HttpServletRequest request, HttpServletResponse response, VisitorSession session, String path) {
-        this(request, response, session, path, Messages.defaults().forLanguage(session.payload().language()),
-                DEFAULT_PREFIX);
     }
 }

@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A database that V1 filled (visit rollups, no daily aggregates) gets its aggregates from the V2 migration,
@@ -38,11 +37,7 @@ class UpgradeFromV1Test {
     @DisplayName("on PostgreSQL the backfilled aggregates give the oracle's summary, before and after more writes")
     void postgres() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.create()) {
-            PGSimpleDataSource postgres = new PGSimpleDataSource();
-            postgres.setURL(database.url());
-            postgres.setUser(database.user());
-            postgres.setPassword(database.password());
-            upgradeAndCompare(postgres, Dialect.POSTGRESQL);
+            upgradeAndCompare(database.dataSource(), Dialect.POSTGRESQL);
         }
     }
 

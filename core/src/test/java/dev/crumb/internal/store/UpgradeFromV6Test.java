@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A database at V6, with rows, keeps its numbers through V7 (a visit's paths move from
@@ -43,11 +42,7 @@ class UpgradeFromV6Test {
     @DisplayName("on PostgreSQL the summary, the visitors' holdings and later writes are the same as before V7")
     void postgres() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.create()) {
-            PGSimpleDataSource postgres = new PGSimpleDataSource();
-            postgres.setURL(database.url());
-            postgres.setUser(database.user());
-            postgres.setPassword(database.password());
-            upgradeAndCompare(postgres, Dialect.POSTGRESQL);
+            upgradeAndCompare(database.dataSource(), Dialect.POSTGRESQL);
         }
     }
 
