@@ -163,9 +163,8 @@ final class ChainChanges {
     }
 
     /**
-     * Rows of {@code crumb_visitor_chain} to insert and to update, with their new weight, and rows to delete.
-     * The writer holds the visitor's lock, so whether a row exists is known: plain inserts and updates are
-     * cheaper than upserts, on H2 by far.
+     * Chain days that join a chain and days whose weight changes, with their new weight, and days that leave
+     * a chain. The writer turns them into one row of {@code crumb_chain} per chain ({@link ChainDays}).
      */
     record Rows(SortedMap<ChainDay, Long> inserts, SortedMap<ChainDay, Long> updates, SortedSet<ChainDay> deletes) {}
 }

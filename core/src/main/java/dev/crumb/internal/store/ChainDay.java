@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 
 /**
- * One day of one visitor's chain of a distinct metric and item: a row of {@code crumb_visitor_chain}.
- * Ordered like the table's primary key.
+ * One day of one visitor's chain of a distinct metric and item; the chain's days are one row of
+ * {@code crumb_chain} ({@link ChainDays}). Ordered by chain, then day.
  */
 record ChainDay(String visitorKey, Metric metric, String item, LocalDate day) implements Comparable<ChainDay> {
     private static final Comparator<ChainDay> ORDER = Comparator.comparing(ChainDay::visitorKey)
@@ -21,8 +21,12 @@ record ChainDay(String visitorKey, Metric metric, String item, LocalDate day) im
         return ORDER.compare(this, other);
     }
 
-    /** A visitor's chain of one metric and item. */
-    record Chain(String visitorKey, Metric metric, String item) {}
+    /** A visitor's chain of one metric and item: the primary key of {@code crumb_chain}. */
+    record Chain(String visitorKey, Metric metric, String item) {
+        /** The primary key's order. */
+        static final Comparator<Chain> ORDER = Comparator.comparing(Chain::visitorKey)
+                .thenComparing(c -> c.metric().code()).thenComparing(Chain::item);
+    }
 
     /**
      * What is stored about a chain day before the batch: its weight (0 when the day is not in the chain)

@@ -29,6 +29,11 @@ enum Dialect {
         }
 
         @Override
+        String daysBetween(String earlier, String later) {
+            return "(" + later + " - " + earlier + ")";
+        }
+
+        @Override
         List<String> summarySettings() {
             // A generic plan of the range queries guesses a few hundred rows and walks the whole range through
             // the primary key, serially: three times slower than the parallel scan it picks for real dates.
@@ -103,6 +108,11 @@ enum Dialect {
         return "LENGTH(" + column + ")";
     }
 
+    /** The number of days from the DATE {@code earlier} to the DATE {@code later}, as an integer. */
+    String daysBetween(String earlier, String later) {
+        return "DATEDIFF(DAY, " + earlier + ", " + later + ")";
+    }
+
     /** Statements run at the start of the summary's read-only transaction. */
     List<String> summarySettings() {
         return List.of();
@@ -133,7 +143,8 @@ enum Dialect {
 
     /** Placeholder values for the Flyway migrations. */
     Map<String, String> migrationPlaceholders() {
-        return Map.of("collate", textCollation(), "path_utf16_length", utf16Length("p.path"));
+        return Map.of("collate", textCollation(), "path_utf16_length", utf16Length("p.path"),
+                "chain_gap", daysBetween("c.previous_day", "c.chain_day"));
     }
 
     /** The dialect for a database product name as reported by JDBC metadata. */

@@ -48,14 +48,14 @@ final class JdbcEventSink implements EventSink {
             .column("vk", "varchar", VisitId::visitorKey).column("vn", "integer", VisitId::visit);
     private static final KeyList<VisitorDay> DAY_KEYS = new KeyList<VisitorDay>()
             .column("vk", "varchar", VisitorDay::visitorKey).column("sd", "date", VisitorDay::day);
-    private static final KeyList<ChainDay> CHAIN_KEYS = new KeyList<ChainDay>()
-            .column("vk", "varchar", ChainDay::visitorKey).column("m", "varchar", k -> k.metric().code())
-            .column("i", "varchar", ChainDay::item).column("d", "date", ChainDay::day);
+    private static final KeyList<ChainDay.Chain> CHAIN_KEYS = new KeyList<ChainDay.Chain>()
+            .column("vk", "varchar", ChainDay.Chain::visitorKey).column("m", "varchar", k -> k.metric().code())
+            .column("i", "varchar", ChainDay.Chain::item);
 
     private final Database database;
     private final ChunkedDelete rawRetention;
     private final List<String> analyticsSettings;
-    private final String lockVisitor;
+    private final VisitorLocks visitorLocks;
     private final ReentrantLock oneWriterAtATime;
     private final String selectVisits;
     private final String selectVisitPages;
@@ -78,8 +78,7 @@ final class JdbcEventSink implements EventSink {
         this.database = database;
         Dialect dialect = database.dialect();
         this.analyticsSettings = dialect.analyticsWriteSettings();
-        this.lockVisitor = dialect.upsert("crumb_visitor", "visitor_key, batches", "visitor_key",
-                "batches = v.batches + n.batches");
+        this.visitorLocks = new VisitorLocks(dialect);
         // H2's MERGE fails instead of waiting when it meets another writer's uncommitted insert of the same
         // key, and its lock timeout is short: two writers of one embedded database, which share its single
         // commit path anyway, would mostly abort and redo each other's batches. So they take turns.
@@ -93,12 +92,8 @@ final class JdbcEventSink implements EventSink {
                 + DAY_KEYS.table(dialect, "k") + " ON e.visitor_key = k.vk AND e.start_day = k.sd";
         this.selectVisitsOfDays = "SELECT " + prefixed("v.", VISIT_COLUMNS) + " FROM crumb_visit v JOIN "
                 + DAY_KEYS.table(dialect, "k") + " ON v.visitor_key = k.vk AND v.start_day = k.sd";
-        String sameChain = " c.visitor_key = k.vk AND c.metric = k.m AND c.item = k.i AND c.chain_day ";
-        this.selectChains = "SELECT k.vk, k.m, k.i, k.d, w.weight,"
-                + " (SELECT MAX(c.chain_day) FROM crumb_visitor_chain c WHERE" + sameChain + "< k.d),"
-                + " (SELECT MIN(c.chain_day) FROM crumb_visitor_chain c WHERE" + sameChain + "> k.d)"
-                + " FROM " + CHAIN_KEYS.table(dialect, "k") + " LEFT JOIN crumb_visitor_chain w"
-                + " ON w.visitor_key = k.vk AND w.metric = k.m AND w.item = k.i AND w.chain_day = k.d";
+        this.selectChains = "SELECT c.visitor_key, c.metric, c.item, c.first_day, c.days FROM crumb_chain c JOIN "
+                + CHAIN_KEYS.table(dialect, "k") + " ON c.visitor_key = k.vk AND c.metric = k.m AND c.item = k.i";
         StringBuilder overwrite = new StringBuilder();
         for (String column : VISIT_COLUMNS.split(",\\s*")) {
             if (!column.equals("visitor_key") && !column.equals("visit_number")) {
@@ -149,7 +144,7 @@ final class JdbcEventSink implements EventSink {
         database.inTransaction("write a batch of page views", connection -> {
             applySettings(connection);
             insertRaw(connection, pageViews);
-            lockVisitors(connection, visitors);
+            visitorLocks.lock(connection, visitors);
             Map<VisitId, VisitPages> storedPages = new HashMap<>();
             merge.storedVisits(readVisits(connection, selectVisits, VISIT_KEYS, merge.visits(), storedPages),
                     storedPages);
@@ -157,15 +152,19 @@ final class JdbcEventSink implements EventSink {
             merge.storedEarliest(readEarliest(connection, merge.touchedDays()));
             merge.rescanned(readVisitsOfDays(connection, merge.daysToRescan()));
             BatchMerge.Result result = merge.result();
-            Map<ChainDay, ChainDay.Stored> storedChains = readChains(connection, result.chains().changed());
+            List<ChainDay> changedDays = result.chains().changed();
+            Map<ChainDay.Chain, ChainDays> storedChains = readChains(connection, changedDays);
+            Map<ChainDay, ChainDay.Stored> storedDays = new HashMap<>();
+            changedDays.forEach(day -> storedDays.put(day,
+                    storedChains.getOrDefault(day.chain(), ChainDays.NONE).at(day.day())));
             Map<VisitorDay, VisitorDay.Earliest> neighbours = readEarliest(connection,
-                    result.chains().neighbours(Metric.VISITORS, storedChains));
-            ChainChanges.Rows chains = result.chains().apply(storedChains, result.counts(), result.touched(),
+                    result.chains().neighbours(Metric.VISITORS, storedDays));
+            ChainChanges.Rows chains = result.chains().apply(storedDays, result.counts(), result.touched(),
                     neighbours);
             writeVisits(connection, result.visits(), result.rowPages(), merge);
             writeVisitPages(connection, result.spilled(), merge);
             writeEarliest(connection, result.earliestWrites(), result.touched(), result.earliestDeletes());
-            writeChains(connection, chains);
+            writeChains(connection, storedChains, chains);
             applyChanges(connection, result.counts());
             upsertAnonymous(connection, anonymousCounts);
             return null;
@@ -190,21 +189,6 @@ final class JdbcEventSink implements EventSink {
             for (String setting : analyticsSettings) {
                 statement.execute(setting);
             }
-        }
-    }
-
-    /** Takes a row lock on each visitor, in key order; held until the batch commits. */
-    private void lockVisitors(Connection connection, SortedSet<String> visitors) throws SQLException {
-        if (visitors.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = connection.prepareStatement(lockVisitor)) {
-            for (String visitor : visitors) {
-                upsert.setString(1, visitor);
-                upsert.setLong(2, 1);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
         }
     }
 
@@ -283,14 +267,15 @@ final class JdbcEventSink implements EventSink {
         return visits;
     }
 
-    /** The stored weight and neighbouring days of each chain day in {@code days}. */
-    private Map<ChainDay, ChainDay.Stored> readChains(Connection connection, List<ChainDay> days)
+    /** The stored rows of the chains of {@code days}: every day of each chain, with its weight. */
+    private Map<ChainDay.Chain, ChainDays> readChains(Connection connection, List<ChainDay> days)
             throws SQLException {
-        return readKeyed(connection, selectChains, CHAIN_KEYS, days, new HashMap<ChainDay, ChainDay.Stored>(),
-                (rows, stored) -> stored.put(new ChainDay(rows.getString(1), Metric.ofCode(rows.getString(2)),
-                                rows.getString(3), rows.getObject(4, LocalDate.class)),
-                        new ChainDay.Stored(rows.getLong(5), rows.getObject(6, LocalDate.class),
-                                rows.getObject(7, LocalDate.class))));
+        List<ChainDay.Chain> chains = new ArrayList<>(new java.util.LinkedHashSet<>(days.stream()
+                .map(ChainDay::chain).toList()));
+        return readKeyed(connection, selectChains, CHAIN_KEYS, chains, new HashMap<ChainDay.Chain, ChainDays>(),
+                (rows, stored) -> stored.put(new ChainDay.Chain(rows.getString(1), Metric.ofCode(rows.getString(2)),
+                                rows.getString(3)),
+                        ChainDays.decode(rows.getObject(4, LocalDate.class), rows.getString(5))));
     }
 
     private void writeEarliest(Connection connection, SortedMap<VisitorDay, VisitorDay.Earliest> writes,
@@ -328,45 +313,58 @@ final class JdbcEventSink implements EventSink {
         }
     }
 
-    private void writeChains(Connection connection, ChainChanges.Rows rows) throws SQLException {
-        writeChainRows(connection, "INSERT INTO crumb_visitor_chain (visitor_key, metric, item, chain_day, weight)"
-                + " VALUES (?, ?, ?, ?, ?)", rows.inserts());
-        writeChainRows(connection, "UPDATE crumb_visitor_chain SET weight = ? WHERE visitor_key = ? AND metric = ?"
-                + " AND item = ? AND chain_day = ?", rows.updates());
-        if (!rows.deletes().isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crumb_visitor_chain"
-                    + " WHERE visitor_key = ? AND metric = ? AND item = ? AND chain_day = ?")) {
-                for (ChainDay day : rows.deletes()) {
-                    bindChainDay(delete, day, 1);
-                    delete.addBatch();
+    /**
+     * Writes each chain the batch changes as one row: inserted when it had no row, deleted when it lost its
+     * last day, else updated; in key order, like every other write of the batch.
+     */
+    private void writeChains(Connection connection, Map<ChainDay.Chain, ChainDays> stored, ChainChanges.Rows rows)
+            throws SQLException {
+        SortedMap<ChainDay.Chain, Map<LocalDate, Long>> weights = new TreeMap<>(ChainDay.Chain.ORDER);
+        rows.inserts().forEach((day, weight) -> weights.computeIfAbsent(day.chain(), c -> new HashMap<>())
+                .put(day.day(), weight));
+        rows.updates().forEach((day, weight) -> weights.computeIfAbsent(day.chain(), c -> new HashMap<>())
+                .put(day.day(), weight));
+        rows.deletes().forEach(day -> weights.computeIfAbsent(day.chain(), c -> new HashMap<>()).put(day.day(), 0L));
+        if (weights.isEmpty()) {
+            return;
+        }
+        try (InsertOrUpdate upserts = new InsertOrUpdate(connection, "INSERT INTO crumb_chain (visitor_key, metric,"
+                + " item, first_day, days) VALUES (?, ?, ?, ?, ?)", "UPDATE crumb_chain SET first_day = ?, days = ?"
+                + " WHERE visitor_key = ? AND metric = ? AND item = ?");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM crumb_chain"
+                     + " WHERE visitor_key = ? AND metric = ? AND item = ?")) {
+            int deletes = 0;
+            for (Map.Entry<ChainDay.Chain, Map<LocalDate, Long>> change : weights.entrySet()) {
+                ChainDay.Chain chain = change.getKey();
+                ChainDays before = stored.get(chain);
+                ChainDays after = (before == null ? ChainDays.NONE : before).with(change.getValue());
+                if (after.isEmpty()) {
+                    if (before != null) {
+                        bindChain(delete, chain, 1);
+                        delete.addBatch();
+                        deletes++;
+                    }
+                    continue;
                 }
+                PreparedStatement statement = upserts.statementFor(before != null);
+                int key = before != null ? 3 : 1;
+                int value = before != null ? 1 : 4;
+                bindChain(statement, chain, key);
+                statement.setObject(value, after.firstDay());
+                statement.setString(value + 1, after.encoded());
+                statement.addBatch();
+            }
+            upserts.execute();
+            if (deletes > 0) {
                 delete.executeBatch();
             }
         }
     }
 
-    /** Binds the weight first for an UPDATE (its SET comes before the key), last for an INSERT. */
-    private static void writeChainRows(Connection connection, String sql, SortedMap<ChainDay, Long> rows)
-            throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        boolean update = sql.startsWith("UPDATE");
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Map.Entry<ChainDay, Long> row : rows.entrySet()) {
-                bindChainDay(statement, row.getKey(), update ? 2 : 1);
-                statement.setLong(update ? 1 : 5, row.getValue());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    private static void bindChainDay(PreparedStatement statement, ChainDay day, int first) throws SQLException {
-        statement.setString(first, day.visitorKey());
-        statement.setString(first + 1, day.metric().code());
-        statement.setString(first + 2, day.item());
-        statement.setObject(first + 3, day.day());
+    private static void bindChain(PreparedStatement statement, ChainDay.Chain chain, int first) throws SQLException {
+        statement.setString(first, chain.visitorKey());
+        statement.setString(first + 1, chain.metric().code());
+        statement.setString(first + 2, chain.item());
     }
 
     private static String prefixed(String alias, String columns) {

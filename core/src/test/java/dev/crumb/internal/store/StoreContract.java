@@ -22,6 +22,7 @@ import dev.crumb.store.StoredVisit;
 import dev.crumb.store.StoredVisits;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -477,6 +478,49 @@ abstract class StoreContract {
                     .allSatisfy(v -> assertThat(v.end()).isAfterOrEqualTo(cut));
         }
         assertThat(store().analytics().summary(from, to)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("after visit retention trims the visitor-day chains, later batches keep every range from the cut exact")
+    void writerCarriesOnAfterVisitRetention() {
+        LocalDate first = LocalDate.parse("2025-01-01");
+        LocalDate cutDay = first.plusDays(6);
+        String[] paths = {"/", "/a", "/b"};
+        List<PageView> early = new ArrayList<>();
+        List<PageView> middle = new ArrayList<>();
+        List<PageView> late = new ArrayList<>();
+        for (int v = 0; v < 12; v++) {
+            int[] days = {v % 3, 2 + v % 4, 4, 7 + v % 2, 9, 12 + v % 3, 12 + v % 3};
+            for (int n = 0; n < days.length; n++) {
+                Instant start = first.plusDays(days[n]).atStartOfDay(ZoneOffset.UTC).toInstant()
+                        .plusSeconds(3600L * (1 + v) + 60L * n);
+                for (int p = 0; p <= (v + n) % 3; p++) {
+                    PageView view = new PageView(start.plusSeconds(10L * p), "keep-" + v, n + 1,
+                            paths[(v + n + p) % paths.length], v % 2 == 0 ? "DE" : "FR", v % 2 == 0 ? "de" : "fr", null);
+                    (days[n] < 6 ? early : days[n] < 10 ? middle : late).add(view);
+                }
+            }
+        }
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        oracle.write(early, List.of());
+        oracle.write(middle, List.of());
+        oracle.write(late, List.of());
+        store().events().write(early, List.of());
+        store().events().write(middle, List.of());
+
+        assertThat(store().visitorRecords().deleteVisitsEndedBefore(cutDay.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .isPositive();
+        List<PageView> reversed = new ArrayList<>(late);
+        java.util.Collections.reverse(reversed);
+        store().events().write(reversed.subList(0, reversed.size() / 2), List.of());
+        store().events().write(reversed.subList(reversed.size() / 2, reversed.size()), List.of());
+
+        for (LocalDate from = cutDay; !from.isAfter(first.plusDays(14)); from = from.plusDays(1)) {
+            for (LocalDate to = from; !to.isAfter(first.plusDays(14)); to = to.plusDays(1)) {
+                assertThat(store().analytics().summary(from, to)).as("%s..%s", from, to)
+                        .isEqualTo(oracle.summary(from, to));
+            }
+        }
     }
 
     @Test
