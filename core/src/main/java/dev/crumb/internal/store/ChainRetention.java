@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * Visit retention of the visitor-day chains: removes the days before a cut-off from the rows of
  * {@code crumb_chain}, deleting a row that keeps none. Rows are found through the index on {@code first_day},
- * a chunk per transaction; each chunk takes its visitors' writer locks ({@link VisitorLocks}) before it reads
+ * a chunk per transaction; each chunk takes its visitors' writer locks ({@link VisitorLocks}, or on embedded H2
+ * the database's writer lock, {@link Database#inWriterTransaction}) before it reads
  * the rows again and rewrites them, so a batch of page views writing the same chain at the same time waits
  * instead of losing a day or bringing a trimmed one back.
  */
@@ -36,7 +37,7 @@ final class ChainRetention {
         Objects.requireNonNull(cutoff, "cutoff");
         long changed = 0;
         while (true) {
-            int n = database.inTransaction("trim visitor-day chains past their retention",
+            int n = database.inWriterTransaction("trim visitor-day chains past their retention",
                     connection -> trimChunk(connection, cutoff));
             changed += n;
             if (n < chunk) {
@@ -63,7 +64,9 @@ final class ChainRetention {
         }
         TreeSet<String> visitors = new TreeSet<>();
         chains.forEach(chain -> visitors.add(chain.visitorKey()));
-        locks.lock(connection, visitors);
+        if (database.writersLockRows()) {
+            locks.lock(connection, visitors);
+        }
         chains.sort(ChainDay.Chain.ORDER);
         try (PreparedStatement read = connection.prepareStatement("SELECT first_day, days FROM crumb_chain"
                 + " WHERE visitor_key = ? AND metric = ? AND item = ?");

@@ -3,8 +3,12 @@ package dev.crumb.internal.store;
 import dev.crumb.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -17,8 +21,12 @@ final class Database {
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505", "HYT00", "90131");
     private static final int ATTEMPTS = 5;
 
+    /** The writer lock of each embedded H2 database this JVM opened, by URL without its settings. */
+    private static final ConcurrentHashMap<String, ReentrantLock> EMBEDDED_WRITERS = new ConcurrentHashMap<>();
+
     private final DataSource dataSource;
     private final Dialect dialect;
+    private volatile Optional<ReentrantLock> embeddedWriters;
 
     Database(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -27,6 +35,67 @@ final class Database {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Whether the analytics writers must lock their visitors' {@code crumb_visitor} rows: on PostgreSQL and on an
+     * H2 server several processes may write. An embedded H2 database belongs to one process (H2 locks its file),
+     * so there the writers, retention and erasure take turns on one lock of this JVM instead
+     * ({@link #inWriterTransaction}) and write no lock rows.
+     */
+    boolean writersLockRows() {
+        return embeddedWriters().isEmpty();
+    }
+
+    /**
+     * Runs {@code work} like {@link #inTransaction}; on an embedded H2 database, holding the lock that every
+     * store of this JVM on that database shares, so the writer's per-visitor state is never changed by two
+     * transactions at once.
+     */
+    <T> T inWriterTransaction(String what, Work<T> work) {
+        Optional<ReentrantLock> lock = embeddedWriters();
+        if (lock.isEmpty()) {
+            return inTransaction(what, work);
+        }
+        lock.get().lock();
+        try {
+            return inTransaction(what, work);
+        } finally {
+            lock.get().unlock();
+        }
+    }
+
+    private Optional<ReentrantLock> embeddedWriters() {
+        Optional<ReentrantLock> known = embeddedWriters;
+        if (known == null) {
+            known = embeddedWritersOf(dialect == Dialect.H2 ? url() : null);
+            embeddedWriters = known;
+        }
+        return known;
+    }
+
+    private String url() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            // Not knowing is safe: the writers then lock rows, as on a server.
+            return null;
+        }
+    }
+
+    /** The shared lock of an embedded H2 URL ({@code mem:} or a file, without {@code AUTO_SERVER}); else none. */
+    static Optional<ReentrantLock> embeddedWritersOf(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:")) {
+            return Optional.empty();
+        }
+        String upper = url.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("JDBC:H2:TCP:") || upper.startsWith("JDBC:H2:SSL:")
+                || upper.replace(" ", "").contains(";AUTO_SERVER=TRUE")) {
+            return Optional.empty();
+        }
+        int settings = url.indexOf(';');
+        String database = settings < 0 ? url : url.substring(0, settings);
+        return Optional.of(EMBEDDED_WRITERS.computeIfAbsent(database, d -> new ReentrantLock(true)));
     }
 
     /** One unit of work on a connection; the caller commits nothing, {@link #inTransaction} does. */

@@ -24,7 +24,8 @@ import java.util.TreeSet;
 
 /**
  * Writes page views in one transaction per batch: the raw events, then — holding a row lock on each
- * visitor of the batch — the visit rollups, the writer's per-visitor-day state and the daily aggregates
+ * visitor of the batch ({@link VisitorLocks}; on embedded H2 the database's one writer lock instead,
+ * {@link Database#inWriterTransaction}) — the visit rollups, the writer's per-visitor-day state and the daily aggregates
  * that the summary reads. The writer reads only what the batch touches: the batch's own visits, the
  * earliest visit of the visitor-days they start on, and the weight and neighbouring days of each
  * visitor-day chain the batch changes ({@link BatchMerge}, {@link ChainChanges}); never a visitor's whole
@@ -80,8 +81,9 @@ final class JdbcEventSink implements EventSink {
         this.analyticsSettings = dialect.analyticsWriteSettings();
         this.visitorLocks = new VisitorLocks(dialect);
         // H2's MERGE fails instead of waiting when it meets another writer's uncommitted insert of the same
-        // key, and its lock timeout is short: two writers of one embedded database, which share its single
-        // commit path anyway, would mostly abort and redo each other's batches. So they take turns.
+        // key, and its lock timeout is short: two writers of one H2 database, which share its single commit
+        // path anyway, would mostly abort and redo each other's batches. So they take turns: this lock for the
+        // writers of this store on an H2 server; on embedded H2, the database's lock (inWriterTransaction).
         this.oneWriterAtATime = dialect.upsertWaitsForConcurrentInsert() ? null : new ReentrantLock(true);
         this.selectVisits = "SELECT " + prefixed("v.", VISIT_COLUMNS) + ", v.pages, v.pages_spilled"
                 + " FROM crumb_visit v JOIN "
@@ -127,24 +129,27 @@ final class JdbcEventSink implements EventSink {
         }
         BatchMerge merge = new BatchMerge(pageViews);
         SortedSet<String> visitors = merge.visitors();
-        if (oneWriterAtATime != null) {
-            oneWriterAtATime.lock();
+        boolean lockRows = database.writersLockRows();
+        ReentrantLock turn = lockRows ? oneWriterAtATime : null;
+        if (turn != null) {
+            turn.lock();
         }
         try {
-            writeInTransaction(pageViews, merge, visitors, anonymousCounts);
+            writeInTransaction(pageViews, merge, lockRows ? visitors : new TreeSet<>(), anonymousCounts);
         } finally {
-            if (oneWriterAtATime != null) {
-                oneWriterAtATime.unlock();
+            if (turn != null) {
+                turn.unlock();
             }
         }
     }
 
-    private void writeInTransaction(List<PageView> pageViews, BatchMerge merge, SortedSet<String> visitors,
+    /** Writes the batch; {@code lockedVisitors} are the visitors whose lock rows it takes (none on embedded H2). */
+    private void writeInTransaction(List<PageView> pageViews, BatchMerge merge, SortedSet<String> lockedVisitors,
                                     Map<AnonymousDayKey, Long> anonymousCounts) {
-        database.inTransaction("write a batch of page views", connection -> {
+        database.inWriterTransaction("write a batch of page views", connection -> {
             applySettings(connection);
             insertRaw(connection, pageViews);
-            visitorLocks.lock(connection, visitors);
+            visitorLocks.lock(connection, lockedVisitors);
             Map<VisitId, VisitPages> storedPages = new HashMap<>();
             merge.storedVisits(readVisits(connection, selectVisits, VISIT_KEYS, merge.visits(), storedPages),
                     storedPages);

@@ -109,7 +109,7 @@ final class JdbcVisitorRecords implements VisitorRecords {
     @Override
     public long erase(String visitorKey) {
         Objects.requireNonNull(visitorKey, "visitorKey");
-        return database.inTransaction("erase a visitor's rows", connection -> {
+        return database.inWriterTransaction("erase a visitor's rows", connection -> {
             long deleted = 0;
             for (String table : VisitorKeyTables.ERASED_ON_FORGET) {
                 // Table names come from the constant list above, never from input.
@@ -127,7 +127,8 @@ final class JdbcVisitorRecords implements VisitorRecords {
         long cutoff = Objects.requireNonNull(before, "before").toEpochMilli();
         long deleted = 0;
         while (true) {
-            long n = database.inTransaction("delete visits past their retention", connection -> deleteChunk(connection, cutoff));
+            long n = database.inWriterTransaction("delete visits past their retention",
+                    connection -> deleteChunk(connection, cutoff));
             deleted += n;
             if (n < chunk) {
                 break;

@@ -64,6 +64,67 @@ class H2StoreTest extends StoreContract {
     }
 
     @Test
+    @DisplayName("an embedded database's writers take turns in this JVM and write no lock rows")
+    void embeddedWritersTakeTurnsWithoutLockRows() throws Exception {
+        store.events().write(java.util.List.of(Events.view("2025-03-10T10:00:00Z", "v1", 1, "/", "DE", "de", null)),
+                java.util.List.of());
+
+        try (Connection connection = DriverManager.getConnection(
+                JdbcUrls.completeH2("jdbc:h2:file:" + directory.resolve("crumb")), "crumb", "");
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM crumb_visitor")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("two stores of one embedded database, writing the same visitors at once, agree with the oracle")
+    void twoStoresOfOneDatabaseShareTheWriterLock() throws Exception {
+        java.util.List<dev.crumb.store.PageView> views = Events.crowd(10, 6, 31);
+        java.util.List<java.util.List<dev.crumb.store.PageView>> batches = Events.shuffledBatches(views, 4, 3);
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try (CrumbStore second = CrumbStores.h2(directory)) {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < batches.size(); i++) {
+                CrumbStore target = i % 2 == 0 ? store : second;
+                java.util.List<dev.crumb.store.PageView> batch = batches.get(i);
+                done.add(writers.submit(() -> target.events().write(batch, java.util.List.of())));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        oracle.write(views, java.util.List.of());
+
+        java.time.LocalDate first = java.time.LocalDate.parse("2025-01-01");
+        for (int from = 0; from < 7; from++) {
+            for (int to = from; to < 7; to++) {
+                assertThat(store.analytics().summary(first.plusDays(from), first.plusDays(to)))
+                        .isEqualTo(oracle.summary(first.plusDays(from), first.plusDays(to)));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("only an embedded H2 URL gets the in-process writer lock, one per database")
+    void embeddedUrls() {
+        assertThat(Database.embeddedWritersOf("jdbc:h2:file:/tmp/a/crumb;MODE=PostgreSQL")).isPresent()
+                .containsSame(Database.embeddedWritersOf("jdbc:h2:file:/tmp/a/crumb").orElseThrow());
+        assertThat(Database.embeddedWritersOf("jdbc:h2:mem:x")).isPresent();
+        assertThat(Database.embeddedWritersOf("jdbc:h2:file:/tmp/b/crumb").orElseThrow())
+                .isNotSameAs(Database.embeddedWritersOf("jdbc:h2:file:/tmp/a/crumb").orElseThrow());
+        assertThat(Database.embeddedWritersOf("jdbc:h2:file:/tmp/a/crumb;auto_server=true")).isEmpty();
+        assertThat(Database.embeddedWritersOf("jdbc:h2:tcp://db:9092/crumb")).isEmpty();
+        assertThat(Database.embeddedWritersOf("jdbc:h2:ssl://db:9092/crumb")).isEmpty();
+        assertThat(Database.embeddedWritersOf("jdbc:postgresql://db/crumb")).isEmpty();
+        assertThat(Database.embeddedWritersOf(null)).isEmpty();
+    }
+
+    @Test
     @DisplayName("the store creates its data directory and closing it twice is harmless")
     void createsDirectory() {
         try (CrumbStore nested = CrumbStores.h2(directory.resolve("a/b"))) {
