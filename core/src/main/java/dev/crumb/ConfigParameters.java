@@ -79,6 +79,7 @@ final class ConfigParameters {
         duration("tracking-flush-interval", b::trackingFlushInterval);
         duration("tracking-shutdown-wait", b::trackingShutdownWait);
         duration("tracking-retention", b::trackingRetention);
+        bool("tracking-raw-events", b::trackingRawEvents);
         text("tracking-bot-patterns", v -> b.trackingBotPatterns(v.lines().map(String::strip)
                 .filter(line -> !line.isEmpty()).toList()));
         String hash = firstNonBlank(source.apply("analyst-password-hash"), environment.get("CRUMB_ANALYST_PASSWORD_HASH"));

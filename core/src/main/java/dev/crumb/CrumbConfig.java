@@ -405,6 +405,9 @@ public final class CrumbConfig {
         public Builder trackingShutdownWait(Duration wait) { return with(tracking.shutdownWait(wait)); }
         /** See {@link TrackingOptions.Builder#retention}. */
         public Builder trackingRetention(Duration retention) { return with(tracking.retention(retention)); }
+
+        /** Shortcut for {@link TrackingOptions.Builder#rawEvents(boolean)}. */
+        public Builder trackingRawEvents(boolean keep) { return with(tracking.rawEvents(keep)); }
         /** See {@link TrackingOptions.Builder#botPatterns}. */
         public Builder trackingBotPatterns(List<String> patterns) { return with(tracking.botPatterns(patterns)); }
         /** See {@link TrackingOptions.Builder#pathNormaliser}. */

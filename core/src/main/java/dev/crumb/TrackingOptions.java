@@ -40,6 +40,7 @@ public final class TrackingOptions {
         b.flushInterval = settings.flushInterval();
         b.shutdownWait = settings.shutdownWait();
         b.retention = settings.retention();
+        b.rawEvents = settings.rawEvents();
         b.botPatterns = settings.extraBotPatterns();
         b.pathNormaliser = settings.pathNormaliser();
         b.visitRetention = visitRetention;
@@ -76,6 +77,11 @@ public final class TrackingOptions {
         return settings.retention();
     }
 
+    /** Whether the store keeps a row per page view (raw events) beside the visits and daily aggregates. */
+    public boolean rawEvents() {
+        return settings.rawEvents();
+    }
+
     /** The extra user-agent patterns not to count, on top of the shipped list. */
     public List<String> botPatterns() {
         return settings.extraBotPatterns();
@@ -99,6 +105,7 @@ public final class TrackingOptions {
         private Duration flushInterval = TrackingSettings.DEFAULTS.flushInterval();
         private Duration shutdownWait = TrackingSettings.DEFAULTS.shutdownWait();
         private Duration retention = TrackingSettings.DEFAULTS.retention();
+        private boolean rawEvents = TrackingSettings.DEFAULTS.rawEvents();
         private List<String> botPatterns = TrackingSettings.DEFAULTS.extraBotPatterns();
         private Function<String, String> pathNormaliser = TrackingSettings.DEFAULTS.pathNormaliser();
         private Period visitRetention = Periods.DEFAULT_VISIT_RETENTION;
@@ -160,6 +167,18 @@ public final class TrackingOptions {
          * Extra user-agent patterns not to count (case-insensitive regular expressions, found anywhere in the
          * {@code User-Agent}), on top of the shipped list of crawlers, monitors and scripts.
          */
+        /**
+         * Whether the store also keeps a row per page view ({@code crumb_page_view}: time, visitor key, visit,
+         * path, country, language, referrer host) for {@link #retention(Duration)}, e.g. for a site's own SQL
+         * over them. Default off: nothing in Crumb reads them (every number comes from the visits and the daily
+         * aggregates), a per-page-view log is more than the analytics need, and writing it is most of the
+         * store's work per page view for returning visitors. Init-param {@code tracking-raw-events}.
+         */
+        public Builder rawEvents(boolean keep) {
+            this.rawEvents = keep;
+            return this;
+        }
+
         public Builder botPatterns(List<String> patterns) {
             check(patterns != null, "tracking-bot-patterns", "tracking-bot-patterns must not be null");
             this.botPatterns = naming("tracking-bot-patterns",
@@ -196,7 +215,7 @@ public final class TrackingOptions {
                     + ") must not exceed tracking-buffer-capacity (" + bufferCapacity
                     + "); raise the capacity or lower the batch size");
             return new TrackingOptions(new TrackingSettings(enabled, bufferCapacity, batchSize, flushInterval,
-                    shutdownWait, retention, botPatterns, pathNormaliser), visitRetention);
+                    shutdownWait, retention, rawEvents, botPatterns, pathNormaliser), visitRetention);
         }
     }
 }

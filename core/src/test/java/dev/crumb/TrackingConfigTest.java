@@ -96,6 +96,7 @@ class TrackingConfigTest {
                 Map.entry("tracking-flush-interval", "PT2S"),
                 Map.entry("tracking-shutdown-wait", "PT30S"),
                 Map.entry("tracking-retention", "P30D"),
+                Map.entry("tracking-raw-events", "true"),
                 Map.entry("tracking-bot-patterns", "acme-watch\n  my monitor/\\d+ \n"),
                 Map.entry("analyst-session-lifetime", "PT1H"),
                 Map.entry("analyst-failures-per-address", "3"),
@@ -104,7 +105,7 @@ class TrackingConfigTest {
                 Map.entry("analytics-max-range", "P366D"));
         CrumbConfig c = CrumbConfig.fromInitParameters(params::get, Map.of());
         assertThat(c.tracking().settings()).isEqualTo(new TrackingSettings(false, 5000, 250, Duration.ofSeconds(2),
-                Duration.ofSeconds(30), Duration.ofDays(30), List.of("acme-watch", "my monitor/\\d+"),
+                Duration.ofSeconds(30), Duration.ofDays(30), true, List.of("acme-watch", "my monitor/\\d+"),
                 c.tracking().settings().pathNormaliser()));
         assertThat(c.analytics().settings()).isEqualTo(new AnalyticsSettings(null, Duration.ofHours(1), 3, 50, Duration.ofMinutes(5), 366));
 

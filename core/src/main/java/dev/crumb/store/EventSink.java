@@ -9,8 +9,22 @@ import java.util.List;
  */
 public interface EventSink {
 
-    /** Writes one batch atomically: either all of it is stored or, on an exception, none of it. */
+    /**
+     * Writes one batch atomically: either all of it is stored or, on an exception, none of it. Raw events (a row
+     * per page view, aged out by {@link #deleteRawEventsBefore}) are kept, as by {@code write(…, true)}.
+     */
     void write(List<PageView> pageViews, List<AnonymousPageView> anonymous);
+
+    /**
+     * Writes one batch atomically, like {@link #write(List, List)}, and keeps a row per page view (raw events)
+     * only when {@code keepRawEvents}: the visits and the daily aggregates are the same either way, and every
+     * number Crumb reports comes from them. Crumb's writer passes {@code tracking-raw-events} (off by default,
+     * see {@code docs/tracking.md}). The default implementation keeps them, for stores that cannot leave them
+     * out.
+     */
+    default void write(List<PageView> pageViews, List<AnonymousPageView> anonymous, boolean keepRawEvents) {
+        write(pageViews, anonymous);
+    }
 
     /**
      * Deletes raw page-view events older than {@code before}; daily aggregates are kept.

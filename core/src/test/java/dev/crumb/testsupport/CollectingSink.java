@@ -20,9 +20,23 @@ public final class CollectingSink implements EventSink {
     private final List<AnonymousPageView> anonymous = new ArrayList<>();
     private final List<Integer> batchSizes = new ArrayList<>();
     private final List<Instant> retentionCalls = new ArrayList<>();
+    private final List<Boolean> rawEventFlags = new ArrayList<>();
     private volatile boolean down;
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private int failures;
+
+    @Override
+    public void write(List<PageView> views, List<AnonymousPageView> anonymousViews, boolean keepRawEvents) {
+        write(views, anonymousViews);
+        synchronized (this) {
+            rawEventFlags.add(keepRawEvents);
+        }
+    }
+
+    /** Whether each batch written through the three-argument write asked for raw events, in order. */
+    public synchronized List<Boolean> rawEventFlags() {
+        return List.copyOf(rawEventFlags);
+    }
 
     @Override
     public void write(List<PageView> views, List<AnonymousPageView> anonymousViews) {

@@ -118,6 +118,11 @@ final class JdbcEventSink implements EventSink {
 
     @Override
     public void write(List<PageView> pageViews, List<AnonymousPageView> anonymous) {
+        write(pageViews, anonymous, true);
+    }
+
+    @Override
+    public void write(List<PageView> pageViews, List<AnonymousPageView> anonymous, boolean keepRawEvents) {
         pageViews.forEach(view -> ColumnLimits.check(Objects.requireNonNull(view, "page view")));
         anonymous.forEach(view -> ColumnLimits.check(Objects.requireNonNull(view, "anonymous page view")));
         if (pageViews.isEmpty() && anonymous.isEmpty()) {
@@ -135,7 +140,8 @@ final class JdbcEventSink implements EventSink {
             turn.lock();
         }
         try {
-            writeInTransaction(pageViews, merge, lockRows ? visitors : new TreeSet<>(), anonymousCounts);
+            writeInTransaction(keepRawEvents ? pageViews : List.of(), merge, lockRows ? visitors : new TreeSet<>(),
+                    anonymousCounts);
         } finally {
             if (turn != null) {
                 turn.unlock();
@@ -143,12 +149,15 @@ final class JdbcEventSink implements EventSink {
         }
     }
 
-    /** Writes the batch; {@code lockedVisitors} are the visitors whose lock rows it takes (none on embedded H2). */
-    private void writeInTransaction(List<PageView> pageViews, BatchMerge merge, SortedSet<String> lockedVisitors,
+    /**
+     * Writes the batch; {@code rawEvents} are the page views kept as raw rows (none unless asked),
+     * {@code lockedVisitors} the visitors whose lock rows it takes (none on embedded H2).
+     */
+    private void writeInTransaction(List<PageView> rawEvents, BatchMerge merge, SortedSet<String> lockedVisitors,
                                     Map<AnonymousDayKey, Long> anonymousCounts) {
         database.inWriterTransaction("write a batch of page views", connection -> {
             applySettings(connection);
-            insertRaw(connection, pageViews);
+            insertRaw(connection, rawEvents);
             visitorLocks.lock(connection, lockedVisitors);
             Map<VisitId, VisitPages> storedPages = new HashMap<>();
             merge.storedVisits(readVisits(connection, selectVisits, VISIT_KEYS, merge.visits(), storedPages),

@@ -58,6 +58,7 @@ final class EventWriter implements AutoCloseable {
     private final Duration retention;
     private final Duration shutdownWait;
     private final RetryBackoff backoff;
+    private final boolean keepRawEvents;
     private final Thread thread;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
 
@@ -70,7 +71,8 @@ final class EventWriter implements AutoCloseable {
     private Instant nextRetention;
 
     public EventWriter(EventBuffer buffer, EventSink sink, VisitorHasher hasher, Clock clock, int batchSize,
-                       Duration flushInterval, Duration retention, Duration shutdownWait, RetryBackoff backoff) {
+                       Duration flushInterval, Duration retention, boolean keepRawEvents, Duration shutdownWait,
+                       RetryBackoff backoff) {
         this.buffer = Objects.requireNonNull(buffer, "buffer");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -78,6 +80,7 @@ final class EventWriter implements AutoCloseable {
         this.batchSize = batchSize;
         this.flushNanos = flushInterval.toNanos();
         this.retention = Objects.requireNonNull(retention, "retention");
+        this.keepRawEvents = keepRawEvents;
         this.shutdownWait = Objects.requireNonNull(shutdownWait, "shutdownWait");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.thread = new Thread(this::run, "crumb-tracking-writer");
@@ -138,7 +141,7 @@ final class EventWriter implements AutoCloseable {
                 }
             }
             try {
-                sink.write(pending.pageViews(), pending.anonymous());
+                sink.write(pending.pageViews(), pending.anonymous(), keepRawEvents);
                 written.addAndGet(pending.size());
                 pending = null;
                 pendingSize = 0;

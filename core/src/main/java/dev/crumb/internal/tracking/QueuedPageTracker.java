@@ -48,10 +48,11 @@ final class QueuedPageTracker implements PageTracker {
                                    Clock clock, RetryBackoff backoff) {
         EventBuffer buffer = new EventBuffer(settings.bufferCapacity());
         EventWriter writer = new EventWriter(buffer, sink, hasher, clock, settings.batchSize(), settings.flushInterval(),
-                settings.retention(), settings.shutdownWait(), backoff).start();
+                settings.retention(), settings.rawEvents(), settings.shutdownWait(), backoff).start();
         PageViewRules rules = new PageViewRules(crumbPrefix, BotDetector.withExtraPatterns(settings.extraBotPatterns()));
-        LOG.info("page tracking on: buffer {}, batches of {} or {}, raw events kept {}", settings.bufferCapacity(),
-                settings.batchSize(), settings.flushInterval(), settings.retention());
+        LOG.info("page tracking on: buffer {}, batches of {} or {}, raw events {}", settings.bufferCapacity(),
+                settings.batchSize(), settings.flushInterval(),
+                settings.rawEvents() ? "kept " + settings.retention() : "not kept");
         return new QueuedPageTracker(rules, new TrackedPaths(settings.pathNormaliser()), buffer, writer, clock);
     }
 

@@ -20,12 +20,13 @@ import java.util.function.UnaryOperator;
  * @param pathNormaliser maps a sanitised path to the path recorded; {@code null} leaves the page out
  */
 public record TrackingSettings(boolean enabled, int bufferCapacity, int batchSize, Duration flushInterval,
-                               Duration shutdownWait, Duration retention, List<String> extraBotPatterns,
+                               Duration shutdownWait, Duration retention, boolean rawEvents,
+                               List<String> extraBotPatterns,
                                Function<String, String> pathNormaliser) {
 
-    /** The defaults: on, 100 000 events, batches of 500 or 1 s, 10 s to stop, 90 days of raw events. */
+    /** The defaults: on, 100 000 events, batches of 500 or 1 s, 10 s to stop, no raw events (90 days if kept). */
     public static final TrackingSettings DEFAULTS = new TrackingSettings(true, 100_000, 500, Duration.ofSeconds(1),
-            Duration.ofSeconds(10), Duration.ofDays(90), List.of(), UnaryOperator.identity());
+            Duration.ofSeconds(10), Duration.ofDays(90), false, List.of(), UnaryOperator.identity());
 
     public TrackingSettings {
         Objects.requireNonNull(flushInterval, "flushInterval");

@@ -110,6 +110,34 @@ class H2StoreTest extends StoreContract {
     }
 
     @Test
+    @DisplayName("without raw events a batch keeps no crumb_page_view rows, and every number and holding is the same")
+    void withoutRawEvents() throws Exception {
+        java.util.List<dev.crumb.store.PageView> views = Events.crowd(12, 4, 41);
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        oracle.write(views, java.util.List.of());
+        for (java.util.List<dev.crumb.store.PageView> batch : Events.shuffledBatches(views, 20, 7)) {
+            store.events().write(batch, java.util.List.of(), false);
+        }
+
+        try (Connection connection = DriverManager.getConnection(
+                JdbcUrls.completeH2("jdbc:h2:file:" + directory.resolve("crumb")), "crumb", "");
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM crumb_page_view")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+        }
+        java.time.LocalDate first = java.time.LocalDate.parse("2025-01-01");
+        for (int from = 0; from < 5; from++) {
+            for (int to = from; to < 5; to++) {
+                assertThat(store.analytics().summary(first.plusDays(from), first.plusDays(to)))
+                        .isEqualTo(oracle.summary(first.plusDays(from), first.plusDays(to)));
+            }
+        }
+        String key = views.get(0).visitorKey();
+        assertThat(store.visitorRecords().visits(key, 100)).isEqualTo(oracle.visitorRecords().visits(key, 100));
+    }
+
+    @Test
     @DisplayName("only an embedded H2 URL gets the in-process writer lock, one per database")
     void embeddedUrls() {
         assertThat(Database.embeddedWritersOf("jdbc:h2:file:/tmp/a/crumb;MODE=PostgreSQL")).isPresent()

@@ -38,7 +38,8 @@ class EventWriterTest {
     }
 
     private EventWriter writer(EventBuffer buffer, int batchSize, Duration flush, Duration shutdownWait) {
-        EventWriter w = new EventWriter(buffer, sink, hasher, clock, batchSize, flush, Duration.ofDays(90), shutdownWait,
+        EventWriter w = new EventWriter(buffer, sink, hasher, clock, batchSize, flush, Duration.ofDays(90), false,
+                shutdownWait,
                 FAST_RETRY).start();
         writers.add(w);
         return w;
@@ -64,6 +65,24 @@ class EventWriterTest {
         assertThat(sink.batchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, 500));
         assertThat(sink.anonymous().stream().map(AnonymousPageView::path).distinct().count()).isEqualTo(1_200);
         assertThat(w.metrics()).isEqualTo(new TrackingMetrics(1_200, 1_200, 0, 0, 0, 0));
+    }
+
+    @Test
+    @DisplayName("the writer asks the store for raw events exactly as configured")
+    void passesTheRawEventsChoice() {
+        EventBuffer buffer = new EventBuffer(100);
+        writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(5));
+        buffer.offer(view(1));
+        Eventually.await("written", () -> sink.total() == 1);
+        assertThat(sink.rawEventFlags()).containsExactly(false);
+
+        EventBuffer keeping = new EventBuffer(100);
+        EventWriter w = new EventWriter(keeping, sink, hasher, clock, 10, Duration.ofMillis(10), Duration.ofDays(90),
+                true, Duration.ofSeconds(5), FAST_RETRY).start();
+        writers.add(w);
+        keeping.offer(view(2));
+        Eventually.await("written", () -> sink.total() == 2);
+        assertThat(sink.rawEventFlags()).containsExactly(false, true);
     }
 
     @Test
@@ -225,7 +244,7 @@ class EventWriterTest {
         sink.down(true);
         EventBuffer buffer = new EventBuffer(1_000);
         RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
-        EventWriter w = new EventWriter(buffer, sink, hasher, clock, 10, Duration.ofMillis(10), Duration.ofDays(90),
+        EventWriter w = new EventWriter(buffer, sink, hasher, clock, 10, Duration.ofMillis(10), Duration.ofDays(90), true,
                 Duration.ofSeconds(1), backoff).start();
         writers.add(w);
         for (int i = 0; i < 35; i++) {
