@@ -66,7 +66,8 @@ class CrumbStoresTest {
     @Test
     @DisplayName("H2 never closes itself on JVM exit: Crumb writes its buffer first, then closes it (SIGTERM loses nothing)")
     void h2LeavesClosingToCrumb() {
-        assertThat(JdbcUrls.completeH2("jdbc:h2:file:/data/crumb")).contains(";DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(JdbcUrls.completeH2("jdbc:h2:file:/data/crumb")).contains(";DB_CLOSE_ON_EXIT=FALSE")
+                .contains(";QUERY_CACHE_SIZE=64");
         assertThat(JdbcUrls.completeH2("jdbc:h2:file:/data/crumb;DB_CLOSE_ON_EXIT=TRUE"))
                 .as("a URL that chooses for itself is left alone").doesNotContain("DB_CLOSE_ON_EXIT=FALSE");
     }
