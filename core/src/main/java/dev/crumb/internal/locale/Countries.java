@@ -2,7 +2,6 @@ package dev.crumb.internal.locale;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** ISO 3166-1 alpha-2 country codes: validation and normalisation of untrusted input. */
 public final class Countries {
@@ -11,7 +10,6 @@ public final class Countries {
     public static final String UNKNOWN = "ZZ";
 
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z]{2}");
 
     private Countries() {
     }
@@ -22,10 +20,15 @@ public final class Countries {
             return null;
         }
         String trimmed = input.trim();
-        if (!SHAPE.matcher(trimmed).matches()) {
+        // Two ASCII letters, checked by hand: this runs on every request with a country header.
+        if (trimmed.length() != 2 || !isAsciiLetter(trimmed.charAt(0)) || !isAsciiLetter(trimmed.charAt(1))) {
             return null;
         }
         String upper = trimmed.toUpperCase(Locale.ROOT);
         return CODES.contains(upper) || UNKNOWN.equals(upper) ? upper : null;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 }

@@ -19,6 +19,16 @@ public record CookieLifetime(Period maxAge) {
         Objects.requireNonNull(maxAge, "maxAge");
     }
 
+    /**
+     * Seconds that {@link #maxAge} lasts at least, whatever the calendar (a year at least 365 days, a month at
+     * least 28): a cookie younger than this has not expired, without the calendar arithmetic that
+     * {@link #expired} otherwise runs on every request.
+     */
+    private long surelyAliveSeconds() {
+        long days = maxAge.getYears() * 365L + maxAge.getMonths() * 28L + maxAge.getDays();
+        return maxAge.isNegative() ? 0 : Math.max(0, days * 86_400L - 1);
+    }
+
     /** When a cookie whose visitor first came at {@code firstSeen} (epoch seconds) expires. */
     public Instant expiresAt(long firstSeen) {
         return Instant.ofEpochSecond(firstSeen).atOffset(ZoneOffset.UTC).plus(maxAge).toInstant();
@@ -31,6 +41,10 @@ public record CookieLifetime(Period maxAge) {
 
     /** Whether the cookie should no longer exist at {@code now}. */
     public boolean expired(long firstSeen, Instant now) {
+        long age = now.getEpochSecond() - firstSeen;
+        if (age >= 0 && age < surelyAliveSeconds()) {
+            return false;
+        }
         return !now.isBefore(expiresAt(firstSeen));
     }
 }

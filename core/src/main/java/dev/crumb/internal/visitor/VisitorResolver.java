@@ -3,12 +3,13 @@ package dev.crumb.internal.visitor;
 import dev.crumb.internal.locale.LocaleResolver;
 import dev.crumb.internal.cookie.CookieCodec;
 import dev.crumb.internal.cookie.CookieOpener;
+import dev.crumb.internal.http.RequestCookies;
 import dev.crumb.internal.http.SameOriginRequests;
 import dev.crumb.internal.cookie.CookiePayload;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -53,7 +54,7 @@ public final class VisitorResolver {
     /** The visitor session of this request. Never throws for any cookie or header content. */
     public VisitorSession resolve(HttpServletRequest request) {
         long now = clock.instant().getEpochSecond();
-        CookieCodec.Opened opened = newestValidCookie(request.getCookies());
+        CookieCodec.Opened opened = newestValidCookie(RequestCookies.values(request, cookieName));
         if (opened == null || lifetime.expired(opened.payload().firstSeen(), clock.instant())) {
             // No cookie, or one past its fixed lifetime that the browser should have dropped: start over.
             return newVisitor(request, now);
@@ -86,16 +87,10 @@ public final class VisitorResolver {
         return session;
     }
 
-    private CookieCodec.Opened newestValidCookie(Cookie[] cookies) {
-        if (cookies == null) {
-            return null;
-        }
+    private CookieCodec.Opened newestValidCookie(List<String> values) {
         CookieCodec.Opened best = null;
-        for (Cookie cookie : cookies) {
-            if (cookie == null || !cookieName.equals(cookie.getName())) {
-                continue;
-            }
-            CookieCodec.Opened opened = codec.open(cookie.getValue()).orElse(null);
+        for (String value : values) {
+            CookieCodec.Opened opened = codec.open(value).orElse(null);
             if (opened != null && (best == null || opened.payload().lastSeen() > best.payload().lastSeen())) {
                 best = opened;
             }
