@@ -19,7 +19,7 @@ final class JsonWriter {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** 0x01 in every byte: times a character, that character in every byte. */
     private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGH_BITS = ONES * 0x80;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private byte[] buf;
     private int len;
