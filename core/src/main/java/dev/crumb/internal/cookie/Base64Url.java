@@ -14,9 +14,10 @@ import java.util.Arrays;
  * is refused (issue 17 #5).
  *
  * <p>The bulk of a full cookie is some 4 000 characters of ciphertext, and JDK 17 has no vectorised
- * base64 on common CPUs, so the loops work on pairs of characters (12 bits) through lookup tables and
- * move eight characters as one {@code long}: half the table lookups and an eighth of the stores of a
- * character-at-a-time loop (issue 12 part 4, docs/performance.md).
+ * base64 on common CPUs. Encoding therefore looks up pairs of characters (12 bits) in one table and
+ * stores eight characters as one {@code long}: half the lookups and an eighth of the stores of a
+ * character-at-a-time loop. Decoding stays a character at a time: the pair table it would need (65 536
+ * entries) made the codec slower, not faster (issue 12 part 4, docs/performance.md).
  */
 final class Base64Url {
 
@@ -26,17 +27,10 @@ final class Base64Url {
     private static final int[] SEXTETS = new int[256];
     /** 12 bits → their two characters, the first in the low byte (little-endian order in the output). */
     private static final short[] ENCODE_PAIRS = new short[1 << 12];
-    /**
-     * Two characters, the first in the low byte → their 12 bits, or -1 when either is not base64url. The
-     * table has 65 536 entries but a valid cookie touches only the 4 096 pairs of the alphabet.
-     */
-    private static final short[] DECODE_PAIRS = new short[1 << 16];
 
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
     static {
         Arrays.fill(SEXTETS, -1);
@@ -45,11 +39,6 @@ final class Base64Url {
         }
         for (int i = 0; i < ENCODE_PAIRS.length; i++) {
             ENCODE_PAIRS[i] = (short) (ALPHABET[i >>> 6] | ALPHABET[i & 63] << 8);
-        }
-        for (int i = 0; i < DECODE_PAIRS.length; i++) {
-            int first = SEXTETS[i & 0xff];
-            int second = SEXTETS[i >>> 8];
-            DECODE_PAIRS[i] = (short) (first < 0 || second < 0 ? -1 : first << 6 | second);
         }
     }
 
@@ -113,38 +102,22 @@ final class Base64Url {
      * {@code dst} may hold partial output.
      */
     static int decode(byte[] src, int start, int end, byte[] dst, int at) {
-        short[] pairs = DECODE_PAIRS;
+        int[] table = SEXTETS;
         int o = at;
         int i = start;
-        // A -1 from the table sets every bit: the OR of all pairs is negative if any one is invalid,
+        // A -1 from the table sets every bit: the OR of all quanta is negative if any character is foreign,
         // checked once at the end instead of a branch per quantum.
         int invalid = 0;
         int whole = end - ((end - start) & 3);
-        for (; i + 8 <= whole; i += 8) {
-            long w = (long) LONG_LE.get(src, i);
-            int a = pairs[(int) w & 0xffff];
-            int b = pairs[(int) (w >>> 16) & 0xffff];
-            int c = pairs[(int) (w >>> 32) & 0xffff];
-            int d = pairs[(int) (w >>> 48)];
-            invalid |= a | b | c | d;
-            int first = a << 12 | b;
-            int second = c << 12 | d;
-            INT_BE.set(dst, o, first << 8 | second >>> 16);
-            SHORT_BE.set(dst, o + 4, (short) second);
-            o += 6;
-        }
         for (; i < whole; i += 4) {
-            int w = (int) INT_LE.get(src, i);
-            int a = pairs[w & 0xffff];
-            int b = pairs[w >>> 16];
-            invalid |= a | b;
-            int q = a << 12 | b;
+            int q = table[src[i] & 0xff] << 18 | table[src[i + 1] & 0xff] << 12 | table[src[i + 2] & 0xff] << 6
+                    | table[src[i + 3] & 0xff];
+            invalid |= q;
             dst[o] = (byte) (q >> 16);
             dst[o + 1] = (byte) (q >> 8);
             dst[o + 2] = (byte) q;
             o += 3;
         }
-        int[] table = SEXTETS;
         switch (end - i) {
             case 0 -> { }
             case 2 -> {
