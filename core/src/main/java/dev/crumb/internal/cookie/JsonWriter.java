@@ -155,7 +155,7 @@ final class JsonWriter {
      * is, and the classic test for a byte below a limit (zero: below 1) is exact for "any". Bytes of
      * multi-byte sequences (0x80 and above) never match.
      */
-    static boolean nothingToEscape(byte[] utf8) {
+    private static boolean nothingToEscape(byte[] utf8) {
         long found = 0;
         int i = 0;
         for (; i + 8 <= utf8.length; i += 8) {
