@@ -1,5 +1,8 @@
 package dev.crumb.internal.cookie;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -13,6 +16,10 @@ import java.util.Arrays;
 final class JsonWriter {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** 0x01 in every byte: times a character, that character in every byte. */
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private byte[] buf;
     private int len;
@@ -97,12 +104,15 @@ final class JsonWriter {
         ensure(n + 2);
         buf[len++] = '"';
         if (n > 16) {
-            // Long values (a saved message): the JDK copies ASCII in bulk, and a read-only scan finds
-            // whether anything needs escaping, several times faster than a per-character loop.
+            // Long values (a saved message): the JDK encodes UTF-8 in bulk (a copy for Latin-1 text), and a
+            // word-at-a-time scan finds whether anything needs escaping, several times faster than a
+            // per-character loop. '?' sends the value to that loop too: it is how getBytes spells a lone
+            // surrogate, which must be written as an escape.
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            if (utf8.length == n && nothingToEscape(utf8)) {
-                System.arraycopy(utf8, 0, buf, len, n);
-                len += n;
+            if (nothingToEscape(utf8)) {
+                ensure(utf8.length + 1);
+                System.arraycopy(utf8, 0, buf, len, utf8.length);
+                len += utf8.length;
                 buf[len++] = '"';
                 return;
             }
@@ -139,14 +149,32 @@ final class JsonWriter {
         buf[len++] = '"';
     }
 
-    /** Whether these ASCII bytes hold no quote, backslash or control character. */
-    private static boolean nothingToEscape(byte[] ascii) {
-        for (byte b : ascii) {
-            if (b < 0x20 || b == '"' || b == '\\') {
+    /**
+     * Whether these UTF-8 bytes hold no quote, backslash, control character or {@code '?'}, eight at a
+     * time: a byte of a word is zero after XOR with a repeated character exactly where that character
+     * is, and the classic test for a byte below a limit (zero: below 1) is exact for "any". Bytes of
+     * multi-byte sequences (0x80 and above) never match.
+     */
+    private static boolean nothingToEscape(byte[] utf8) {
+        long found = 0;
+        int i = 0;
+        for (; i + 8 <= utf8.length; i += 8) {
+            long w = (long) LONG_LE.get(utf8, i);
+            // XOR 0x02 maps '"' (0x22) to 0x20 and the controls onto themselves: one test for both.
+            found |= below(w ^ (ONES * 0x02), ONES * 0x21) | below(w ^ (ONES * '\\'), ONES) | below(w ^ (ONES * '?'), ONES);
+        }
+        for (; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b >= 0 && b < 0x20 || b == '"' || b == '\\' || b == '?') {
                 return false;
             }
         }
-        return true;
+        return found == 0;
+    }
+
+    /** Non-zero iff a byte of {@code w} is below the byte repeated in {@code limits} (at most 0x80). */
+    private static long below(long w, long limits) {
+        return (w - limits) & ~w & HIGH_BITS;
     }
 
     private void control(char c) {
