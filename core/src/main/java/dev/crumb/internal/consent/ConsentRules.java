@@ -28,6 +28,9 @@ public final class ConsentRules {
 
     private final OptInRegions regions;
     private final int policyRevision;
+    private final ConsentState refusedBySignal;
+    private final ConsentState optInDefault;
+    private final ConsentState optOutDefault;
     private final boolean honourDnt;
     private final Period consentMaxAge;
     private final Clock clock;
@@ -50,6 +53,10 @@ public final class ConsentRules {
             throw new IllegalArgumentException("policy-revision must be 1 or more, was " + policyRevision);
         }
         this.policyRevision = policyRevision;
+        // The three states without a choice, built once: defaultFor runs on every request without one.
+        this.refusedBySignal = new ConsentState(NONE, false, ConsentSource.GPC, policyRevision, null);
+        this.optInDefault = new ConsentState(NONE, true, ConsentSource.REGION_DEFAULT, policyRevision, null);
+        this.optOutDefault = new ConsentState(OPT_OUT_DEFAULT, true, ConsentSource.REGION_DEFAULT, policyRevision, null);
         this.honourDnt = honourDnt;
     }
 
@@ -135,10 +142,9 @@ public final class ConsentRules {
      */
     public ConsentState defaultFor(String country, boolean refusalSignal) {
         if (refusalSignal) {
-            return new ConsentState(NONE, false, ConsentSource.GPC, policyRevision, null);
+            return refusedBySignal;
         }
-        Set<Category> granted = regions.requiresOptIn(country) ? NONE : OPT_OUT_DEFAULT;
-        return new ConsentState(granted, true, ConsentSource.REGION_DEFAULT, policyRevision, null);
+        return regions.requiresOptIn(country) ? optInDefault : optOutDefault;
     }
 
     private static ConsentSource source(StoredConsent stored) {
