@@ -23,10 +23,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.TreeSet;
 
 /**
- * Writes page views in one transaction per batch: the raw events, then — holding a row lock on each
- * visitor of the batch ({@link VisitorLocks}; on embedded H2 the database's one writer lock instead,
- * {@link Database#inWriterTransaction}) — the visit rollups, the writer's per-visitor-day state and the daily aggregates
- * that the summary reads. The writer reads only what the batch touches: the batch's own visits, the
+ * Writes page views in one transaction per batch: the raw events when asked for, then — holding a row lock
+ * on each visitor of the batch ({@link VisitorLocks}; on embedded H2 the database's one writer lock instead,
+ * {@link Database#inWriterTransaction}) — the visit rollups, the writer's per-visitor-day state and the
+ * daily aggregates that the summary reads. The writer reads only what the batch touches: the batch's own visits, the
  * earliest visit of the visitor-days they start on, and the weight and neighbouring days of each
  * visitor-day chain the batch changes ({@link BatchMerge}, {@link ChainChanges}); never a visitor's whole
  * history. Every read and every write is one statement for the whole batch (arrays or JDBC batches), so
