@@ -82,15 +82,31 @@ public final class PostgresDatabase implements AutoCloseable {
         return name;
     }
 
-    /** Drops the database, closing any connection still open to it. */
+    /**
+     * Drops the database, closing any connection still open to it. {@code WITH (FORCE)} may not terminate a
+     * backend of another role, such as an autovacuum worker that started on the fresh tables (seen on CI after an
+     * upgrade test); a plain {@code DROP DATABASE} makes autovacuum give way, so the drop falls back to it and
+     * tries again for a few seconds.
+     */
     @Override
     public void close() {
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not drop test database " + name + ": " + e.getMessage(), e);
+        SQLException last = null;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
+                 Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + (attempt % 2 == 0 ? " WITH (FORCE)" : ""));
+                return;
+            } catch (SQLException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(attempt % 2 == 0 ? 0 : 250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
+        throw new IllegalStateException("could not drop test database " + name + ": " + last.getMessage(), last);
     }
 
     private static boolean required() {
