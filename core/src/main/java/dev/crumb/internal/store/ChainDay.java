@@ -1,5 +1,7 @@
 package dev.crumb.internal.store;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Comparator;
 
@@ -26,6 +28,18 @@ record ChainDay(String visitorKey, Metric metric, String item, LocalDate day) im
         /** The primary key's order. */
         static final Comparator<Chain> ORDER = Comparator.comparing(Chain::visitorKey)
                 .thenComparing(c -> c.metric().code()).thenComparing(Chain::item);
+        /** Rewrites a chain's row: bind the first day, the days, then the key ({@link #bind} from 3). */
+        static final String UPDATE_ROW = "UPDATE crumb_chain SET first_day = ?, days = ?"
+                + " WHERE visitor_key = ? AND metric = ? AND item = ?";
+        /** Deletes a chain's row: bind the key ({@link #bind} from 1). */
+        static final String DELETE_ROW = "DELETE FROM crumb_chain WHERE visitor_key = ? AND metric = ? AND item = ?";
+
+        /** Binds this key to the three parameters from {@code first} on. */
+        void bind(PreparedStatement statement, int first) throws SQLException {
+            statement.setString(first, visitorKey);
+            statement.setString(first + 1, metric.code());
+            statement.setString(first + 2, item);
+        }
     }
 
     /**

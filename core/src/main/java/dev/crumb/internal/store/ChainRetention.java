@@ -35,15 +35,8 @@ final class ChainRetention {
     /** Removes every chain day before {@code cutoff}; returns the number of rows changed or deleted. */
     long trimBefore(LocalDate cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        long changed = 0;
-        while (true) {
-            int n = database.inWriterTransaction("trim visitor-day chains past their retention",
-                    connection -> trimChunk(connection, cutoff));
-            changed += n;
-            if (n < chunk) {
-                return changed;
-            }
-        }
+        return database.inWriterChunks("trim visitor-day chains past their retention", chunk,
+                connection -> trimChunk(connection, cutoff));
     }
 
     private int trimChunk(Connection connection, LocalDate cutoff) throws SQLException {
@@ -70,12 +63,10 @@ final class ChainRetention {
         chains.sort(ChainDay.Chain.ORDER);
         try (PreparedStatement read = connection.prepareStatement("SELECT first_day, days FROM crumb_chain"
                 + " WHERE visitor_key = ? AND metric = ? AND item = ?");
-             PreparedStatement update = connection.prepareStatement("UPDATE crumb_chain SET first_day = ?, days = ?"
-                     + " WHERE visitor_key = ? AND metric = ? AND item = ?");
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM crumb_chain"
-                     + " WHERE visitor_key = ? AND metric = ? AND item = ?")) {
+             PreparedStatement update = connection.prepareStatement(ChainDay.Chain.UPDATE_ROW);
+             PreparedStatement delete = connection.prepareStatement(ChainDay.Chain.DELETE_ROW)) {
             for (ChainDay.Chain chain : chains) {
-                bind(read, chain, 1);
+                chain.bind(read, 1);
                 ChainDays stored;
                 try (ResultSet row = read.executeQuery()) {
                     if (!row.next()) {
@@ -85,22 +76,16 @@ final class ChainRetention {
                 }
                 ChainDays kept = stored.from(cutoff);
                 if (kept.isEmpty()) {
-                    bind(delete, chain, 1);
+                    chain.bind(delete, 1);
                     delete.executeUpdate();
                 } else {
                     update.setObject(1, kept.firstDay());
                     update.setString(2, kept.encoded());
-                    bind(update, chain, 3);
+                    chain.bind(update, 3);
                     update.executeUpdate();
                 }
             }
         }
         return chains.size();
-    }
-
-    private static void bind(PreparedStatement statement, ChainDay.Chain chain, int first) throws SQLException {
-        statement.setString(first, chain.visitorKey());
-        statement.setString(first + 1, chain.metric().code());
-        statement.setString(first + 2, chain.item());
     }
 }

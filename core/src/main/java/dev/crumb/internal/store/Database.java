@@ -65,6 +65,21 @@ final class Database {
         }
     }
 
+    /**
+     * Runs {@code chunk} in one {@link #inWriterTransaction} after another until one handles fewer than
+     * {@code size} rows, so a long clean-up never holds one long transaction; returns the rows handled.
+     */
+    long inWriterChunks(String what, int size, Work<Integer> chunk) {
+        long total = 0;
+        while (true) {
+            int handled = inWriterTransaction(what, chunk);
+            total += handled;
+            if (handled < size) {
+                return total;
+            }
+        }
+    }
+
     private Optional<ReentrantLock> embeddedWriters() {
         Optional<ReentrantLock> known = embeddedWriters;
         if (known == null) {

@@ -284,8 +284,7 @@ final class JdbcEventSink implements EventSink {
     /** The stored rows of the chains of {@code days}: every day of each chain, with its weight. */
     private Map<ChainDay.Chain, ChainDays> readChains(Connection connection, List<ChainDay> days)
             throws SQLException {
-        List<ChainDay.Chain> chains = new ArrayList<>(new java.util.LinkedHashSet<>(days.stream()
-                .map(ChainDay::chain).toList()));
+        List<ChainDay.Chain> chains = days.stream().map(ChainDay::chain).distinct().toList();
         return readKeyed(connection, selectChains, CHAIN_KEYS, chains, new HashMap<ChainDay.Chain, ChainDays>(),
                 (rows, stored) -> stored.put(new ChainDay.Chain(rows.getString(1), Metric.ofCode(rows.getString(2)),
                                 rows.getString(3)),
@@ -343,10 +342,8 @@ final class JdbcEventSink implements EventSink {
             return;
         }
         try (InsertOrUpdate upserts = new InsertOrUpdate(connection, "INSERT INTO crumb_chain (visitor_key, metric,"
-                + " item, first_day, days) VALUES (?, ?, ?, ?, ?)", "UPDATE crumb_chain SET first_day = ?, days = ?"
-                + " WHERE visitor_key = ? AND metric = ? AND item = ?");
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM crumb_chain"
-                     + " WHERE visitor_key = ? AND metric = ? AND item = ?")) {
+                + " item, first_day, days) VALUES (?, ?, ?, ?, ?)", ChainDay.Chain.UPDATE_ROW);
+             PreparedStatement delete = connection.prepareStatement(ChainDay.Chain.DELETE_ROW)) {
             int deletes = 0;
             for (Map.Entry<ChainDay.Chain, Map<LocalDate, Long>> change : weights.entrySet()) {
                 ChainDay.Chain chain = change.getKey();
@@ -354,7 +351,7 @@ final class JdbcEventSink implements EventSink {
                 ChainDays after = (before == null ? ChainDays.NONE : before).with(change.getValue());
                 if (after.isEmpty()) {
                     if (before != null) {
-                        bindChain(delete, chain, 1);
+                        chain.bind(delete, 1);
                         delete.addBatch();
                         deletes++;
                     }
@@ -363,7 +360,7 @@ final class JdbcEventSink implements EventSink {
                 PreparedStatement statement = upserts.statementFor(before != null);
                 int key = before != null ? 3 : 1;
                 int value = before != null ? 1 : 4;
-                bindChain(statement, chain, key);
+                chain.bind(statement, key);
                 statement.setObject(value, after.firstDay());
                 statement.setString(value + 1, after.encoded());
                 statement.addBatch();
@@ -373,12 +370,6 @@ final class JdbcEventSink implements EventSink {
                 delete.executeBatch();
             }
         }
-    }
-
-    private static void bindChain(PreparedStatement statement, ChainDay.Chain chain, int first) throws SQLException {
-        statement.setString(first, chain.visitorKey());
-        statement.setString(first + 1, chain.metric().code());
-        statement.setString(first + 2, chain.item());
     }
 
     private static String prefixed(String alias, String columns) {

@@ -125,15 +125,8 @@ final class JdbcVisitorRecords implements VisitorRecords {
     @Override
     public long deleteVisitsEndedBefore(Instant before) {
         long cutoff = Objects.requireNonNull(before, "before").toEpochMilli();
-        long deleted = 0;
-        while (true) {
-            long n = database.inWriterTransaction("delete visits past their retention",
-                    connection -> deleteChunk(connection, cutoff));
-            deleted += n;
-            if (n < chunk) {
-                break;
-            }
-        }
+        long deleted = database.inWriterChunks("delete visits past their retention", chunk,
+                connection -> deleteChunk(connection, cutoff));
         // Raw page views and the writer's per-visitor-day state of days before the cut-off, in short chunks
         // through the indexes of V6: the writer never reads days that old again (events arrive as they happen).
         java.time.LocalDate cutoffDay = before.atZone(java.time.ZoneOffset.UTC).toLocalDate();
@@ -153,7 +146,7 @@ final class JdbcVisitorRecords implements VisitorRecords {
         return deleted;
     }
 
-    private long deleteChunk(Connection connection, long cutoff) throws SQLException {
+    private int deleteChunk(Connection connection, long cutoff) throws SQLException {
         List<Object[]> visits = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT visitor_key, visit_number FROM crumb_visit"
                 + " WHERE last_ms < ? ORDER BY last_ms LIMIT ?")) {

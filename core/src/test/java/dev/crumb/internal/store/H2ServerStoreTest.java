@@ -57,11 +57,7 @@ class H2ServerStoreTest extends StoreContract {
 
     @Override
     void failWritesOfAnonymousPath(String path) throws Exception {
-        try (Connection connection = DriverManager.getConnection(JdbcUrls.completeH2(url()), "crumb", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE crumb_anonymous_day ADD CONSTRAINT test_failure CHECK (path <> '"
-                    + path + "')");
-        }
+        rejectAnonymousPathOnH2(url(), path);
     }
 
     @Test

@@ -38,9 +38,13 @@ class EventWriterTest {
     }
 
     private EventWriter writer(EventBuffer buffer, int batchSize, Duration flush, Duration shutdownWait) {
-        EventWriter w = new EventWriter(buffer, sink, hasher, clock, batchSize, flush, Duration.ofDays(90), false,
-                shutdownWait,
-                FAST_RETRY).start();
+        return writer(buffer, batchSize, flush, shutdownWait, false);
+    }
+
+    private EventWriter writer(EventBuffer buffer, int batchSize, Duration flush, Duration shutdownWait,
+                               boolean keepRawEvents) {
+        EventWriter w = new EventWriter(buffer, sink, hasher, clock, batchSize, flush, Duration.ofDays(90),
+                keepRawEvents, shutdownWait, FAST_RETRY).start();
         writers.add(w);
         return w;
     }
@@ -77,9 +81,7 @@ class EventWriterTest {
         assertThat(sink.rawEventFlags()).containsExactly(false);
 
         EventBuffer keeping = new EventBuffer(100);
-        EventWriter w = new EventWriter(keeping, sink, hasher, clock, 10, Duration.ofMillis(10), Duration.ofDays(90),
-                true, Duration.ofSeconds(5), FAST_RETRY).start();
-        writers.add(w);
+        writer(keeping, 10, Duration.ofMillis(10), Duration.ofSeconds(5), true);
         keeping.offer(view(2));
         Eventually.await("written", () -> sink.total() == 2);
         assertThat(sink.rawEventFlags()).containsExactly(false, true);
