@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crumb.CrumbStores;
 import dev.crumb.store.CrumbStore;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
@@ -66,11 +62,6 @@ class H2ServerStoreTest extends StoreContract {
         store.events().write(List.of(Events.view("2025-03-10T10:00:00Z", "v1", 1, "/", "DE", "de", null),
                 Events.view("2025-03-10T10:00:00Z", "v2", 1, "/", "DE", "de", null)), List.of());
 
-        try (Connection connection = DriverManager.getConnection(JdbcUrls.completeH2(url()), "crumb", "");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM crumb_visitor")) {
-            rows.next();
-            assertThat(rows.getLong(1)).isEqualTo(2);
-        }
+        assertThat(rowsOnH2(url(), "crumb_visitor")).isEqualTo(2);
     }
 }

@@ -8,9 +8,6 @@ import dev.crumb.store.ConsentRecord;
 import dev.crumb.store.CrumbStore;
 import dev.crumb.CrumbStores;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -64,13 +61,7 @@ class H2StoreTest extends StoreContract {
         store.events().write(java.util.List.of(Events.view("2025-03-10T10:00:00Z", "v1", 1, "/", "DE", "de", null)),
                 java.util.List.of());
 
-        try (Connection connection = DriverManager.getConnection(
-                JdbcUrls.completeH2("jdbc:h2:file:" + directory.resolve("crumb")), "crumb", "");
-             Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM crumb_visitor")) {
-            rows.next();
-            assertThat(rows.getLong(1)).isZero();
-        }
+        assertThat(rowsOnH2("jdbc:h2:file:" + directory.resolve("crumb"), "crumb_visitor")).isZero();
     }
 
     @Test
@@ -109,13 +100,7 @@ class H2StoreTest extends StoreContract {
             store.events().write(batch, java.util.List.of(), false);
         }
 
-        try (Connection connection = DriverManager.getConnection(
-                JdbcUrls.completeH2("jdbc:h2:file:" + directory.resolve("crumb")), "crumb", "");
-             Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM crumb_page_view")) {
-            rows.next();
-            assertThat(rows.getLong(1)).isZero();
-        }
+        assertThat(rowsOnH2("jdbc:h2:file:" + directory.resolve("crumb"), "crumb_page_view")).isZero();
         java.time.LocalDate first = java.time.LocalDate.parse("2025-01-01");
         assertOracleOnEveryRange(store, oracle, first, first.plusDays(4));
         String key = views.get(0).visitorKey();

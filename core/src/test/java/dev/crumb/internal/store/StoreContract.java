@@ -338,6 +338,16 @@ abstract class StoreContract {
         }
     }
 
+    /** The number of rows of {@code table} in the H2 database at {@code url}. */
+    static long rowsOnH2(String url, String table) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(JdbcUrls.completeH2(url), "crumb", "");
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** Makes the H2 database at {@code url} reject anonymous page views of {@code path}. */
     static void rejectAnonymousPathOnH2(String url, String path) throws java.sql.SQLException {
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(JdbcUrls.completeH2(url), "crumb", "");
