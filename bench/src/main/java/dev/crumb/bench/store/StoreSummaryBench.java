@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code store-summary}: loads deterministic synthetic traffic into a fresh database through the store's
- * real write path, then times the summary over the whole range against a plain count of the raw events.
+ * real write path (without raw page-view rows unless {@code --raw-events true}), then times the summary over
+ * the whole range against a brute-force count of the raw events, or of the visits when there are none.
  *
  * <pre>
  * CRUMB_DB_PASSWORD=crumb java -jar bench/target/crumb-bench.jar store-summary \
@@ -38,6 +39,8 @@ import java.util.function.Supplier;
  */
 public final class StoreSummaryBench {
     private static final String BASELINE = "SELECT count(*), count(DISTINCT visitor_key) FROM crumb_page_view";
+    /** The baseline without raw events: the same two numbers from the visits, which every store keeps. */
+    private static final String BASELINE_VISITS = "SELECT sum(pageviews), count(DISTINCT visitor_key) FROM crumb_visit";
 
     private final Map<String, String> options;
 
@@ -50,13 +53,15 @@ public final class StoreSummaryBench {
                 "--days", "90", "--visitors", "300000", "--paths", "400", "--batch", "1000", "--writers", "2",
                 "--runs", "15", "--baseline-runs", "5", "--seed", "20250101"));
         options.put("--reuse", "false");
+        options.put("--raw-events", "false");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || !options.containsKey(args[i]) && !args[i].equals("--db-url")
                     || i + 1 == args.length) {
                 System.out.println("usage: store-summary --db-url URL [--db-user crumb] [--events 10000000]"
                         + " [--days 90] [--visitors 300000] [--paths 400] [--batch 1000] [--writers 2] [--runs 15]"
                         + " [--baseline-runs 5] [--seed N] [--reuse true: time a database loaded before with the same"
-                        + " options]; password from CRUMB_DB_PASSWORD");
+                        + " options] [--raw-events false: true keeps raw page-view rows, as tracking-raw-events does]; password"
+                        + " from CRUMB_DB_PASSWORD");
                 System.exit(args[i].equals("--help") ? 0 : 2);
             }
             options.put(args[i], args[++i]);
@@ -85,6 +90,15 @@ public final class StoreSummaryBench {
         return Integer.parseInt(options.get(option));
     }
 
+    /** Whether the load keeps raw page-view rows; off by default, like Crumb's {@code tracking-raw-events}. */
+    private boolean rawEvents() {
+        return Boolean.parseBoolean(options.get("--raw-events"));
+    }
+
+    private String baselineQuery() {
+        return rawEvents() ? BASELINE : BASELINE_VISITS;
+    }
+
     private boolean postgres() {
         return url().startsWith("jdbc:postgresql:");
     }
@@ -102,8 +116,10 @@ public final class StoreSummaryBench {
             if (!reuse) {
                 Load load = load(store, traffic);
                 System.out.printf(Locale.ROOT, "load: %,d page views + %,d anonymous in %,d batches of %d by %d"
-                                + " writers in %.1f s = %,.0f page views/s (batch p50 %.0f ms, p95 %.0f ms)%n",
+                                + " writers, raw events %s, in %.1f s = %,.0f page views/s (batch p50 %.0f ms, p95 %.0f"
+                                + " ms)%n",
                         load.pageViews, load.anonymous, load.batches, number("--batch"), number("--writers"),
+                        rawEvents() ? "kept" : "not kept",
                         load.seconds, load.pageViews / load.seconds, load.batchP50, load.batchP95);
                 System.out.printf(Locale.ROOT, "ingest: %.0f page views/s (first 10 days %.0f, last 10 days %.0f)%n",
                         load.ingestRate(), load.firstRate(), load.lastRate());
@@ -124,7 +140,7 @@ public final class StoreSummaryBench {
             System.out.printf(Locale.ROOT, "summary over %d days: median %.1f ms, p95 %.1f ms (%d runs after 3"
                     + " warm-up)%n", days, percentile(times, 50), percentile(times, 95), times.length);
             System.out.printf(Locale.ROOT, "baseline (%s): median %.1f ms, p95 %.1f ms (%d runs after 1 warm-up)%n",
-                    BASELINE, percentile(baseline, 50), percentile(baseline, 95), baseline.length);
+                    baselineQuery(), percentile(baseline, 50), percentile(baseline, 95), baseline.length);
             System.out.printf(Locale.ROOT, "ratio: the summary takes %.4f of the baseline's time (%.0f× faster)%n",
                     percentile(times, 50) / percentile(baseline, 50), percentile(baseline, 50) / percentile(times, 50));
         }
@@ -156,7 +172,7 @@ public final class StoreSummaryBench {
                             anonymousViews.size() * b / batches, anonymousViews.size() * (b + 1) / batches);
                     pending.add(pool.submit(() -> {
                         long t = System.nanoTime();
-                        store.events().write(part, anonymousPart);
+                        store.events().write(part, anonymousPart, rawEvents());
                         return System.nanoTime() - t;
                     }));
                 }
@@ -264,7 +280,7 @@ public final class StoreSummaryBench {
     private Object baseline() {
         try (Connection connection = DriverManager.getConnection(url(), user(), password());
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(BASELINE)) {
+             ResultSet row = statement.executeQuery(baselineQuery())) {
             row.next();
             return row.getLong(1) + row.getLong(2);
         } catch (SQLException e) {

@@ -2,11 +2,13 @@ package dev.crumb.bench.store;
 
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.PageView;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,6 +20,8 @@ import java.util.SplittableRandom;
  * rhythm. The same seed and sizes give the same page views in the same order.
  */
 final class SyntheticTraffic {
+    private static final Base64.Encoder KEY_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
     private static final String[] PREFIXES = {"/blog/post-", "/docs/page-", "/product/", "/help/article-"};
     private static final String[] COUNTRIES = {"US", "DE", "GB", "FR", "IN", "NL", "CA", "BR", "ES", "IT", "SE",
         "PL", "JP", "AU", "CH", "AT", "BE", "DK", "NO", "FI", "IE", "PT", "CZ", "MX", "AR", "KR", "SG", "ZA", "NZ",
@@ -123,11 +127,15 @@ final class SyntheticTraffic {
         return views;
     }
 
-    /** A 64-hex-character key, like the keyed hash Crumb stores. */
+    /**
+     * A 22-character key, shaped like the keyed hash Crumb stores (16 bytes, base64url without padding; see
+     * {@code VisitorHasher}). Before 2026-11-30 this was 64 hex characters, which made every row of the
+     * bench's database larger than Crumb's own.
+     */
     private String visitorKey(int visitor) {
         long a = mix(seed ^ visitor);
         long b = mix(a ^ 0x9E3779B97F4A7C15L);
-        return String.format("%016x%016x%016x%016x", a, b, mix(b), mix(a + b));
+        return KEY_ENCODER.encodeToString(ByteBuffer.allocate(16).putLong(a).putLong(b).array());
     }
 
     private int countryOf(int visitor) {
