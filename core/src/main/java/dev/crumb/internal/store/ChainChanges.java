@@ -164,7 +164,8 @@ final class ChainChanges {
 
     /**
      * Chain days that join a chain and days whose weight changes, with their new weight, and days that leave
-     * a chain. The writer turns them into one row of {@code crumb_chain} per chain ({@link ChainDays}).
+     * a chain. The writer writes them into the visitor's rows of {@code crumb_visitor_chains}
+     * ({@link VisitorChains}).
      */
     record Rows(SortedMap<ChainDay, Long> inserts, SortedMap<ChainDay, Long> updates, SortedSet<ChainDay> deletes) {}
 }

@@ -1,13 +1,11 @@
 package dev.crumb.internal.store;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Comparator;
 
 /**
- * One day of one visitor's chain of a distinct metric and item; the chain's days are one row of
- * {@code crumb_chain} ({@link ChainDays}). Ordered by chain, then day.
+ * One day of one visitor's chain of a distinct metric and item; the chain's days ({@link ChainDays}) are
+ * stored with the visitor's other chains ({@link VisitorChains}). Ordered by chain, then day.
  */
 record ChainDay(String visitorKey, Metric metric, String item, LocalDate day) implements Comparable<ChainDay> {
     private static final Comparator<ChainDay> ORDER = Comparator.comparing(ChainDay::visitorKey)
@@ -23,23 +21,11 @@ record ChainDay(String visitorKey, Metric metric, String item, LocalDate day) im
         return ORDER.compare(this, other);
     }
 
-    /** A visitor's chain of one metric and item: the primary key of {@code crumb_chain}. */
+    /** A visitor's chain of one metric and item. */
     record Chain(String visitorKey, Metric metric, String item) {
-        /** The primary key's order. */
+        /** The order the writer changes chains in. */
         static final Comparator<Chain> ORDER = Comparator.comparing(Chain::visitorKey)
                 .thenComparing(c -> c.metric().code()).thenComparing(Chain::item);
-        /** Rewrites a chain's row: bind the first day, the days, then the key ({@link #bind} from 3). */
-        static final String UPDATE_ROW = "UPDATE crumb_chain SET first_day = ?, days = ?"
-                + " WHERE visitor_key = ? AND metric = ? AND item = ?";
-        /** Deletes a chain's row: bind the key ({@link #bind} from 1). */
-        static final String DELETE_ROW = "DELETE FROM crumb_chain WHERE visitor_key = ? AND metric = ? AND item = ?";
-
-        /** Binds this key to the three parameters from {@code first} on. */
-        void bind(PreparedStatement statement, int first) throws SQLException {
-            statement.setString(first, visitorKey);
-            statement.setString(first + 1, metric.code());
-            statement.setString(first + 2, item);
-        }
     }
 
     /**

@@ -7,12 +7,12 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The days of one visitor's chain of a distinct metric and item, with their weights: one row of
- * {@code crumb_chain} (V8). A whole chain in one row means a batch reads a changed day's weight and both
- * of its neighbours with one primary-key lookup, and writes one row per chain it changes; visit retention
- * bounds how many days a row holds (a chain loses its days older than {@code visit-retention}).
+ * The days of one visitor's chain of a distinct metric and item, with their weights: one entry of a row of
+ * {@code crumb_visitor_chains} (V9, {@link VisitorChains}), which holds all of a visitor's chains, so a batch
+ * reads a changed day's weight and both of its neighbours with the visitor's one primary-key lookup; visit
+ * retention bounds how many days a chain holds (a chain loses its days older than {@code visit-retention}).
  *
- * <p>Encoding of the {@code days} column, given the row's {@code first_day}: one entry per day in day order,
+ * <p>Encoding of a chain's days, given its first day: one entry per day in day order,
  * separated by {@code ,}; an entry is the number of days since the previous entry (since {@code first_day}
  * for the first, so {@code 0}), followed by {@code *weight} unless the weight is 1. A visitor who comes every
  * day with one visit takes two characters a day: {@code 0,1,1,1}.
@@ -32,7 +32,7 @@ record ChainDays(NavigableMap<LocalDate, Long> days) {
         days = Collections.unmodifiableNavigableMap(copy);
     }
 
-    /** Reads the {@code first_day} and {@code days} columns of a row. */
+    /** Reads a chain's days as {@link #encoded} wrote them, given its first day. */
     static ChainDays decode(LocalDate firstDay, String encoded) {
         TreeMap<LocalDate, Long> days = new TreeMap<>();
         long epochDay = firstDay.toEpochDay();
@@ -52,17 +52,17 @@ record ChainDays(NavigableMap<LocalDate, Long> days) {
                 at = end + 1;
             }
         } catch (NumberFormatException | java.time.DateTimeException e) {
-            throw new IllegalStateException("a row of crumb_chain cannot be read (" + e.getMessage()
+            throw new IllegalStateException("a visitor-day chain cannot be read (" + e.getMessage()
                     + "); was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?", e);
         }
         if (!days.isEmpty() && !days.firstKey().equals(firstDay)) {
-            throw new IllegalStateException("a row of crumb_chain does not start on its first_day; was a table of "
+            throw new IllegalStateException("a visitor-day chain does not start on its first day; was a table of "
                     + VisitorKeyTables.ANALYTICS + " changed by hand?");
         }
         return new ChainDays(days);
     }
 
-    /** The {@code days} column (see the class comment); {@code ""} for an empty chain. */
+    /** The chain's days relative to its first day (see the class comment); {@code ""} for an empty chain. */
     String encoded() {
         StringBuilder text = new StringBuilder(days.size() * 3);
         long previous = days.isEmpty() ? 0 : days.firstKey().toEpochDay();
@@ -80,7 +80,7 @@ record ChainDays(NavigableMap<LocalDate, Long> days) {
         return text.toString();
     }
 
-    /** The {@code first_day} column; {@code null} for an empty chain, which has no row. */
+    /** The chain's first day; {@code null} for an empty chain, which is not stored. */
     LocalDate firstDay() {
         return days.isEmpty() ? null : days.firstKey();
     }

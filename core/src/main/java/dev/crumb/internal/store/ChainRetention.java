@@ -5,18 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Visit retention of the visitor-day chains: removes the days before a cut-off from the rows of
- * {@code crumb_chain}, deleting a row that keeps none. Rows are found through the index on {@code first_day},
- * a chunk per transaction; each chunk takes its visitors' writer locks ({@link VisitorLocks}, or on embedded H2
- * the database's writer lock, {@link Database#inWriterTransaction}) before it reads
- * the rows again and rewrites them, so a batch of page views writing the same chain at the same time waits
- * instead of losing a day or bringing a trimmed one back.
+ * {@code crumb_visitor_chains}, deleting a row that keeps no chain. Rows are found through the index on
+ * {@code first_day}, a chunk per transaction; each chunk takes its visitors' writer locks ({@link VisitorLocks},
+ * or on embedded H2 the database's writer lock, {@link Database#inWriterTransaction}) before it reads the rows
+ * again and rewrites them, so a batch of page views writing the same chains at the same time waits instead of
+ * losing a day or bringing a trimmed one back.
  */
 final class ChainRetention {
     private final Database database;
@@ -40,52 +40,53 @@ final class ChainRetention {
     }
 
     private int trimChunk(Connection connection, LocalDate cutoff) throws SQLException {
-        List<ChainDay.Chain> chains = new ArrayList<>();
-        try (PreparedStatement find = connection.prepareStatement("SELECT visitor_key, metric, item FROM crumb_chain"
+        TreeMap<String, TreeSet<Integer>> parts = new TreeMap<>();
+        int found = 0;
+        try (PreparedStatement find = connection.prepareStatement("SELECT visitor_key, part FROM crumb_visitor_chains"
                 + " WHERE first_day < ? ORDER BY first_day LIMIT ?")) {
             find.setObject(1, cutoff);
             find.setInt(2, chunk);
             try (ResultSet rows = find.executeQuery()) {
                 while (rows.next()) {
-                    chains.add(new ChainDay.Chain(rows.getString(1), Metric.ofCode(rows.getString(2)),
-                            rows.getString(3)));
+                    parts.computeIfAbsent(rows.getString(1), key -> new TreeSet<>()).add(rows.getInt(2));
+                    found++;
                 }
             }
         }
-        if (chains.isEmpty()) {
+        if (found == 0) {
             return 0;
         }
-        TreeSet<String> visitors = new TreeSet<>();
-        chains.forEach(chain -> visitors.add(chain.visitorKey()));
         if (database.writersLockRows()) {
-            locks.lock(connection, visitors);
+            locks.lock(connection, new TreeSet<>(parts.keySet()));
         }
-        chains.sort(ChainDay.Chain.ORDER);
-        try (PreparedStatement read = connection.prepareStatement("SELECT first_day, days FROM crumb_chain"
-                + " WHERE visitor_key = ? AND metric = ? AND item = ?");
-             PreparedStatement update = connection.prepareStatement(ChainDay.Chain.UPDATE_ROW);
-             PreparedStatement delete = connection.prepareStatement(ChainDay.Chain.DELETE_ROW)) {
-            for (ChainDay.Chain chain : chains) {
-                chain.bind(read, 1);
-                ChainDays stored;
-                try (ResultSet row = read.executeQuery()) {
-                    if (!row.next()) {
-                        continue;
+        try (PreparedStatement read = connection.prepareStatement("SELECT chains FROM crumb_visitor_chains"
+                + " WHERE visitor_key = ? AND part = ?");
+             PreparedStatement update = connection.prepareStatement(VisitorChains.UPDATE_ROW);
+             PreparedStatement delete = connection.prepareStatement(VisitorChains.DELETE_ROW)) {
+            for (Map.Entry<String, TreeSet<Integer>> visitor : parts.entrySet()) {
+                // The parts are trimmed one by one: a trimmed part never grows, so none moves to another.
+                VisitorChains chains = new VisitorChains(visitor.getKey(), VisitorChains.DEFAULT_CAPACITY);
+                for (int part : visitor.getValue()) {
+                    read.setString(1, visitor.getKey());
+                    read.setInt(2, part);
+                    try (ResultSet row = read.executeQuery()) {
+                        if (row.next()) {
+                            chains.addStored(part, row.getString(1));
+                        }
                     }
-                    stored = ChainDays.decode(row.getObject(1, LocalDate.class), row.getString(2));
                 }
-                ChainDays kept = stored.from(cutoff);
-                if (kept.isEmpty()) {
-                    chain.bind(delete, 1);
-                    delete.executeUpdate();
-                } else {
-                    update.setObject(1, kept.firstDay());
-                    update.setString(2, kept.encoded());
-                    chain.bind(update, 3);
-                    update.executeUpdate();
+                chains.trimBefore(cutoff);
+                for (VisitorChains.Row row : chains.changedRows()) {
+                    if (row.isDelete()) {
+                        row.bindKey(delete, 1);
+                        delete.executeUpdate();
+                    } else {
+                        row.bind(update, true);
+                        update.executeUpdate();
+                    }
                 }
             }
         }
-        return chains.size();
+        return found;
     }
 }

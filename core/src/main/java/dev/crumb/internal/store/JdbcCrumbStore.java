@@ -38,12 +38,12 @@ final class JdbcCrumbStore implements CrumbStore {
     private final VisitorRecords visitorRecords;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcCrumbStore(DataSource dataSource, Dialect dialect, AutoCloseable ownedPool) {
+    private JdbcCrumbStore(DataSource dataSource, Dialect dialect, AutoCloseable ownedPool, int chainCapacity) {
         Database database = new Database(dataSource, dialect);
         this.ownedPool = ownedPool;
         this.consentLog = new JdbcConsentLog(database);
         this.emails = new JdbcEmailRegistry(database);
-        this.events = new JdbcEventSink(database);
+        this.events = new JdbcEventSink(database, JdbcEventSink.DELETE_CHUNK, chainCapacity);
         this.analytics = new JdbcAnalyticsReader(database);
         this.security = new JdbcSecurityRecords(database);
         this.visitorRecords = new JdbcVisitorRecords(database);
@@ -93,7 +93,7 @@ final class JdbcCrumbStore implements CrumbStore {
             JdbcDrivers.deregisterSince(driversBefore);
         };
         try {
-            return start(pool, dialect, owned);
+            return start(pool, dialect, owned, VisitorChains.DEFAULT_CAPACITY);
         } catch (RuntimeException e) {
             try {
                 owned.close();
@@ -114,10 +114,19 @@ final class JdbcCrumbStore implements CrumbStore {
             throw new StoreException("Crumb could not connect to the database of the given DataSource ("
                     + e.getMessage() + "); check its URL, that the database server runs, and its password", e);
         }
-        return start(dataSource, dialect, null);
+        return start(dataSource, dialect, null, VisitorChains.DEFAULT_CAPACITY);
     }
 
-    private static JdbcCrumbStore start(DataSource dataSource, Dialect dialect, AutoCloseable ownedPool) {
+    /**
+     * For tests: a store on a caller's pool whose writer keeps at most about {@code chainCapacity} characters
+     * of a visitor's chains in one row of {@code crumb_visitor_chains}, so that small data needs several rows.
+     */
+    static JdbcCrumbStore openWithChainCapacity(DataSource dataSource, Dialect dialect, int chainCapacity) {
+        return start(dataSource, dialect, null, chainCapacity);
+    }
+
+    private static JdbcCrumbStore start(DataSource dataSource, Dialect dialect, AutoCloseable ownedPool,
+                                        int chainCapacity) {
         try {
             Migrations.apply(dataSource, dialect);
         } catch (RuntimeException e) {
@@ -125,7 +134,7 @@ final class JdbcCrumbStore implements CrumbStore {
                     + e.getMessage() + "); check that the user may create tables in the database", e);
         }
         LOG.info("Crumb store ready on {}", dialect);
-        return new JdbcCrumbStore(dataSource, dialect, ownedPool);
+        return new JdbcCrumbStore(dataSource, dialect, ownedPool, chainCapacity);
     }
 
     private static StoreException unreachable(String url, String user, RuntimeException e) {

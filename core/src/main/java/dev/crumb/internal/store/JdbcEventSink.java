@@ -49,15 +49,14 @@ final class JdbcEventSink implements EventSink {
             .column("vk", "varchar", VisitId::visitorKey).column("vn", "integer", VisitId::visit);
     private static final KeyList<VisitorDay> DAY_KEYS = new KeyList<VisitorDay>()
             .column("vk", "varchar", VisitorDay::visitorKey).column("sd", "date", VisitorDay::day);
-    private static final KeyList<ChainDay.Chain> CHAIN_KEYS = new KeyList<ChainDay.Chain>()
-            .column("vk", "varchar", ChainDay.Chain::visitorKey).column("m", "varchar", k -> k.metric().code())
-            .column("i", "varchar", ChainDay.Chain::item);
+    private static final KeyList<String> VISITOR_KEYS = new KeyList<String>().column("vk", "varchar", k -> k);
 
     private final Database database;
     private final ChunkedDelete rawRetention;
     private final List<String> analyticsSettings;
     private final VisitorLocks visitorLocks;
     private final ReentrantLock oneWriterAtATime;
+    private final int chainCapacity;
     private final String selectVisits;
     private final String selectVisitPages;
     private final String selectEarliest;
@@ -71,10 +70,15 @@ final class JdbcEventSink implements EventSink {
     private final String upsertAnonymous;
 
     JdbcEventSink(Database database) {
-        this(database, DELETE_CHUNK);
+        this(database, DELETE_CHUNK, VisitorChains.DEFAULT_CAPACITY);
     }
 
-    JdbcEventSink(Database database, int deleteChunk) {
+    /**
+     * @param deleteChunk   raw page views deleted per transaction by retention
+     * @param chainCapacity characters of a visitor's chains per row of {@code crumb_visitor_chains}
+     */
+    JdbcEventSink(Database database, int deleteChunk, int chainCapacity) {
+        this.chainCapacity = chainCapacity;
         this.rawRetention = new ChunkedDelete("crumb_page_view", "id", "viewed_at", deleteChunk);
         this.database = database;
         Dialect dialect = database.dialect();
@@ -94,8 +98,8 @@ final class JdbcEventSink implements EventSink {
                 + DAY_KEYS.table(dialect, "k") + " ON e.visitor_key = k.vk AND e.start_day = k.sd";
         this.selectVisitsOfDays = "SELECT " + prefixed("v.", VISIT_COLUMNS) + " FROM crumb_visit v JOIN "
                 + DAY_KEYS.table(dialect, "k") + " ON v.visitor_key = k.vk AND v.start_day = k.sd";
-        this.selectChains = "SELECT c.visitor_key, c.metric, c.item, c.first_day, c.days FROM crumb_chain c JOIN "
-                + CHAIN_KEYS.table(dialect, "k") + " ON c.visitor_key = k.vk AND c.metric = k.m AND c.item = k.i";
+        this.selectChains = "SELECT c.visitor_key, c.part, c.chains FROM crumb_visitor_chains c JOIN "
+                + VISITOR_KEYS.table(dialect, "k") + " ON c.visitor_key = k.vk";
         StringBuilder overwrite = new StringBuilder();
         for (String column : VISIT_COLUMNS.split(",\\s*")) {
             if (!column.equals("visitor_key") && !column.equals("visit_number")) {
@@ -167,10 +171,10 @@ final class JdbcEventSink implements EventSink {
             merge.rescanned(readVisitsOfDays(connection, merge.daysToRescan()));
             BatchMerge.Result result = merge.result();
             List<ChainDay> changedDays = result.chains().changed();
-            Map<ChainDay.Chain, ChainDays> storedChains = readChains(connection, changedDays);
+            Map<String, VisitorChains> storedChains = readChains(connection, changedDays);
             Map<ChainDay, ChainDay.Stored> storedDays = new HashMap<>();
             changedDays.forEach(day -> storedDays.put(day,
-                    storedChains.getOrDefault(day.chain(), ChainDays.NONE).at(day.day())));
+                    storedChains.get(day.visitorKey()).get(day.metric(), day.item()).at(day.day())));
             Map<VisitorDay, VisitorDay.Earliest> neighbours = readEarliest(connection,
                     result.chains().neighbours(Metric.VISITORS, storedDays));
             ChainChanges.Rows chains = result.chains().apply(storedDays, result.counts(), result.touched(),
@@ -281,14 +285,15 @@ final class JdbcEventSink implements EventSink {
         return visits;
     }
 
-    /** The stored rows of the chains of {@code days}: every day of each chain, with its weight. */
-    private Map<ChainDay.Chain, ChainDays> readChains(Connection connection, List<ChainDay> days)
-            throws SQLException {
-        List<ChainDay.Chain> chains = days.stream().map(ChainDay::chain).distinct().toList();
-        return readKeyed(connection, selectChains, CHAIN_KEYS, chains, new HashMap<ChainDay.Chain, ChainDays>(),
-                (rows, stored) -> stored.put(new ChainDay.Chain(rows.getString(1), Metric.ofCode(rows.getString(2)),
-                                rows.getString(3)),
-                        ChainDays.decode(rows.getObject(4, LocalDate.class), rows.getString(5))));
+    /**
+     * The stored chains of each visitor with a chain among {@code days} (all their rows: every day of every
+     * chain, with its weight); a visitor without rows gets an empty {@link VisitorChains}.
+     */
+    private Map<String, VisitorChains> readChains(Connection connection, List<ChainDay> days) throws SQLException {
+        Map<String, VisitorChains> chains = new HashMap<>();
+        days.forEach(day -> chains.computeIfAbsent(day.visitorKey(), key -> new VisitorChains(key, chainCapacity)));
+        return readKeyed(connection, selectChains, VISITOR_KEYS, new ArrayList<>(new TreeSet<>(chains.keySet())),
+                chains, (rows, stored) -> stored.get(rows.getString(1)).addStored(rows.getInt(2), rows.getString(3)));
     }
 
     private void writeEarliest(Connection connection, SortedMap<VisitorDay, VisitorDay.Earliest> writes,
@@ -327,10 +332,11 @@ final class JdbcEventSink implements EventSink {
     }
 
     /**
-     * Writes each chain the batch changes as one row: inserted when it had no row, deleted when it lost its
-     * last day, else updated; in key order, like every other write of the batch.
+     * Writes the chains the batch changes: each visitor's changed rows of {@code crumb_visitor_chains}
+     * ({@link VisitorChains}) are inserted, updated, or deleted when they hold no chain any more; in key order,
+     * like every other write of the batch.
      */
-    private void writeChains(Connection connection, Map<ChainDay.Chain, ChainDays> stored, ChainChanges.Rows rows)
+    private void writeChains(Connection connection, Map<String, VisitorChains> stored, ChainChanges.Rows rows)
             throws SQLException {
         SortedMap<ChainDay.Chain, Map<LocalDate, Long>> weights = new TreeMap<>(ChainDay.Chain.ORDER);
         rows.inserts().forEach((day, weight) -> weights.computeIfAbsent(day.chain(), c -> new HashMap<>())
@@ -341,29 +347,30 @@ final class JdbcEventSink implements EventSink {
         if (weights.isEmpty()) {
             return;
         }
-        try (InsertOrUpdate upserts = new InsertOrUpdate(connection, "INSERT INTO crumb_chain (visitor_key, metric,"
-                + " item, first_day, days) VALUES (?, ?, ?, ?, ?)", ChainDay.Chain.UPDATE_ROW);
-             PreparedStatement delete = connection.prepareStatement(ChainDay.Chain.DELETE_ROW)) {
+        SortedSet<String> visitors = new TreeSet<>();
+        weights.forEach((chain, days) -> {
+            VisitorChains chains = stored.get(chain.visitorKey());
+            chains.put(chain.metric(), chain.item(), chains.get(chain.metric(), chain.item()).with(days));
+            visitors.add(chain.visitorKey());
+        });
+        try (InsertOrUpdate upserts = new InsertOrUpdate(connection, "INSERT INTO crumb_visitor_chains (visitor_key,"
+                + " part, first_day, chains) VALUES (?, ?, ?, ?)", VisitorChains.UPDATE_ROW);
+             PreparedStatement delete = connection.prepareStatement(VisitorChains.DELETE_ROW)) {
             int deletes = 0;
-            for (Map.Entry<ChainDay.Chain, Map<LocalDate, Long>> change : weights.entrySet()) {
-                ChainDay.Chain chain = change.getKey();
-                ChainDays before = stored.get(chain);
-                ChainDays after = (before == null ? ChainDays.NONE : before).with(change.getValue());
-                if (after.isEmpty()) {
-                    if (before != null) {
-                        chain.bind(delete, 1);
-                        delete.addBatch();
-                        deletes++;
+            for (String visitor : visitors) {
+                for (VisitorChains.Row row : stored.get(visitor).changedRows()) {
+                    if (row.isDelete()) {
+                        if (row.stored()) {
+                            row.bindKey(delete, 1);
+                            delete.addBatch();
+                            deletes++;
+                        }
+                        continue;
                     }
-                    continue;
+                    PreparedStatement statement = upserts.statementFor(row.stored());
+                    row.bind(statement, row.stored());
+                    statement.addBatch();
                 }
-                PreparedStatement statement = upserts.statementFor(before != null);
-                int key = before != null ? 3 : 1;
-                int value = before != null ? 1 : 4;
-                chain.bind(statement, key);
-                statement.setObject(value, after.firstDay());
-                statement.setString(value + 1, after.encoded());
-                statement.addBatch();
             }
             upserts.execute();
             if (deletes > 0) {

@@ -139,7 +139,7 @@ final class JdbcVisitorRecords implements VisitorRecords {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crumb_visitor WHERE NOT EXISTS"
                     + " (SELECT 1 FROM crumb_visit v WHERE v.visitor_key = crumb_visitor.visitor_key)"
                     + " AND NOT EXISTS (SELECT 1 FROM crumb_visitor_day d WHERE d.visitor_key = crumb_visitor.visitor_key)"
-                    + " AND NOT EXISTS (SELECT 1 FROM crumb_chain c WHERE c.visitor_key = crumb_visitor.visitor_key)")) {
+                    + " AND NOT EXISTS (SELECT 1 FROM crumb_visitor_chains c WHERE c.visitor_key = crumb_visitor.visitor_key)")) {
                 return delete.executeUpdate();
             }
         });

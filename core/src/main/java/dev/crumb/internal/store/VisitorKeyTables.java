@@ -25,7 +25,7 @@ final class VisitorKeyTables {
      * only some of these tables would make the writer's next merge for that visitor wrong, so erase all.
      */
     static final List<String> ANALYTICS = List.of("crumb_page_view", "crumb_visit", "crumb_visit_page",
-            "crumb_visitor", "crumb_visitor_day", "crumb_chain");
+            "crumb_visitor", "crumb_visitor_day", "crumb_visitor_chains");
 
     /**
      * What "forget me" erases, in one transaction: all of {@link #ANALYTICS}, the writer's lock row first,
@@ -33,5 +33,5 @@ final class VisitorKeyTables {
      * each other instead of deadlocking.
      */
     static final List<String> ERASED_ON_FORGET = List.of("crumb_visitor", "crumb_visit_page", "crumb_visit",
-            "crumb_page_view", "crumb_visitor_day", "crumb_chain");
+            "crumb_page_view", "crumb_visitor_day", "crumb_visitor_chains");
 }

@@ -57,7 +57,7 @@ class ChainDaysTest {
     void aRowThatCannotBeReadSaysWhatToCheck() {
         for (String bad : new String[] {"0,x", "0*0", "0,0", "0*", "1", "0,,1", "0*-2"}) {
             assertThatThrownBy(() -> ChainDays.decode(DAY, bad)).as(bad)
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("crumb_chain")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("visitor-day chain")
                     .hasMessageContaining("changed by hand");
         }
         assertThatThrownBy(() -> new ChainDays(new TreeMap<>(Map.of(DAY, 0L)))).isInstanceOf(IllegalArgumentException.class);

@@ -18,7 +18,7 @@ class RetentionChunksTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(JdbcUrls.completeH2("jdbc:h2:mem:retention-chunks;DB_CLOSE_DELAY=-1"));
         Migrations.apply(h2, Dialect.H2);
-        JdbcEventSink sink = new JdbcEventSink(new Database(h2, Dialect.H2), 7);
+        JdbcEventSink sink = new JdbcEventSink(new Database(h2, Dialect.H2), 7, VisitorChains.DEFAULT_CAPACITY);
         List<PageView> views = Events.crowd(20, 10, 3);
         sink.write(views, List.of());
         Instant cut = Instant.parse("2025-01-06T00:00:00Z");
@@ -67,7 +67,7 @@ class RetentionChunksTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(JdbcUrls.completeH2("jdbc:h2:mem:retention-zero;DB_CLOSE_DELAY=-1"));
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> new JdbcEventSink(new Database(h2, Dialect.H2), 0))
+                () -> new JdbcEventSink(new Database(h2, Dialect.H2), 0, VisitorChains.DEFAULT_CAPACITY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deleteChunk");
     }
 }
