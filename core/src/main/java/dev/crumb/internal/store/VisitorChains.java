@@ -2,8 +2,8 @@ package dev.crumb.internal.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,7 +42,8 @@ final class VisitorChains {
 
     private final String visitorKey;
     private final int capacity;
-    private final TreeMap<Integer, TreeMap<ChainKey, ChainDays>> parts = new TreeMap<>();
+    private final TreeMap<Integer, TreeMap<ChainKey, Entry>> parts = new TreeMap<>();
+    private final Map<Integer, Integer> lengths = new HashMap<>();
     private final Map<ChainKey, Integer> location = new HashMap<>();
     private final TreeSet<Integer> stored = new TreeSet<>();
     private final TreeSet<Integer> changed = new TreeSet<>();
@@ -55,12 +56,13 @@ final class VisitorChains {
         this.capacity = capacity;
     }
 
-    /** One part as read from its row. */
+    /** One part as read from its row. Its chains are decoded only when {@link #get} asks for them. */
     void addStored(int part, String encoded) {
-        TreeMap<ChainKey, ChainDays> chains = decode(encoded);
+        TreeMap<ChainKey, Entry> chains = scan(encoded);
         if (parts.put(part, chains) != null) {
             throw new IllegalStateException("part " + part + " of a visitor's chains was read twice");
         }
+        lengths.put(part, encoded.length());
         stored.add(part);
         chains.keySet().forEach(key -> {
             if (location.put(key, part) != null) {
@@ -74,59 +76,102 @@ final class VisitorChains {
     ChainDays get(Metric metric, String item) {
         ChainKey key = new ChainKey(metric, item);
         Integer part = location.get(key);
-        return part == null ? ChainDays.NONE : parts.get(part).get(key);
+        return part == null ? ChainDays.NONE : parts.get(part).get(key).days();
     }
 
     /** Sets the chain's days; an empty chain is removed. A new chain joins the last part with room. */
     void put(Metric metric, String item, ChainDays days) {
         ChainKey key = new ChainKey(metric, item);
         Integer part = location.get(key);
+        Entry entry = days.isEmpty() ? null : Entry.of(key, days);
         if (part == null) {
-            if (days.isEmpty()) {
+            if (entry == null) {
                 return;
             }
-            part = partWithRoomFor(key, days);
+            part = partWithRoomFor(entry);
             parts.computeIfAbsent(part, p -> new TreeMap<>());
             location.put(key, part);
         }
-        if (days.isEmpty()) {
-            parts.get(part).remove(key);
+        Entry old = entry == null ? parts.get(part).remove(key) : parts.get(part).put(key, entry);
+        if (entry == null) {
             location.remove(key);
-        } else {
-            parts.get(part).put(key, days);
         }
+        lengths.merge(part, (entry == null ? 0 : entry.text.length()) - (old == null ? 0 : old.text.length()),
+                Integer::sum);
         changed.add(part);
     }
 
-    private int partWithRoomFor(ChainKey key, ChainDays days) {
+    private int partWithRoomFor(Entry entry) {
         if (parts.isEmpty()) {
             return 0;
         }
         int last = parts.lastKey();
-        int size = encodedLength(parts.get(last));
-        return size == 0 || size + entryLength(key, days) <= capacity ? last : last + 1;
+        int size = lengths.getOrDefault(last, 0);
+        return size == 0 || size + entry.text.length() <= capacity ? last : last + 1;
     }
 
     /** The rows to write for the parts {@link #put} changed, in part order. */
     List<Row> changedRows() {
         List<Row> rows = new ArrayList<>();
         for (int part : changed) {
-            TreeMap<ChainKey, ChainDays> chains = parts.get(part);
-            rows.add(new Row(visitorKey, part, stored.contains(part), chains.isEmpty() ? null : firstDay(chains),
-                    chains.isEmpty() ? null : encode(chains)));
+            TreeMap<ChainKey, Entry> chains = parts.get(part);
+            if (chains.isEmpty()) {
+                rows.add(new Row(visitorKey, part, stored.contains(part), null, null));
+                continue;
+            }
+            StringBuilder text = new StringBuilder(lengths.get(part));
+            LocalDate first = null;
+            for (Entry entry : chains.values()) {
+                text.append(entry.text);
+                first = first == null || entry.first.isBefore(first) ? entry.first : first;
+            }
+            rows.add(new Row(visitorKey, part, stored.contains(part), first, text.toString()));
         }
         return rows;
     }
 
     /** Every chain of this visitor without its days before {@code day}: for visit retention. */
     void trimBefore(LocalDate day) {
-        for (Map.Entry<Integer, TreeMap<ChainKey, ChainDays>> part : parts.entrySet()) {
-            for (Map.Entry<ChainKey, ChainDays> chain : new ArrayList<>(part.getValue().entrySet())) {
-                ChainDays kept = chain.getValue().from(day);
-                if (!kept.equals(chain.getValue())) {
-                    put(chain.getKey().metric(), chain.getKey().item(), kept);
+        for (Map.Entry<Integer, TreeMap<ChainKey, Entry>> part : parts.entrySet()) {
+            for (Map.Entry<ChainKey, Entry> chain : new ArrayList<>(part.getValue().entrySet())) {
+                if (chain.getValue().first.isBefore(day)) {
+                    put(chain.getKey().metric(), chain.getKey().item(), chain.getValue().days().from(day));
                 }
             }
+        }
+    }
+
+    /**
+     * One chain of a row: its text as stored (letter to {@code ;}) and its first day, read as the row is
+     * scanned; its days are decoded only when asked for, so that a batch decodes only the chains it changes.
+     */
+    private static final class Entry {
+        private final String text;
+        private final LocalDate first;
+        private final int daysFrom;
+        private ChainDays days;
+
+        private Entry(String text, LocalDate first, int daysFrom, ChainDays days) {
+            this.text = text;
+            this.first = first;
+            this.daysFrom = daysFrom;
+            this.days = days;
+        }
+
+        static Entry of(ChainKey key, ChainDays days) {
+            StringBuilder text = new StringBuilder(key.item().length() + 24);
+            text.append(letter(key.metric())).append(days.firstDay()).append(key.item().length()).append(':')
+                    .append(key.item());
+            int daysFrom = text.length();
+            text.append(days.encoded()).append(';');
+            return new Entry(text.toString(), days.firstDay(), daysFrom, days);
+        }
+
+        ChainDays days() {
+            if (days == null) {
+                days = ChainDays.decode(first, text.substring(daysFrom, text.length() - 1));
+            }
+            return days;
         }
     }
 
@@ -167,61 +212,55 @@ final class VisitorChains {
         }
     }
 
-    private static LocalDate firstDay(Map<ChainKey, ChainDays> chains) {
-        LocalDate first = null;
-        for (ChainDays days : chains.values()) {
-            if (first == null || days.firstDay().isBefore(first)) {
-                first = days.firstDay();
-            }
-        }
-        return first;
-    }
-
+    /** The {@code chains} column of {@code chains}: for tests. */
     static String encode(SortedMap<ChainKey, ChainDays> chains) {
         StringBuilder text = new StringBuilder();
-        chains.forEach((key, days) -> text.append(letter(key.metric())).append(days.firstDay())
-                .append(key.item().length()).append(':').append(key.item()).append(days.encoded()).append(';'));
+        chains.forEach((key, days) -> text.append(Entry.of(key, days).text));
         return text.toString();
     }
 
-    private static int encodedLength(Map<ChainKey, ChainDays> chains) {
-        int length = 0;
-        for (Map.Entry<ChainKey, ChainDays> chain : chains.entrySet()) {
-            length += entryLength(chain.getKey(), chain.getValue());
-        }
-        return length;
-    }
-
-    private static int entryLength(ChainKey key, ChainDays days) {
-        return 1 + 10 + String.valueOf(key.item().length()).length() + 1 + key.item().length()
-                + days.encoded().length() + 1;
-    }
-
+    /** Every chain of a {@code chains} column, decoded: for tests. */
     static TreeMap<ChainKey, ChainDays> decode(String encoded) {
         TreeMap<ChainKey, ChainDays> chains = new TreeMap<>();
+        scan(encoded).forEach((key, entry) -> chains.put(key, entry.days()));
+        return chains;
+    }
+
+    /** The chains of a {@code chains} column, their days not yet decoded. */
+    private static TreeMap<ChainKey, Entry> scan(String encoded) {
+        TreeMap<ChainKey, Entry> chains = new TreeMap<>();
         int at = 0;
         try {
             while (at < encoded.length()) {
                 Metric metric = metric(encoded.charAt(at));
-                LocalDate first = LocalDate.parse(encoded.substring(at + 1, at + 11));
+                LocalDate first = day(encoded, at + 1);
                 int colon = encoded.indexOf(':', at + 11);
                 int length = Integer.parseInt(encoded, at + 11, colon, 10);
                 String item = encoded.substring(colon + 1, colon + 1 + length);
                 int end = encoded.indexOf(';', colon + 1 + length);
-                if (end < 0) {
-                    throw new IllegalArgumentException("no ';' after the chain of '" + item + "'");
+                if (end < 0 || end == colon + 1 + length) {
+                    throw new IllegalArgumentException("no days or no ';' after the chain of '" + item + "'");
                 }
-                ChainDays days = ChainDays.decode(first, encoded.substring(colon + 1 + length, end));
-                if (days.isEmpty() || chains.put(new ChainKey(metric, item), days) != null) {
-                    throw new IllegalArgumentException("an empty or repeated chain");
+                Entry entry = new Entry(encoded.substring(at, end + 1), first, colon + 1 + length - at, null);
+                if (chains.put(new ChainKey(metric, item), entry) != null) {
+                    throw new IllegalArgumentException("a repeated chain");
                 }
                 at = end + 1;
             }
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeException e) {
             throw new IllegalStateException("a row of crumb_visitor_chains cannot be read (" + e.getMessage()
                     + "); was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?", e);
         }
         return chains;
+    }
+
+    /** The {@code yyyy-mm-dd} day at {@code at}, without a formatter: rows are read on every batch. */
+    private static LocalDate day(String text, int at) {
+        if (text.charAt(at + 4) != '-' || text.charAt(at + 7) != '-') {
+            throw new IllegalArgumentException("no yyyy-mm-dd day at " + at);
+        }
+        return LocalDate.of(Integer.parseInt(text, at, at + 4, 10), Integer.parseInt(text, at + 5, at + 7, 10),
+                Integer.parseInt(text, at + 8, at + 10, 10));
     }
 
     private static char letter(Metric metric) {
@@ -244,6 +283,8 @@ final class VisitorChains {
 
     /** The chains of one part, for tests. */
     SortedMap<ChainKey, ChainDays> part(int part) {
-        return Collections.unmodifiableSortedMap(parts.getOrDefault(part, new TreeMap<>()));
+        TreeMap<ChainKey, ChainDays> chains = new TreeMap<>();
+        parts.getOrDefault(part, new TreeMap<>()).forEach((key, entry) -> chains.put(key, entry.days()));
+        return Collections.unmodifiableSortedMap(chains);
     }
 }
