@@ -3,13 +3,17 @@ package dev.crumb.internal.store;
 import dev.crumb.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs units of work on the store's database, each in its own transaction. Work that loses a race with
@@ -17,6 +21,7 @@ import javax.sql.DataSource;
  * retried a few times from the start, which is safe because each unit is one transaction.
  */
 final class Database {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** SQL states of failures that a retry of the whole transaction resolves. */
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505", "HYT00", "90131");
     private static final int ATTEMPTS = 5;
@@ -27,6 +32,7 @@ final class Database {
     private final DataSource dataSource;
     private final Dialect dialect;
     private volatile Optional<ReentrantLock> embeddedWriters;
+    private final AtomicBoolean flushFailureLogged = new AtomicBoolean();
 
     Database(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -53,13 +59,22 @@ final class Database {
      * transactions at once.
      */
     <T> T inWriterTransaction(String what, Work<T> work) {
+        return inWriterTransaction(what, work, false);
+    }
+
+    /** Runs {@code work} like {@link #inWriterTransaction}, durable like {@link #inDurableTransaction}. */
+    <T> T inDurableWriterTransaction(String what, Work<T> work) {
+        return inWriterTransaction(what, work, true);
+    }
+
+    private <T> T inWriterTransaction(String what, Work<T> work, boolean durable) {
         Optional<ReentrantLock> lock = embeddedWriters();
         if (lock.isEmpty()) {
-            return inTransaction(what, work);
+            return inTransaction(what, work, durable);
         }
         lock.get().lock();
         try {
-            return inTransaction(what, work);
+            return inTransaction(what, work, durable);
         } finally {
             lock.get().unlock();
         }
@@ -121,9 +136,24 @@ final class Database {
 
     /**
      * Runs {@code work} in one transaction and commits it; on failure rolls back and, for a retryable
-     * failure, starts again. {@code what} names the operation for the error message.
+     * failure, starts again. {@code what} names the operation for the error message. The commit is as
+     * durable as the database makes a commit by default: on H2, written to the file within its
+     * {@code WRITE_DELAY}; use {@link #inDurableTransaction} for what must survive a crash once committed.
      */
     <T> T inTransaction(String what, Work<T> work) {
+        return inTransaction(what, work, false);
+    }
+
+    /**
+     * Runs {@code work} like {@link #inTransaction}, and returns only once the commit survives a crash of the
+     * JVM: consent records, email choices, erasures and security records. On H2 the changes are written to the
+     * file right after the commit ({@link Dialect#flushAfterCommit}).
+     */
+    <T> T inDurableTransaction(String what, Work<T> work) {
+        return inTransaction(what, work, true);
+    }
+
+    private <T> T inTransaction(String what, Work<T> work, boolean durable) {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
@@ -132,6 +162,9 @@ final class Database {
                 try {
                     T result = work.run(connection);
                     connection.commit();
+                    if (durable) {
+                        flush(connection);
+                    }
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     connection.rollback();
@@ -149,6 +182,28 @@ final class Database {
         }
         throw new StoreException("Crumb could not " + what + " (SQL state " + last.getSQLState()
                 + "); check that the database is reachable and that its schema is Crumb's", last);
+    }
+
+    /**
+     * Writes what is committed to the database's file now. Failing that (an H2 user without admin rights
+     * may not run {@code CHECKPOINT}), the commit stands and reaches the file within H2's
+     * {@code WRITE_DELAY}; the failure is logged once, as it says how to make commits durable again.
+     */
+    private void flush(Connection connection) {
+        String flush = dialect.flushAfterCommit();
+        if (flush == null) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(flush);
+        } catch (SQLException e) {
+            if (flushFailureLogged.compareAndSet(false, true)) {
+                LOG.warn("Crumb could not write committed consent records to the H2 file at once ({}, SQL state {});"
+                        + " they reach it within H2's WRITE_DELAY. Connect as the database's admin user, or have it run"
+                        + " SET WRITE_DELAY 0 once (a persistent setting) to write every commit at once", flush,
+                        e.getSQLState());
+            }
+        }
     }
 
     /** Runs read-only {@code work} on one snapshot, so that every query sees the same data. */

@@ -49,6 +49,11 @@ enum Dialect {
         }
 
         @Override
+        String flushAfterCommit() {
+            return null;
+        }
+
+        @Override
         String arrayParameter(String elementType) {
             return "CAST(? AS " + elementType + "[])";
         }
@@ -86,9 +91,11 @@ enum Dialect {
             Map.entry("MODE", "PostgreSQL"),
             Map.entry("DATABASE_TO_LOWER", "TRUE"),
             Map.entry("DEFAULT_NULL_ORDERING", "HIGH"),
-            // Write each commit to the file before returning, so a committed consent record survives a crash
-            // of the JVM (not a power loss: H2 does not fsync).
-            Map.entry("WRITE_DELAY", "0"),
+            // H2 writes committed changes to its file at most this many milliseconds later, all at once: the
+            // tracking writer's batches share the pages they change instead of each commit rewriting them
+            // (with 0, every commit wrote every page it changed). A transaction that must survive a crash of
+            // the JVM as soon as it commits, a consent record above all, asks for it (flushAfterCommit).
+            Map.entry("WRITE_DELAY", "500"),
             // H2's own JVM shutdown hook would close the database while the container's stop (and with it
             // Crumb's filter) is still writing buffered page views: SQL state 90121 on SIGTERM. Crumb closes
             // the database itself, after the buffer is written.
@@ -142,6 +149,17 @@ enum Dialect {
      */
     boolean upsertWaitsForConcurrentInsert() {
         return false;
+    }
+
+    /**
+     * The statement that writes committed changes to the database's file at once, run after a durable
+     * commit ({@link Database#inDurableTransaction}); {@code null} when a commit is durable when it returns
+     * (PostgreSQL's default {@code synchronous_commit}). H2's {@code CHECKPOINT} writes the file (not an fsync:
+     * the change survives a crash of the JVM, not of the machine) and needs an admin user, which the user
+     * that created the database is.
+     */
+    String flushAfterCommit() {
+        return "CHECKPOINT";
     }
 
     /** Placeholder values for the Flyway migrations. */

@@ -44,7 +44,7 @@ final class JdbcConsentLog implements ConsentLog {
     private boolean insert(String what, String sql, ConsentRecord record) {
         Objects.requireNonNull(record, "record");
         ColumnLimits.check(record.visitorKey(), ColumnLimits.KEY, "visitorKey", "use the keyed hash of the visitor ID");
-        return database.inTransaction(what, connection -> {
+        return database.inDurableTransaction(what, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 insert.setString(1, record.visitorKey());
                 insert.setObject(2, Times.column(record.decidedAt()));

@@ -22,7 +22,7 @@ final class JdbcEmailRegistry implements EmailRegistry {
     @Override
     public void optIn(String addressKey, Instant at, int policyRevision, String form) {
         EmailArguments.checkOptIn(addressKey, at, policyRevision, form);
-        database.inTransaction("record an email opt-in", connection -> {
+        database.inDurableTransaction("record an email opt-in", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_email_opt_in"
                     + " (address_key, opted_in_at, policy_revision, form_name) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, addressKey);
@@ -40,7 +40,7 @@ final class JdbcEmailRegistry implements EmailRegistry {
         EmailArguments.checkSuppression(addressKey, at);
         // Insert-if-absent: a repeated suppression is a no-op; a concurrent duplicate loses the primary-key
         // race, and the retry then finds the row.
-        database.inTransaction("suppress an email address", connection -> {
+        database.inDurableTransaction("suppress an email address", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_email_suppression"
                     + " (address_key, suppressed_at) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
                     + " crumb_email_suppression WHERE address_key = ? AND suppressed_at = ?)")) {

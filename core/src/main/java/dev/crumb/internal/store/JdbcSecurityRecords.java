@@ -27,7 +27,7 @@ final class JdbcSecurityRecords implements SecurityRecords {
     @Override
     public String hashKeyFingerprint(String fingerprint) {
         Objects.requireNonNull(fingerprint, "fingerprint");
-        return database.inTransaction("check the hash key's fingerprint", connection -> {
+        return database.inDurableTransaction("check the hash key's fingerprint", connection -> {
             // A concurrent first start loses the primary-key race; the retry then reads the winner's row.
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_security"
                     + " (name, text_value, updated_at) SELECT ?, ?, ? WHERE NOT EXISTS"
@@ -66,7 +66,7 @@ final class JdbcSecurityRecords implements SecurityRecords {
     @Override
     public void endAnalystSessions(Instant at) {
         Objects.requireNonNull(at, "at");
-        database.inTransaction("record the analyst's sign-out", connection -> {
+        database.inDurableTransaction("record the analyst's sign-out", connection -> {
             OffsetDateTime time = Times.column(at);
             if (update(connection, time) == 0) {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crumb_security"

@@ -109,7 +109,7 @@ final class JdbcVisitorRecords implements VisitorRecords {
     @Override
     public long erase(String visitorKey) {
         Objects.requireNonNull(visitorKey, "visitorKey");
-        return database.inWriterTransaction("erase a visitor's rows", connection -> {
+        return database.inDurableWriterTransaction("erase a visitor's rows", connection -> {
             long deleted = 0;
             for (String table : VisitorKeyTables.ERASED_ON_FORGET) {
                 // Table names come from the constant list above, never from input.

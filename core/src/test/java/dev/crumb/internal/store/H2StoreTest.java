@@ -130,4 +130,33 @@ class H2StoreTest extends StoreContract {
             nested.close();
         }
     }
+
+    @Test
+    @DisplayName("an H2 user without admin rights (a caller's DataSource) still records consent; the flush is skipped")
+    void consentWithoutAdminRights() throws Exception {
+        String url = JdbcUrls.completeH2("jdbc:h2:file:" + directory.resolve("plain"))
+                .replace(";WRITE_DELAY=500", "");
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(url, "owner", "secret");
+             java.sql.Statement statement = admin.createStatement()) {
+            org.h2.jdbcx.JdbcDataSource owner = new org.h2.jdbcx.JdbcDataSource();
+            owner.setURL(url);
+            owner.setUser("owner");
+            owner.setPassword("secret");
+            JdbcCrumbStore.open(owner).close(); // the schema, as its owner
+            statement.execute("CREATE USER plain PASSWORD 'plain'");
+            statement.execute("GRANT ALL ON SCHEMA PUBLIC TO plain");
+            org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+            dataSource.setURL(url);
+            dataSource.setUser("plain");
+            dataSource.setPassword("plain");
+            ConsentRecord record = new ConsentRecord("v1", Instant.parse("2025-03-10T10:00:00Z"),
+                    Set.of(Category.ANALYTICS), 1, ConsentSource.BANNER);
+            try (CrumbStore plain = JdbcCrumbStore.open(dataSource)) {
+                plain.consentLog().append(record);
+                plain.consentLog().append(record);
+
+                assertThat(plain.consentLog().history("v1", 5)).containsExactly(record, record);
+            }
+        }
+    }
 }
