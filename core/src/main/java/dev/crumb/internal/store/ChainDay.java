@@ -22,11 +22,7 @@ record ChainDay(String visitorKey, Metric metric, String item, LocalDate day) im
     }
 
     /** A visitor's chain of one metric and item. */
-    record Chain(String visitorKey, Metric metric, String item) {
-        /** The order the writer changes chains in. */
-        static final Comparator<Chain> ORDER = Comparator.comparing(Chain::visitorKey)
-                .thenComparing(c -> c.metric().code()).thenComparing(Chain::item);
-    }
+    record Chain(String visitorKey, Metric metric, String item) {}
 
     /**
      * What is stored about a chain day before the batch: its weight (0 when the day is not in the chain)

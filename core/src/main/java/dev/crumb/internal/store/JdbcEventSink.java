@@ -338,12 +338,13 @@ final class JdbcEventSink implements EventSink {
      */
     private void writeChains(Connection connection, Map<String, VisitorChains> stored, ChainChanges.Rows rows)
             throws SQLException {
-        SortedMap<ChainDay.Chain, Map<LocalDate, Long>> weights = new TreeMap<>(ChainDay.Chain.ORDER);
-        rows.inserts().forEach((day, weight) -> weights.computeIfAbsent(day.chain(), c -> new HashMap<>())
+        // By chain (each visitor's rows are written in key order below), each chain's days in day order.
+        Map<ChainDay.Chain, SortedMap<LocalDate, Long>> weights = new HashMap<>();
+        rows.inserts().forEach((day, weight) -> weights.computeIfAbsent(day.chain(), c -> new TreeMap<>())
                 .put(day.day(), weight));
-        rows.updates().forEach((day, weight) -> weights.computeIfAbsent(day.chain(), c -> new HashMap<>())
+        rows.updates().forEach((day, weight) -> weights.computeIfAbsent(day.chain(), c -> new TreeMap<>())
                 .put(day.day(), weight));
-        rows.deletes().forEach(day -> weights.computeIfAbsent(day.chain(), c -> new HashMap<>()).put(day.day(), 0L));
+        rows.deletes().forEach(day -> weights.computeIfAbsent(day.chain(), c -> new TreeMap<>()).put(day.day(), 0L));
         if (weights.isEmpty()) {
             return;
         }

@@ -74,4 +74,31 @@ class ChainDaysTest {
 
         assertThat(read).isEqualTo(chain);
     }
+
+    @Property(tries = 300)
+    void changesAndRetentionAgreeWithAMapOfDays(
+            @ForAll @Size(max = 30) java.util.List<@IntRange(min = 0, max = 60) Integer> stored,
+            @ForAll @Size(max = 10) java.util.List<@IntRange(min = 0, max = 60) Integer> changed,
+            @ForAll @IntRange(min = 0, max = 3) int weight, @ForAll @IntRange(min = 0, max = 61) int cut) {
+        TreeMap<LocalDate, Long> days = new TreeMap<>();
+        stored.forEach(offset -> days.merge(DAY.plusDays(offset), 1L, Long::sum));
+        Map<LocalDate, Long> changes = new java.util.HashMap<>();
+        changed.forEach(offset -> changes.put(DAY.plusDays(offset), (long) weight));
+        TreeMap<LocalDate, Long> expected = new TreeMap<>(days);
+        changes.forEach((day, w) -> {
+            if (w == 0) {
+                expected.remove(day);
+            } else {
+                expected.put(day, w);
+            }
+        });
+
+        ChainDays after = new ChainDays(days).with(changes);
+
+        assertThat(after.days()).isEqualTo(expected);
+        assertThat(after.from(DAY.plusDays(cut)).days()).isEqualTo(expected.tailMap(DAY.plusDays(cut), true));
+        LocalDate probe = DAY.plusDays(cut);
+        assertThat(after.at(probe)).isEqualTo(new ChainDay.Stored(expected.getOrDefault(probe, 0L),
+                expected.lowerKey(probe), expected.higherKey(probe)));
+    }
 }
