@@ -28,6 +28,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
@@ -152,7 +154,15 @@ public final class BenchServers implements AutoCloseable {
 
     private void start(int port, Handler handler) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        // Jetty caches header fields it has seen on a connection, up to headerCacheSize characters, and clears
+        // the whole cache when a new one does not fit. wrk's returning visitors are not tied to a connection
+        // (VisitorScript), so every connection carries 64 visitors' cookies in turn: with Jetty's default of
+        // 1024, each ~300-character Crumb cookie evicts the others and the clearing took 80 % of the Crumb
+        // server's request threads (docs/performance.md, "Results (2026-11-30 night …)"). A browser keeps its
+        // own connections, so this models a proxy that reuses connections; all three servers get the same.
+        http.setHeaderCacheSize(Integer.getInteger("crumb.bench.header-cache", 0));
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
