@@ -141,8 +141,10 @@ public final class StoreSummaryBench {
                     + " warm-up)%n", days, percentile(times, 50), percentile(times, 95), times.length);
             System.out.printf(Locale.ROOT, "baseline (%s): median %.1f ms, p95 %.1f ms (%d runs after 1 warm-up)%n",
                     baselineQuery(), percentile(baseline, 50), percentile(baseline, 95), baseline.length);
-            System.out.printf(Locale.ROOT, "ratio: the summary takes %.4f of the baseline's time (%.0f× faster)%n",
-                    percentile(times, 50) / percentile(baseline, 50), percentile(baseline, 50) / percentile(times, 50));
+            double ratio = percentile(times, 50) / percentile(baseline, 50);
+            System.out.printf(Locale.ROOT, "ratio: the summary takes %.4f of the baseline's time (%s)%n", ratio,
+                    ratio <= 1 ? String.format(Locale.ROOT, "%.1f× faster", 1 / ratio)
+                            : String.format(Locale.ROOT, "%.1f× slower", ratio));
         }
     }
 

@@ -1,0 +1,70 @@
+package dev.crumb.bench.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreSummaryBenchTest {
+    private static final Pattern INGEST = Pattern.compile(
+            "ingest: (\\d+) page views/s \\(first 10 days (\\d+), last 10 days (\\d+)\\)");
+
+    @TempDir
+    Path directory;
+
+    private String run(String... extra) throws Exception {
+        String[] base = {"--db-url", "jdbc:h2:file:" + directory.resolve("crumb"), "--events", "3000", "--visitors",
+                "60", "--days", "12", "--paths", "20", "--batch", "250", "--runs", "1", "--baseline-runs", "1"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            StoreSummaryBench.main(args);
+        } finally {
+            System.setOut(out);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static long rows(String report, String table) {
+        Matcher rows = Pattern.compile(table + "\\s+([\\d,]+) rows").matcher(report);
+        assertThat(rows.find()).as(table + " in the report").isTrue();
+        return Long.parseLong(rows.group(1).replace(",", ""));
+    }
+
+    @Test
+    @DisplayName("store-summary loads through the real write path, without raw events by default, and prints its rates")
+    void loadsWithoutRawEventsAndPrintsTheRate() throws Exception {
+        String report = run();
+
+        Matcher ingest = INGEST.matcher(report);
+        assertThat(ingest.find()).as(report).isTrue();
+        assertThat(Long.parseLong(ingest.group(1))).isPositive();
+        assertThat(Long.parseLong(ingest.group(2))).isPositive();
+        assertThat(report).contains("raw events not kept").contains("FROM crumb_visit)");
+        assertThat(rows(report, "crumb_page_view")).isZero();
+        assertThat(rows(report, "crumb_visitor_chains")).isPositive();
+        Matcher summary = Pattern.compile("visits, ([\\d,]+) page views").matcher(report);
+        assertThat(summary.find()).isTrue();
+        assertThat(summary.group(1).replace(",", "")).isEqualTo(String.valueOf(3000 - 3000 % 12));
+    }
+
+    @Test
+    @DisplayName("--raw-events true keeps a raw row per page view and counts the baseline from them")
+    void rawEventsOnRequest() throws Exception {
+        String report = run("--raw-events", "true");
+
+        assertThat(report).contains("raw events kept").contains("FROM crumb_page_view)");
+        assertThat(rows(report, "crumb_page_view")).isEqualTo(3000 - 3000 % 12);
+    }
+}
