@@ -128,7 +128,10 @@ public final class StoreSummaryBench {
             describeTables();
             LocalDate from = traffic.firstDay();
             LocalDate to = traffic.lastDay();
+            long firstStarted = System.nanoTime();
             AnalyticsSummary summary = store.analytics().summary(from, to);
+            System.out.printf(Locale.ROOT, "first summary (rolls up the closed months it covers whole, if not yet):"
+                    + " %.1f ms%n", (System.nanoTime() - firstStarted) / 1e6);
             System.out.printf(Locale.ROOT, "summary %s..%s: %,d visitors (%,d new, %,d returning), %,d visits,"
                             + " %,d page views, %,d anonymous, bounce rate %.3f, %.1f s per visit, %d pages,"
                             + " %d countries%n", from, to, summary.visitors(), summary.newVisitors(),

@@ -62,6 +62,18 @@ enum Dialect {
         boolean upsertWaitsForConcurrentInsert() {
             return true;
         }
+
+        @Override
+        String analyze(String table) {
+            return "ANALYZE " + table;
+        }
+
+        @Override
+        String rollupGuard(boolean exclusive) {
+            // A transaction-level advisory lock: writers share it, a rollup holds it alone; no row is written.
+            return "SELECT " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared") + "("
+                    + ROLLUP_LOCK_KEY + ")";
+        }
     },
     H2 {
         @Override
@@ -160,6 +172,27 @@ enum Dialect {
      */
     String flushAfterCommit() {
         return "CHECKPOINT";
+    }
+
+    /**
+     * The key of PostgreSQL's advisory lock that guards the month rollups ({@link MonthRollups}): "crumb" in
+     * ASCII, then 10 for the migration that brought it. An application that uses advisory locks of its own
+     * should keep clear of it.
+     */
+    static final long ROLLUP_LOCK_KEY = 0x6372756D620AL;
+
+    /**
+     * The statement that keeps a month from being rolled up while a writer changes its day rows: held until
+     * the transaction ends, by every writer of an unshared database ({@code exclusive} false) and by a rollup
+     * ({@code exclusive} true). H2 has no shared lock: both take the one row of {@code crumb_rollup_lock}.
+     */
+    String rollupGuard(boolean exclusive) {
+        return "SELECT id FROM crumb_rollup_lock WHERE id = 1 FOR UPDATE";
+    }
+
+    /** The statement that refreshes the planner's statistics of {@code table}. */
+    String analyze(String table) {
+        return "ANALYZE TABLE " + table;
     }
 
     /** Placeholder values for the Flyway migrations. */

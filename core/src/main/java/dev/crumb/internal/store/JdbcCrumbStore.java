@@ -13,6 +13,7 @@ import dev.crumb.store.VisitorRecords;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,14 +38,16 @@ final class JdbcCrumbStore implements CrumbStore {
     private final SecurityRecords security;
     private final VisitorRecords visitorRecords;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final MonthRollups rollups;
 
     private JdbcCrumbStore(DataSource dataSource, Dialect dialect, AutoCloseable ownedPool, int chainCapacity) {
         Database database = new Database(dataSource, dialect);
         this.ownedPool = ownedPool;
         this.consentLog = new JdbcConsentLog(database);
         this.emails = new JdbcEmailRegistry(database);
-        this.events = new JdbcEventSink(database, JdbcEventSink.DELETE_CHUNK, chainCapacity);
-        this.analytics = new JdbcAnalyticsReader(database);
+        this.rollups = new MonthRollups(database, Clock.systemUTC());
+        this.events = new JdbcEventSink(database, JdbcEventSink.DELETE_CHUNK, chainCapacity, rollups);
+        this.analytics = new JdbcAnalyticsReader(database, rollups);
         this.security = new JdbcSecurityRecords(database);
         this.visitorRecords = new JdbcVisitorRecords(database);
     }
@@ -115,6 +118,11 @@ final class JdbcCrumbStore implements CrumbStore {
                     + e.getMessage() + "); check its URL, that the database server runs, and its password", e);
         }
         return start(dataSource, dialect, null, VisitorChains.DEFAULT_CAPACITY);
+    }
+
+    /** For tests: the month rollups, to roll up a month whenever a test needs it. */
+    MonthRollups monthRollups() {
+        return rollups;
     }
 
     /**

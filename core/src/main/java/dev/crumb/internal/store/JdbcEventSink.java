@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ final class JdbcEventSink implements EventSink {
     private final VisitorLocks visitorLocks;
     private final ReentrantLock oneWriterAtATime;
     private final int chainCapacity;
+    private final MonthRollups rollups;
     private final String selectVisits;
     private final String selectVisitPages;
     private final String selectEarliest;
@@ -73,12 +75,18 @@ final class JdbcEventSink implements EventSink {
         this(database, DELETE_CHUNK, VisitorChains.DEFAULT_CAPACITY);
     }
 
+    JdbcEventSink(Database database, int deleteChunk, int chainCapacity) {
+        this(database, deleteChunk, chainCapacity, new MonthRollups(database, Clock.systemUTC()));
+    }
+
     /**
      * @param deleteChunk   raw page views deleted per transaction by retention
      * @param chainCapacity characters of a visitor's chains per row of {@code crumb_visitor_chains}
+     * @param rollups       the month rollups, whose rows the writer keeps exact too
      */
-    JdbcEventSink(Database database, int deleteChunk, int chainCapacity) {
+    JdbcEventSink(Database database, int deleteChunk, int chainCapacity, MonthRollups rollups) {
         this.chainCapacity = chainCapacity;
+        this.rollups = rollups;
         this.rawRetention = new ChunkedDelete("crumb_page_view", "id", "viewed_at", deleteChunk);
         this.database = database;
         Dialect dialect = database.dialect();
@@ -185,6 +193,9 @@ final class JdbcEventSink implements EventSink {
             writeChains(connection, storedChains, chains);
             applyChanges(connection, result.counts());
             upsertAnonymous(connection, anonymousCounts);
+            Map<LocalDate, Long> anonymousByDay = new HashMap<>();
+            anonymousCounts.forEach((key, views) -> anonymousByDay.merge(key.day(), views, Long::sum));
+            rollups.applyToRolledUpMonths(connection, result.counts(), anonymousByDay);
             return null;
         });
     }
