@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +71,6 @@ final class MonthRollups {
     private final String upsertCount;
     private final String upsertRepeat;
     private final String upsertDay;
-    /** Months this store has seen rolled up: a month once rolled up stays so. */
-    private final Set<LocalDate> known = new ConcurrentSkipListSet<>();
     private final AtomicBoolean warned = new AtomicBoolean();
 
     MonthRollups(Database database, Clock clock) {
@@ -124,7 +121,7 @@ final class MonthRollups {
         for (LocalDate month = monthOf(range.from()); !month.isAfter(range.to()); month = month.plusMonths(1)) {
             LocalDate last = lastDayOf(month);
             if (!month.isBefore(range.from()) && !last.isAfter(range.to())
-                    && !last.plusDays(CLOSED_AFTER_DAYS).isAfter(today) && !known.contains(month)) {
+                    && !last.plusDays(CLOSED_AFTER_DAYS).isAfter(today)) {
                 candidates.add(month);
             }
         }
@@ -132,10 +129,10 @@ final class MonthRollups {
             return;
         }
         try {
-            known.addAll(database.inTransaction("look up the rolled-up months", connection ->
-                    rolledUp(connection, candidates.get(0), candidates.get(candidates.size() - 1))));
+            Set<LocalDate> done = database.inTransaction("look up the rolled-up months", connection ->
+                    rolledUp(connection, candidates.get(0), candidates.get(candidates.size() - 1)));
             for (LocalDate month : candidates) {
-                if (!known.contains(month)) {
+                if (!done.contains(month)) {
                     rollUp(month);
                 }
             }
@@ -150,10 +147,10 @@ final class MonthRollups {
     /** Rolls up {@code month} (its first day) unless another summary or server did so first. */
     void rollUp(LocalDate month) {
         LocalDate last = lastDayOf(month);
-        boolean done = database.inWriterTransaction("roll up the month " + month, connection -> {
+        boolean rolledUpNow = database.inWriterTransaction("roll up the month " + month, connection -> {
             guard(connection, true);
             if (rolledUp(connection, month, month).contains(month)) {
-                return true;
+                return false;
             }
             execute(connection, ROLL_UP_COUNTS, month, month, last);
             execute(connection, ROLL_UP_REPEATS, month, month, last);
@@ -165,8 +162,7 @@ final class MonthRollups {
             }
             return true;
         });
-        if (done) {
-            known.add(month);
+        if (rolledUpNow) {
             analyze();
         }
     }

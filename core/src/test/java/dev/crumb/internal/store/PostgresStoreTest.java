@@ -36,7 +36,8 @@ class PostgresStoreTest extends StoreContract {
     @BeforeEach
     void emptyTables() throws Exception {
         execute("TRUNCATE crumb_consent, crumb_email_opt_in, crumb_email_suppression, crumb_anonymous_day,"
-                + " crumb_day_count, crumb_day_repeat, crumb_security, " + String.join(", ", VisitorKeyTables.ANALYTICS));
+                + " crumb_day_count, crumb_day_repeat, crumb_security, crumb_rollup, crumb_month_count,"
+                + " crumb_month_repeat, crumb_month_day, " + String.join(", ", VisitorKeyTables.ANALYTICS));
         execute("ALTER TABLE crumb_anonymous_day DROP CONSTRAINT IF EXISTS test_failure");
     }
 

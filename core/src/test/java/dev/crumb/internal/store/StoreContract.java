@@ -329,6 +329,92 @@ abstract class StoreContract {
         assertOracleOnEveryRange(store(), oracle, first, first.plusDays(9));
     }
 
+    // --- Month rollups (issue 12, summary round 7) ----------------------------------------------------
+
+    /** Days where a summary range may start or end around the month ends of 2025-01-01..2025-04-10. */
+    private static final List<LocalDate> MONTH_EDGES = java.util.stream.Stream.of("2025-01-01", "2025-01-02",
+            "2025-01-31", "2025-02-01", "2025-02-02", "2025-02-27", "2025-02-28", "2025-03-01", "2025-03-15",
+            "2025-03-31", "2025-04-01", "2025-04-10").map(LocalDate::parse).toList();
+
+    /** Visitors coming back over 100 days from 2025-01-01: visitor-day repeats within and across months. */
+    private static List<PageView> monthsOfTraffic(long seed) {
+        return Events.crowd(30, 100, seed).stream()
+                .flatMap(v -> java.util.stream.Stream.of(v, new PageView(v.at().plusSeconds(86_000 * 9), v.visitorKey(),
+                        v.visit() + 3, v.path(), v.country(), v.language(), v.referrerHost())))
+                .toList();
+    }
+
+    @Test
+    @DisplayName("page views that arrive after their months were rolled up keep every range around the month ends exact")
+    void lateViewsForRolledUpMonths() {
+        List<PageView> views = monthsOfTraffic(41);
+        List<List<PageView>> batches = Events.shuffledBatches(views, 40, 43);
+        List<AnonymousPageView> anonymous = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            List<AnonymousPageView> some = Events.anonymous("2025-0" + (1 + i % 3) + "-1" + i % 10 + "T08:00:00Z",
+                    "/a" + i % 4, 1 + i % 2);
+            anonymous.addAll(some);
+            store().events().write(batches.get(i), some);
+            if (i == batches.size() / 2) {
+                // Rolls up January to March, which are closed and whole in the range.
+                store().analytics().summary(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-04-10"));
+            }
+        }
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        oracle.write(views, anonymous);
+
+        assertOracleOnRanges(store(), oracle, MONTH_EDGES);
+        assertMonthRowsAreDaySums();
+    }
+
+    @Test
+    @DisplayName("months rolled up while four writers are writing them stay exact")
+    void rollupsWhileWriting() throws Exception {
+        List<PageView> views = monthsOfTraffic(47);
+        List<List<PageView>> batches = Events.shuffledBatches(views, 15, 53);
+        ExecutorService summaries = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> rollingUp = summaries.submit(() -> {
+                for (String month : List.of("2025-01", "2025-02", "2025-03")) {
+                    LocalDate first = LocalDate.parse(month + "-01");
+                    Thread.sleep(40);
+                    store().analytics().summary(first, MonthRollups.lastDayOf(first));
+                }
+                return null;
+            });
+            writeConcurrently(batches, 4, i -> Events.anonymous("2025-02-2" + i % 8 + "T10:00:00Z", "/", 1));
+            rollingUp.get();
+        } finally {
+            summaries.shutdown();
+        }
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        oracle.write(views, IntStream.range(0, batches.size())
+                .mapToObj(i -> Events.anonymous("2025-02-2" + i % 8 + "T10:00:00Z", "/", 1))
+                .flatMap(List::stream).toList());
+
+        assertOracleOnRanges(store(), oracle, MONTH_EDGES);
+        assertMonthRowsAreDaySums();
+    }
+
+    /** On a JDBC store, the rows of each rolled-up month are the sums of its day rows. */
+    private void assertMonthRowsAreDaySums() {
+        if (store() instanceof JdbcCrumbStore jdbc) {
+            MonthRowsCheck.assertSumsOfDays(jdbc.monthRollups().database());
+        }
+    }
+
+    /** The store's summary of every range between two of {@code days} is the oracle's. */
+    static void assertOracleOnRanges(CrumbStore store, InMemoryCrumbStore oracle, List<LocalDate> days) {
+        for (LocalDate from : days) {
+            for (LocalDate to : days) {
+                if (!to.isBefore(from)) {
+                    assertThat(store.analytics().summary(from, to)).as("%s..%s", from, to)
+                            .isEqualTo(oracle.summary(from, to));
+                }
+            }
+        }
+    }
+
     /** The store's summary of every range within {@code first}..{@code last} is the oracle's. */
     static void assertOracleOnEveryRange(CrumbStore store, InMemoryCrumbStore oracle, LocalDate first, LocalDate last) {
         for (LocalDate from = first; !from.isAfter(last); from = from.plusDays(1)) {
