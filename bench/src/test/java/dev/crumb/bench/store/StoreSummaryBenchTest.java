@@ -67,4 +67,14 @@ class StoreSummaryBenchTest {
         assertThat(report).contains("raw events kept").contains("FROM crumb_page_view)");
         assertThat(rows(report, "crumb_page_view")).isEqualTo(3000 - 3000 % 12);
     }
+
+    @Test
+    @DisplayName("over 70 days the first summary rolls up January and February, and a range from mid-January is timed too")
+    void rollsUpClosedMonths() throws Exception {
+        String report = run("--days", "70");
+
+        assertThat(report).contains("first summary (rolls up").contains("2025-01-15..2025-03-11 (starts mid-month)");
+        assertThat(rows(report, "crumb_month_count")).isPositive();
+        assertThat(rows(report, "crumb_month_day")).isEqualTo(31 + 28);
+    }
 }
