@@ -143,7 +143,7 @@ public final class StoreSummaryBench {
             LocalDate midMonth = from.plusDays(14);
             double[] cut = days > 45 ? time(1, number("--runs"), () -> store.analytics().summary(midMonth, to))
                     : new double[0];
-            double[] baseline = time(1, number("--baseline-runs"), this::baseline);
+            double[] baseline = time(number("--baseline-runs") > 0 ? 1 : 0, number("--baseline-runs"), this::baseline);
             System.out.printf(Locale.ROOT, "summary over %d days: median %.1f ms, p95 %.1f ms (%d runs after 3"
                     + " warm-up)%n", days, percentile(times, 50), percentile(times, 95), times.length);
             if (cut.length > 0) {
@@ -151,9 +151,10 @@ public final class StoreSummaryBench {
                         + " runs after 1 warm-up)%n", midMonth, to, percentile(cut, 50), percentile(cut, 95),
                         cut.length);
             }
-            System.out.printf(Locale.ROOT, "baseline (%s): median %.1f ms, p95 %.1f ms (%d runs after 1 warm-up)%n",
-                    baselineQuery(), percentile(baseline, 50), percentile(baseline, 95), baseline.length);
             if (baseline.length > 0) {
+                System.out.printf(Locale.ROOT, "baseline (%s): median %.1f ms, p95 %.1f ms (%d runs after 1"
+                        + " warm-up)%n", baselineQuery(), percentile(baseline, 50), percentile(baseline, 95),
+                        baseline.length);
                 double ratio = percentile(times, 50) / percentile(baseline, 50);
                 System.out.printf(Locale.ROOT, "ratio: the summary takes %.4f of the baseline's time (%s)%n", ratio,
                         ratio <= 1 ? String.format(Locale.ROOT, "%.1f× faster", 1 / ratio)
