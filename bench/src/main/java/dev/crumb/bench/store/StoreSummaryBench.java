@@ -143,7 +143,8 @@ public final class StoreSummaryBench {
             LocalDate midMonth = from.plusDays(14);
             double[] cut = days > 45 ? time(1, number("--runs"), () -> store.analytics().summary(midMonth, to))
                     : new double[0];
-            double[] baseline = time(number("--baseline-runs") > 0 ? 1 : 0, number("--baseline-runs"), this::baseline);
+            int baselineRuns = number("--baseline-runs");
+            double[] baseline = time(baselineRuns > 0 ? 1 : 0, baselineRuns, this::baseline);
             System.out.printf(Locale.ROOT, "summary over %d days: median %.1f ms, p95 %.1f ms (%d runs after 3"
                     + " warm-up)%n", days, percentile(times, 50), percentile(times, 95), times.length);
             if (cut.length > 0) {
