@@ -276,7 +276,7 @@ public final class StoreSummaryBench {
         try (Connection connection = DriverManager.getConnection(url(), user(), password());
              Statement statement = connection.createStatement()) {
             for (String table : List.of("crumb_page_view", "crumb_visit", "crumb_visit_page", "crumb_visitor",
-                    "crumb_visitor_day", "crumb_visitor_chains", "crumb_day_count", "crumb_day_repeat", "crumb_anonymous_day",
+                    "crumb_visitor_chains", "crumb_day_count", "crumb_day_repeat", "crumb_anonymous_day",
                     "crumb_month_count", "crumb_month_repeat", "crumb_month_day")) {
                 long rows;
                 try (ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {

@@ -178,11 +178,12 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
             }
             try {
                 boolean added = journal.appendDefaultOnce(p.key().visitorId(), p.state(), p.at());
+                // The default applies from when it was queued; a record another server wrote earlier is
+                // equally good proof, and the cookie only needs a time, not that server's. The counters follow
+                // the state, so that whoever sees a default counted as recorded can also have it offered.
+                recent.asMap().replace(p.key(), Progress.QUEUED, new Progress(Stage.RECORDED, p.at()));
                 (added ? recorded : alreadyRecorded).incrementAndGet();
                 inFlight.decrementAndGet();
-                // The default applies from when it was queued; a record another server wrote earlier is
-                // equally good proof, and the cookie only needs a time, not that server's.
-                recent.asMap().replace(p.key(), Progress.QUEUED, new Progress(Stage.RECORDED, p.at()));
             } catch (ConsentJournal.ConsentNotRecordedException e) {
                 failedWrites.incrementAndGet();
                 pausedUntil.set(clock.millis() + PAUSE_AFTER_FAILURE.toMillis());

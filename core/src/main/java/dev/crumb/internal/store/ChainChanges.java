@@ -153,7 +153,7 @@ final class ChainChanges {
                 VisitorDay.Earliest earliest = touched.covers(key) ? changedDays.get(key) : neighbours.get(key);
                 if (earliest == null) {
                     throw new IllegalStateException("a day of a visitor's chain has no earliest visit in"
-                            + " crumb_visitor_day; was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?");
+                            + " crumb_visitor_chains; was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?");
                 }
                 counts.addRepeat(day, previous, Metric.COUNTRY, earliest.country(), sign);
                 counts.addRepeat(day, previous, Metric.LANGUAGE, earliest.language(), sign);

@@ -198,7 +198,9 @@ enum Dialect {
     /** Placeholder values for the Flyway migrations. */
     Map<String, String> migrationPlaceholders() {
         return Map.of("collate", textCollation(), "path_utf16_length", utf16Length("p.path"),
-                "chain_gap", daysBetween("c.previous_day", "c.chain_day"), "item_utf16_length", utf16Length("c.item"));
+                "chain_gap", daysBetween("c.previous_day", "c.chain_day"), "item_utf16_length", utf16Length("c.item"),
+                "country_utf16_length", utf16Length("d.entry_country"),
+                "language_utf16_length", utf16Length("d.entry_language"));
     }
 
     /** The dialect for a database product name as reported by JDBC metadata. */

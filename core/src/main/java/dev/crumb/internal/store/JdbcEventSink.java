@@ -26,11 +26,12 @@ import java.util.TreeSet;
 /**
  * Writes page views in one transaction per batch: the raw events when asked for, then — holding a row lock
  * on each visitor of the batch ({@link VisitorLocks}; on embedded H2 the database's one writer lock instead,
- * {@link Database#inWriterTransaction}) — the visit rollups, the writer's per-visitor-day state and the
- * daily aggregates that the summary reads. The writer reads only what the batch touches: the batch's own visits, the
- * earliest visit of the visitor-days they start on, and the weight and neighbouring days of each
- * visitor-day chain the batch changes ({@link BatchMerge}, {@link ChainChanges}); never a visitor's whole
- * history. Every read and every write is one statement for the whole batch (arrays or JDBC batches), so
+ * {@link Database#inWriterTransaction}) — the visit rollups, the writer's per-visitor state (the visitor's rows
+ * of {@code crumb_visitor_chains}: its visitor-day chains and the earliest visit of each visitor-day,
+ * {@link VisitorChains}) and the daily aggregates that the summary reads. The writer reads only what the batch
+ * touches: the batch's own visits and its visitors' chain rows, of which it decodes the earliest visit of the
+ * visitor-days the visits start on and the weight and neighbouring days of each chain the batch changes
+ * ({@link BatchMerge}, {@link ChainChanges}); never a visitor's whole history. Every read and every write is one statement for the whole batch (arrays or JDBC batches), so
  * the cost per page view stays the same as history grows. The aggregates stay exact whatever the order of
  * arrival and however many servers write (see {@code docs/storage.md}). Rows are locked and updated in a
  * fixed key order so that concurrent writers wait instead of deadlocking.
@@ -43,8 +44,6 @@ final class JdbcEventSink implements EventSink {
             + " path, country, language_code, referrer_host) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String VISIT_COLUMNS = "visitor_key, visit_number, start_day, first_ms, last_ms,"
             + " pageviews, entry_path, entry_referrer, entry_country, entry_language, exit_path";
-    private static final String EARLIEST_COLUMNS = "visitor_key, start_day, first_ms, first_visit, entry_country,"
-            + " entry_language";
 
     private static final KeyList<VisitId> VISIT_KEYS = new KeyList<VisitId>()
             .column("vk", "varchar", VisitId::visitorKey).column("vn", "integer", VisitId::visit);
@@ -61,7 +60,6 @@ final class JdbcEventSink implements EventSink {
     private final MonthRollups rollups;
     private final String selectVisits;
     private final String selectVisitPages;
-    private final String selectEarliest;
     private final String selectVisitsOfDays;
     private final String selectChains;
     private final String insertVisit;
@@ -102,8 +100,6 @@ final class JdbcEventSink implements EventSink {
                 + VISIT_KEYS.table(dialect, "k") + " ON v.visitor_key = k.vk AND v.visit_number = k.vn";
         this.selectVisitPages = "SELECT p.visitor_key, p.visit_number, p.path, p.views FROM crumb_visit_page p JOIN "
                 + VISIT_KEYS.table(dialect, "k") + " ON p.visitor_key = k.vk AND p.visit_number = k.vn";
-        this.selectEarliest = "SELECT " + prefixed("e.", EARLIEST_COLUMNS) + " FROM crumb_visitor_day e JOIN "
-                + DAY_KEYS.table(dialect, "k") + " ON e.visitor_key = k.vk AND e.start_day = k.sd";
         this.selectVisitsOfDays = "SELECT " + prefixed("v.", VISIT_COLUMNS) + " FROM crumb_visit v JOIN "
                 + DAY_KEYS.table(dialect, "k") + " ON v.visitor_key = k.vk AND v.start_day = k.sd";
         this.selectChains = "SELECT c.visitor_key, c.part, c.chains FROM crumb_visitor_chains c JOIN "
@@ -175,22 +171,21 @@ final class JdbcEventSink implements EventSink {
             merge.storedVisits(readVisits(connection, selectVisits, VISIT_KEYS, merge.visits(), storedPages),
                     storedPages);
             merge.movedPages(readVisitPages(connection, merge.movedAndSpilled()));
-            merge.storedEarliest(readEarliest(connection, merge.touchedDays()));
+            Map<String, VisitorChains> storedChains = readChains(connection, merge.visitors());
+            merge.storedEarliest(earliest(storedChains, merge.touchedDays()));
             merge.rescanned(readVisitsOfDays(connection, merge.daysToRescan()));
             BatchMerge.Result result = merge.result();
             List<ChainDay> changedDays = result.chains().changed();
-            Map<String, VisitorChains> storedChains = readChains(connection, changedDays);
             Map<ChainDay, ChainDay.Stored> storedDays = new HashMap<>();
             changedDays.forEach(day -> storedDays.put(day,
                     storedChains.get(day.visitorKey()).get(day.metric(), day.item()).at(day.day())));
-            Map<VisitorDay, VisitorDay.Earliest> neighbours = readEarliest(connection,
+            Map<VisitorDay, VisitorDay.Earliest> neighbours = earliest(storedChains,
                     result.chains().neighbours(Metric.VISITORS, storedDays));
             ChainChanges.Rows chains = result.chains().apply(storedDays, result.counts(), result.touched(),
                     neighbours);
             writeVisits(connection, result.visits(), result.rowPages(), merge);
             writeVisitPages(connection, result.spilled(), merge);
-            writeEarliest(connection, result.earliestWrites(), result.touched(), result.earliestDeletes());
-            writeChains(connection, storedChains, chains);
+            writeChains(connection, storedChains, chains, result.earliestWrites(), result.earliestDeletes());
             applyChanges(connection, result.counts());
             upsertAnonymous(connection, anonymousCounts);
             Map<LocalDate, Long> anonymousByDay = new HashMap<>();
@@ -279,11 +274,17 @@ final class JdbcEventSink implements EventSink {
                         id -> new HashMap<>()).put(rows.getString(3), rows.getLong(4)));
     }
 
-    private Map<VisitorDay, VisitorDay.Earliest> readEarliest(Connection connection, List<VisitorDay> days)
-            throws SQLException {
-        return readKeyed(connection, selectEarliest, DAY_KEYS, days, new HashMap<VisitorDay, VisitorDay.Earliest>(),
-                (rows, earliest) -> earliest.put(new VisitorDay(rows.getString(1), rows.getObject(2, LocalDate.class)),
-                        new VisitorDay.Earliest(rows.getLong(3), rows.getInt(4), rows.getString(5), rows.getString(6))));
+    /** The stored earliest visit of each of {@code days} that has one, from its visitor's chain rows. */
+    private static Map<VisitorDay, VisitorDay.Earliest> earliest(Map<String, VisitorChains> chains,
+                                                                 List<VisitorDay> days) {
+        Map<VisitorDay, VisitorDay.Earliest> earliest = new HashMap<>();
+        for (VisitorDay day : days) {
+            VisitorDay.Earliest stored = chains.get(day.visitorKey()).earliest(day.day());
+            if (stored != null) {
+                earliest.put(day, stored);
+            }
+        }
+        return earliest;
     }
 
     /** The stored visits of each of {@code days}: rare, only for days whose earliest visit moves away. */
@@ -300,55 +301,23 @@ final class JdbcEventSink implements EventSink {
      * The stored chains of each visitor with a chain among {@code days} (all their rows: every day of every
      * chain, with its weight); a visitor without rows gets an empty {@link VisitorChains}.
      */
-    private Map<String, VisitorChains> readChains(Connection connection, List<ChainDay> days) throws SQLException {
+    /** The rows of {@code crumb_visitor_chains} of {@code visitors}: their chains and visitor-days. */
+    private Map<String, VisitorChains> readChains(Connection connection, SortedSet<String> visitors)
+            throws SQLException {
         Map<String, VisitorChains> chains = new HashMap<>();
-        days.forEach(day -> chains.computeIfAbsent(day.visitorKey(), key -> new VisitorChains(key, chainCapacity)));
-        return readKeyed(connection, selectChains, VISITOR_KEYS, new ArrayList<>(new TreeSet<>(chains.keySet())),
-                chains, (rows, stored) -> stored.get(rows.getString(1)).addStored(rows.getInt(2), rows.getString(3)));
-    }
-
-    private void writeEarliest(Connection connection, SortedMap<VisitorDay, VisitorDay.Earliest> writes,
-                               DayAttributes touched, SortedSet<VisitorDay> deletes) throws SQLException {
-        if (!writes.isEmpty()) {
-            try (InsertOrUpdate rows = new InsertOrUpdate(connection, "INSERT INTO crumb_visitor_day ("
-                    + EARLIEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", "UPDATE crumb_visitor_day SET first_ms = ?,"
-                    + " first_visit = ?, entry_country = ?, entry_language = ? WHERE visitor_key = ? AND start_day = ?")) {
-                for (Map.Entry<VisitorDay, VisitorDay.Earliest> write : writes.entrySet()) {
-                    boolean stored = touched.before().containsKey(write.getKey());
-                    PreparedStatement statement = rows.statementFor(stored);
-                    int key = stored ? 5 : 1;
-                    int value = stored ? 1 : 3;
-                    statement.setString(key, write.getKey().visitorKey());
-                    statement.setObject(key + 1, write.getKey().day());
-                    statement.setLong(value, write.getValue().firstMs());
-                    statement.setInt(value + 1, write.getValue().visit());
-                    statement.setString(value + 2, write.getValue().country());
-                    statement.setString(value + 3, write.getValue().language());
-                    statement.addBatch();
-                }
-                rows.execute();
-            }
-        }
-        if (!deletes.isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM crumb_visitor_day WHERE visitor_key = ? AND start_day = ?")) {
-                for (VisitorDay day : deletes) {
-                    delete.setString(1, day.visitorKey());
-                    delete.setObject(2, day.day());
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-        }
+        visitors.forEach(visitor -> chains.put(visitor, new VisitorChains(visitor, chainCapacity)));
+        return readKeyed(connection, selectChains, VISITOR_KEYS, new ArrayList<>(visitors), chains,
+                (rows, stored) -> stored.get(rows.getString(1)).addStored(rows.getInt(2), rows.getString(3)));
     }
 
     /**
-     * Writes the chains the batch changes: each visitor's changed rows of {@code crumb_visitor_chains}
-     * ({@link VisitorChains}) are inserted, updated, or deleted when they hold no chain any more; in key order,
-     * like every other write of the batch.
+     * Writes the chains and the visitor-days' earliest visits the batch changes: each visitor's changed rows of
+     * {@code crumb_visitor_chains} ({@link VisitorChains}) are inserted, updated, or deleted when they hold
+     * nothing any more; in key order, like every other write of the batch.
      */
-    private void writeChains(Connection connection, Map<String, VisitorChains> stored, ChainChanges.Rows rows)
-            throws SQLException {
+    private void writeChains(Connection connection, Map<String, VisitorChains> stored, ChainChanges.Rows rows,
+                             SortedMap<VisitorDay, VisitorDay.Earliest> earliestWrites,
+                             SortedSet<VisitorDay> earliestDeletes) throws SQLException {
         // By chain (each visitor's rows are written in key order below), each chain's days in day order.
         Map<ChainDay.Chain, SortedMap<LocalDate, Long>> weights = new HashMap<>();
         rows.inserts().forEach((day, weight) -> weights.computeIfAbsent(day.chain(), c -> new TreeMap<>())
@@ -356,15 +325,21 @@ final class JdbcEventSink implements EventSink {
         rows.updates().forEach((day, weight) -> weights.computeIfAbsent(day.chain(), c -> new TreeMap<>())
                 .put(day.day(), weight));
         rows.deletes().forEach(day -> weights.computeIfAbsent(day.chain(), c -> new TreeMap<>()).put(day.day(), 0L));
-        if (weights.isEmpty()) {
-            return;
-        }
-        SortedSet<String> visitors = new TreeSet<>();
         weights.forEach((chain, days) -> {
             VisitorChains chains = stored.get(chain.visitorKey());
             chains.put(chain.metric(), chain.item(), chains.get(chain.metric(), chain.item()).with(days));
-            visitors.add(chain.visitorKey());
         });
+        earliestWrites.forEach((day, earliest) -> stored.get(day.visitorKey()).putEarliest(day.day(), earliest));
+        earliestDeletes.forEach(day -> stored.get(day.visitorKey()).putEarliest(day.day(), null));
+        SortedSet<String> visitors = new TreeSet<>();
+        stored.forEach((visitor, chains) -> {
+            if (chains.isChanged()) {
+                visitors.add(visitor);
+            }
+        });
+        if (visitors.isEmpty()) {
+            return;
+        }
         try (InsertOrUpdate upserts = new InsertOrUpdate(connection, "INSERT INTO crumb_visitor_chains (visitor_key,"
                 + " part, first_day, chains) VALUES (?, ?, ?, ?)", VisitorChains.UPDATE_ROW);
              PreparedStatement delete = connection.prepareStatement(VisitorChains.DELETE_ROW)) {

@@ -127,18 +127,16 @@ final class JdbcVisitorRecords implements VisitorRecords {
         long cutoff = Objects.requireNonNull(before, "before").toEpochMilli();
         long deleted = database.inWriterChunks("delete visits past their retention", chunk,
                 connection -> deleteChunk(connection, cutoff));
-        // Raw page views and the writer's per-visitor-day state of days before the cut-off, in short chunks
+        // Raw page views and the writer's per-visitor state of days before the cut-off, in short chunks
         // through the indexes of V6: the writer never reads days that old again (events arrive as they happen).
         java.time.LocalDate cutoffDay = before.atZone(java.time.ZoneOffset.UTC).toLocalDate();
         new ChunkedDelete("crumb_page_view", "id", "viewed_at", chunk).deleteBefore(database, ChunkedDelete.timestamp(before));
-        new ChunkedDelete("crumb_visitor_day", "visitor_key, start_day", "start_day", chunk).deleteBefore(database, cutoffDay);
         new ChainRetention(database, chunk).trimBefore(cutoffDay);
         // A visitor's lock row goes only with the last of its rows: the writer treats a visitor without one as
         // new and inserts its state, which must then not exist.
         database.inTransaction("delete visitor rows without visits", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crumb_visitor WHERE NOT EXISTS"
                     + " (SELECT 1 FROM crumb_visit v WHERE v.visitor_key = crumb_visitor.visitor_key)"
-                    + " AND NOT EXISTS (SELECT 1 FROM crumb_visitor_day d WHERE d.visitor_key = crumb_visitor.visitor_key)"
                     + " AND NOT EXISTS (SELECT 1 FROM crumb_visitor_chains c WHERE c.visitor_key = crumb_visitor.visitor_key)")) {
                 return delete.executeUpdate();
             }

@@ -23,11 +23,21 @@ import java.util.TreeSet;
  * further rows, numbered by {@code part}. A chain lives in exactly one part; it stays there as it grows, and
  * a new chain joins the last part with room or starts a new one.
  *
- * <p>Encoding of the {@code chains} column: per chain, in any order, {@code m} ({@code v} visitors,
- * {@code r} returning, {@code p} page_visitors), the chain's first day as {@code yyyy-mm-dd}, the item's
- * length in UTF-16 code units, {@code :}, the item, the chain's days as {@link ChainDays} encodes them
- * relative to its first day, and {@code ;}. A visitor's {@code visitors} chain over three days reads
- * {@code v2025-01-010:0,1,1;}.
+ * <p>Since V11 a row also holds the earliest visit of each of the visitor's visitor-days (what
+ * {@code crumb_visitor_day} held before), which the writer reads and changes with the chains: one row per
+ * visitor and batch instead of one per visitor-day more. A visitor-day's entry lives in one part, like a chain.
+ *
+ * <p>Encoding of the {@code chains} column, entries in any order:
+ * <ul>
+ *   <li>a chain: {@code m} ({@code v} visitors, {@code r} returning, {@code p} page_visitors), the chain's first
+ *   day as {@code yyyy-mm-dd}, the item's length in UTF-16 code units, {@code :}, the item, the chain's days as
+ *   {@link ChainDays} encodes them relative to its first day, and {@code ;}. A visitor's {@code visitors} chain
+ *   over three days reads {@code v2025-01-010:0,1,1;};</li>
+ *   <li>a visitor-day's earliest visit: {@code e}, the day as {@code yyyy-mm-dd}, the visit's first page view
+ *   in epoch milliseconds, {@code ,}, the visit's number, {@code ,}, the entry country's length, {@code :}, the
+ *   country, the entry language's length, {@code :}, the language, and {@code ;}:
+ *   {@code e2025-01-051736071200000,1,2:DE2:de;}.</li>
+ * </ul>
  *
  * <p>Not thread-safe: the writer builds one per visitor of a batch and drops it when the batch is written.
  */
@@ -42,9 +52,9 @@ final class VisitorChains {
 
     private final String visitorKey;
     private final int capacity;
-    private final TreeMap<Integer, TreeMap<ChainKey, Entry>> parts = new TreeMap<>();
+    private final TreeMap<Integer, TreeMap<Key, Entry>> parts = new TreeMap<>();
     private final Map<Integer, Integer> lengths = new HashMap<>();
-    private final Map<ChainKey, Integer> location = new HashMap<>();
+    private final Map<Key, Integer> location = new HashMap<>();
     private final TreeSet<Integer> stored = new TreeSet<>();
     private final TreeSet<Integer> changed = new TreeSet<>();
 
@@ -58,15 +68,15 @@ final class VisitorChains {
 
     /** One part as read from its row. Its chains are decoded only when {@link #get} asks for them. */
     void addStored(int part, String encoded) {
-        TreeMap<ChainKey, Entry> chains = scan(encoded);
-        if (parts.put(part, chains) != null) {
+        TreeMap<Key, Entry> entries = scan(encoded);
+        if (parts.put(part, entries) != null) {
             throw new IllegalStateException("part " + part + " of a visitor's chains was read twice");
         }
         lengths.put(part, encoded.length());
         stored.add(part);
-        chains.keySet().forEach(key -> {
+        entries.keySet().forEach(key -> {
             if (location.put(key, part) != null) {
-                throw new IllegalStateException("a chain of metric " + key.metric().code() + " is in two rows of"
+                throw new IllegalStateException("an entry of kind '" + key.kind() + "' is in two rows of"
                         + " crumb_visitor_chains; was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?");
             }
         });
@@ -74,16 +84,36 @@ final class VisitorChains {
 
     /** The stored days of the chain of {@code metric} and {@code item} ({@link ChainDays#NONE} if none). */
     ChainDays get(Metric metric, String item) {
-        ChainKey key = new ChainKey(metric, item);
+        Key key = Key.of(new ChainKey(metric, item));
         Integer part = location.get(key);
         return part == null ? ChainDays.NONE : parts.get(part).get(key).days();
     }
 
     /** Sets the chain's days; an empty chain is removed. A new chain joins the last part with room. */
     void put(Metric metric, String item, ChainDays days) {
-        ChainKey key = new ChainKey(metric, item);
+        ChainKey chain = new ChainKey(metric, item);
+        put(Key.of(chain), days.isEmpty() ? null : Entry.of(chain, days));
+    }
+
+    /** The earliest visit of the visitor-day {@code day}, or {@code null} when no visit starts on it. */
+    VisitorDay.Earliest earliest(LocalDate day) {
+        Key key = Key.of(day);
         Integer part = location.get(key);
-        Entry entry = days.isEmpty() ? null : Entry.of(key, days);
+        return part == null ? null : parts.get(part).get(key).earliest();
+    }
+
+    /** Sets the earliest visit of the visitor-day {@code day}; {@code null} removes the day. */
+    void putEarliest(LocalDate day, VisitorDay.Earliest earliest) {
+        put(Key.of(day), earliest == null ? null : Entry.of(day, earliest));
+    }
+
+    /** Whether {@link #changedRows} has rows to write. */
+    boolean isChanged() {
+        return !changed.isEmpty();
+    }
+
+    private void put(Key key, Entry entry) {
+        Integer part = location.get(key);
         if (part == null) {
             if (entry == null) {
                 return;
@@ -114,7 +144,7 @@ final class VisitorChains {
     List<Row> changedRows() {
         List<Row> rows = new ArrayList<>();
         for (int part : changed) {
-            TreeMap<ChainKey, Entry> chains = parts.get(part);
+            TreeMap<Key, Entry> chains = parts.get(part);
             if (chains.isEmpty()) {
                 rows.add(new Row(visitorKey, part, stored.contains(part), null, null));
                 continue;
@@ -130,32 +160,48 @@ final class VisitorChains {
         return rows;
     }
 
-    /** Every chain of this visitor without its days before {@code day}: for visit retention. */
+    /**
+     * Every chain of this visitor without its days before {@code day}, and no earliest visit of a day before
+     * it: for visit retention.
+     */
     void trimBefore(LocalDate day) {
-        for (Map.Entry<Integer, TreeMap<ChainKey, Entry>> part : parts.entrySet()) {
-            for (Map.Entry<ChainKey, Entry> chain : new ArrayList<>(part.getValue().entrySet())) {
-                if (chain.getValue().first.isBefore(day)) {
-                    put(chain.getKey().metric(), chain.getKey().item(), chain.getValue().days().from(day));
+        for (Map.Entry<Integer, TreeMap<Key, Entry>> part : parts.entrySet()) {
+            for (Map.Entry<Key, Entry> stored : new ArrayList<>(part.getValue().entrySet())) {
+                Entry entry = stored.getValue();
+                if (!entry.first.isBefore(day)) {
+                    continue;
+                }
+                if (entry.isEarliest()) {
+                    put(stored.getKey(), null);
+                } else {
+                    ChainDays rest = entry.days().from(day);
+                    put(stored.getKey(), rest.isEmpty() ? null : Entry.of(entry.chain, rest));
                 }
             }
         }
     }
 
     /**
-     * One chain of a row: its text as stored (letter to {@code ;}) and its first day, read as the row is
-     * scanned; its days are decoded only when asked for, so that a batch decodes only the chains it changes.
+     * One entry of a row, a chain or a visitor-day's earliest visit: its text as stored (letter to {@code ;}) and
+     * its first day, read as the row is scanned; a chain's days are decoded only when asked for, so that a batch
+     * decodes only the chains it changes.
      */
     private static final class Entry {
         private final String text;
         private final LocalDate first;
+        private final ChainKey chain;
         private final int daysFrom;
         private ChainDays days;
+        private VisitorDay.Earliest earliest;
 
-        private Entry(String text, LocalDate first, int daysFrom, ChainDays days) {
+        private Entry(String text, LocalDate first, ChainKey chain, int daysFrom, ChainDays days,
+                      VisitorDay.Earliest earliest) {
             this.text = text;
             this.first = first;
+            this.chain = chain;
             this.daysFrom = daysFrom;
             this.days = days;
+            this.earliest = earliest;
         }
 
         static Entry of(ChainKey key, ChainDays days) {
@@ -164,7 +210,17 @@ final class VisitorChains {
                     .append(key.item());
             int daysFrom = text.length();
             text.append(days.encoded()).append(';');
-            return new Entry(text.toString(), days.firstDay(), daysFrom, days);
+            return new Entry(text.toString(), days.firstDay(), key, daysFrom, days, null);
+        }
+
+        static Entry of(LocalDate day, VisitorDay.Earliest earliest) {
+            String text = "e" + day + earliest.firstMs() + "," + earliest.visit() + "," + earliest.country().length()
+                    + ":" + earliest.country() + earliest.language().length() + ":" + earliest.language() + ";";
+            return new Entry(text, day, null, -1, null, earliest);
+        }
+
+        boolean isEarliest() {
+            return chain == null;
         }
 
         ChainDays days() {
@@ -172,6 +228,53 @@ final class VisitorChains {
                 days = ChainDays.decode(first, text.substring(daysFrom, text.length() - 1));
             }
             return days;
+        }
+
+        VisitorDay.Earliest earliest() {
+            if (earliest == null) {
+                earliest = decodeEarliest(text);
+            }
+            return earliest;
+        }
+    }
+
+    /** The earliest visit of an {@code e} entry's text. */
+    private static VisitorDay.Earliest decodeEarliest(String text) {
+        try {
+            int comma = text.indexOf(',', 11);
+            long firstMs = Long.parseLong(text, 11, comma, 10);
+            int second = text.indexOf(',', comma + 1);
+            int visit = Integer.parseInt(text, comma + 1, second, 10);
+            int colon = text.indexOf(':', second + 1);
+            int countryLength = Integer.parseInt(text, second + 1, colon, 10);
+            String country = text.substring(colon + 1, colon + 1 + countryLength);
+            int languageColon = text.indexOf(':', colon + 1 + countryLength);
+            int languageLength = Integer.parseInt(text, colon + 1 + countryLength, languageColon, 10);
+            String language = text.substring(languageColon + 1, languageColon + 1 + languageLength);
+            if (languageColon + 1 + languageLength != text.length() - 1) {
+                throw new IllegalArgumentException("text after the language of a visitor-day");
+            }
+            return new VisitorDay.Earliest(firstMs, visit, country, language);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("a visitor-day of crumb_visitor_chains cannot be read (" + e.getMessage()
+                    + "); was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?", e);
+        }
+    }
+
+    /** What an entry of a row is about: a chain (its metric's letter and its item) or a visitor-day ({@code e}). */
+    private record Key(char kind, String item) implements Comparable<Key> {
+        static Key of(ChainKey chain) {
+            return new Key(letter(chain.metric()), chain.item());
+        }
+
+        static Key of(LocalDate day) {
+            return new Key('e', day.toString());
+        }
+
+        @Override
+        public int compareTo(Key other) {
+            int byKind = Character.compare(kind, other.kind);
+            return byKind != 0 ? byKind : item.compareTo(other.item);
         }
     }
 
@@ -222,16 +325,41 @@ final class VisitorChains {
     /** Every chain of a {@code chains} column, decoded: for tests. */
     static TreeMap<ChainKey, ChainDays> decode(String encoded) {
         TreeMap<ChainKey, ChainDays> chains = new TreeMap<>();
-        scan(encoded).forEach((key, entry) -> chains.put(key, entry.days()));
+        scan(encoded).values().forEach(entry -> {
+            if (!entry.isEarliest()) {
+                chains.put(entry.chain, entry.days());
+            }
+        });
         return chains;
     }
 
-    /** The chains of a {@code chains} column, their days not yet decoded. */
-    private static TreeMap<ChainKey, Entry> scan(String encoded) {
-        TreeMap<ChainKey, Entry> chains = new TreeMap<>();
+    /** Every visitor-day's earliest visit of a {@code chains} column, decoded: for tests. */
+    static TreeMap<LocalDate, VisitorDay.Earliest> earliestOf(String encoded) {
+        TreeMap<LocalDate, VisitorDay.Earliest> days = new TreeMap<>();
+        scan(encoded).values().forEach(entry -> {
+            if (entry.isEarliest()) {
+                days.put(entry.first, entry.earliest());
+            }
+        });
+        return days;
+    }
+
+    /** The entries of a {@code chains} column, not yet decoded. */
+    private static TreeMap<Key, Entry> scan(String encoded) {
+        TreeMap<Key, Entry> chains = new TreeMap<>();
         int at = 0;
         try {
             while (at < encoded.length()) {
+                if (encoded.charAt(at) == 'e') {
+                    LocalDate day = day(encoded, at + 1);
+                    int end = encodedEarliestEnd(encoded, at);
+                    if (chains.put(Key.of(day), new Entry(encoded.substring(at, end + 1), day, null, -1, null, null))
+                            != null) {
+                        throw new IllegalArgumentException("a repeated visitor-day");
+                    }
+                    at = end + 1;
+                    continue;
+                }
                 Metric metric = metric(encoded.charAt(at));
                 LocalDate first = day(encoded, at + 1);
                 int colon = encoded.indexOf(':', at + 11);
@@ -241,8 +369,10 @@ final class VisitorChains {
                 if (end < 0 || end == colon + 1 + length) {
                     throw new IllegalArgumentException("no days or no ';' after the chain of '" + item + "'");
                 }
-                Entry entry = new Entry(encoded.substring(at, end + 1), first, colon + 1 + length - at, null);
-                if (chains.put(new ChainKey(metric, item), entry) != null) {
+                ChainKey chain = new ChainKey(metric, item);
+                Entry entry = new Entry(encoded.substring(at, end + 1), first, chain, colon + 1 + length - at, null,
+                        null);
+                if (chains.put(Key.of(chain), entry) != null) {
                     throw new IllegalArgumentException("a repeated chain");
                 }
                 at = end + 1;
@@ -252,6 +382,21 @@ final class VisitorChains {
                     + "); was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?", e);
         }
         return chains;
+    }
+
+    /**
+     * The index of the {@code ;} that ends the {@code e} entry at {@code at}: after the two length-prefixed
+     * texts, which may hold any character.
+     */
+    private static int encodedEarliestEnd(String encoded, int at) {
+        int colon = encoded.indexOf(':', at + 11);
+        int countryEnd = colon + 1 + Integer.parseInt(encoded, encoded.lastIndexOf(',', colon) + 1, colon, 10);
+        int languageColon = encoded.indexOf(':', countryEnd);
+        int end = languageColon + 1 + Integer.parseInt(encoded, countryEnd, languageColon, 10);
+        if (end >= encoded.length() || encoded.charAt(end) != ';') {
+            throw new IllegalArgumentException("no ';' after a visitor-day");
+        }
+        return end;
     }
 
     /** The {@code yyyy-mm-dd} day at {@code at}, without a formatter: rows are read on every batch. */
@@ -284,7 +429,11 @@ final class VisitorChains {
     /** The chains of one part, for tests. */
     SortedMap<ChainKey, ChainDays> part(int part) {
         TreeMap<ChainKey, ChainDays> chains = new TreeMap<>();
-        parts.getOrDefault(part, new TreeMap<>()).forEach((key, entry) -> chains.put(key, entry.days()));
+        parts.getOrDefault(part, new TreeMap<>()).values().forEach(entry -> {
+            if (!entry.isEarliest()) {
+                chains.put(entry.chain, entry.days());
+            }
+        });
         return Collections.unmodifiableSortedMap(chains);
     }
 }

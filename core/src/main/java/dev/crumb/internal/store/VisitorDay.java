@@ -3,7 +3,7 @@ package dev.crumb.internal.store;
 import java.time.LocalDate;
 import java.util.Comparator;
 
-/** A visitor and a UTC day: the key of {@code crumb_visitor_day}, ordered like it. */
+/** A visitor and a UTC day: a visitor-day, ordered by visitor, then day. */
 record VisitorDay(String visitorKey, LocalDate day) implements Comparable<VisitorDay> {
     private static final Comparator<VisitorDay> ORDER =
             Comparator.comparing(VisitorDay::visitorKey).thenComparing(VisitorDay::day);
@@ -14,8 +14,9 @@ record VisitorDay(String visitorKey, LocalDate day) implements Comparable<Visito
     }
 
     /**
-     * The earliest visit of a visitor-day (by first page view time, then visit number): a row of
-     * {@code crumb_visitor_day}. Its entry country and language are the visitor's of that day.
+     * The earliest visit of a visitor-day (by first page view time, then visit number), kept in the visitor's
+     * rows of {@code crumb_visitor_chains} ({@link VisitorChains}). Its entry country and language are the
+     * visitor's of that day.
      */
     record Earliest(long firstMs, int visit, String country, String language) {
         private static final Comparator<Earliest> ORDER =

@@ -20,12 +20,13 @@ final class VisitorKeyTables {
 
     /**
      * The analytics tables with per-visitor rows: raw page views, visits and their paths, the writer's lock
-     * row and the writer's per-visitor-day state. Erasing a visitor's rows from the per-visit tables
-     * without taking their contribution out of the aggregates leaves the aggregates as they were; erasing
-     * only some of these tables would make the writer's next merge for that visitor wrong, so erase all.
+     * row and the writer's per-visitor state (its chains and visitor-days). Erasing a visitor's rows from the
+     * per-visit tables without taking their contribution out of the aggregates leaves the aggregates as they
+     * were; erasing only some of these tables would make the writer's next merge for that visitor wrong, so
+     * erase all.
      */
     static final List<String> ANALYTICS = List.of("crumb_page_view", "crumb_visit", "crumb_visit_page",
-            "crumb_visitor", "crumb_visitor_day", "crumb_visitor_chains");
+            "crumb_visitor", "crumb_visitor_chains");
 
     /**
      * What "forget me" erases, in one transaction: all of {@link #ANALYTICS}, the writer's lock row first,
@@ -33,5 +34,5 @@ final class VisitorKeyTables {
      * each other instead of deadlocking.
      */
     static final List<String> ERASED_ON_FORGET = List.of("crumb_visitor", "crumb_visit_page", "crumb_visit",
-            "crumb_page_view", "crumb_visitor_day", "crumb_visitor_chains");
+            "crumb_page_view", "crumb_visitor_chains");
 }

@@ -54,16 +54,18 @@ class SmallChainRowsStoreTest extends StoreContract {
     }
 
     @Test
-    @DisplayName("a visitor with several chains has several rows, each chain in one of them")
+    @DisplayName("a visitor with several chains and visitor-days has several rows, each chain and day in one of them")
     void chainsSpreadOverParts() throws Exception {
         store.events().write(List.of(view("2025-03-10T10:00:00Z", "v1", 1, "/a", "DE", "de", null),
                 view("2025-03-10T10:01:00Z", "v1", 1, "/b", "DE", "de", null),
                 view("2025-03-11T10:00:00Z", "v1", 2, "/a", "DE", "de", null)), List.of());
 
-        // visitors, returning, /a and /b: one chain per row at this capacity.
-        assertThat(rowsOnH2(url(), "crumb_visitor_chains")).isEqualTo(4);
+        // visitors, returning, /a and /b, and the earliest visits of two visitor-days: one entry per row at this
+        // capacity.
+        assertThat(rowsOnH2(url(), "crumb_visitor_chains")).isEqualTo(6);
         store.events().write(List.of(view("2025-03-12T10:00:00Z", "v1", 3, "/b", "DE", "de", null)), List.of());
-        assertThat(rowsOnH2(url(), "crumb_visitor_chains")).isEqualTo(4);
+        // The chains grow in their rows; the new visitor-day takes a row of its own.
+        assertThat(rowsOnH2(url(), "crumb_visitor_chains")).isEqualTo(7);
         assertThat(store.analytics().summary(java.time.LocalDate.parse("2025-03-10"),
                 java.time.LocalDate.parse("2025-03-12")).visitors()).isEqualTo(1);
     }

@@ -108,4 +108,65 @@ class VisitorChainsTest {
         assertThat(VisitorChains.decode(VisitorChains.encode(written))).isEqualTo(written);
         assertThat(Map.copyOf(VisitorChains.decode(VisitorChains.encode(written)))).hasSize(written.size());
     }
+
+    @Test
+    void aVisitorDaysEarliestVisitSharesTheRowAndRetentionDropsOldDays() {
+        VisitorChains chains = new VisitorChains("k", VisitorChains.DEFAULT_CAPACITY);
+        chains.addStored(0, "v2026-03-010:0,1;e2026-03-011772359200000,1,2:DE2:de;");
+
+        assertThat(chains.earliest(DAY)).isEqualTo(new VisitorDay.Earliest(1772359200000L, 1, "DE", "de"));
+        assertThat(chains.earliest(DAY.plusDays(1))).isNull();
+
+        chains.putEarliest(DAY.plusDays(1), new VisitorDay.Earliest(1772445600000L, 2, "ZZ", "pt-BR"));
+        chains.put(Metric.VISITORS, "", days(0, 1));
+
+        assertThat(chains.changedRows()).containsExactly(new VisitorChains.Row("k", 0, true, DAY,
+                "e2026-03-011772359200000,1,2:DE2:de;e2026-03-021772445600000,2,2:ZZ5:pt-BR;v2026-03-010:0,1;"));
+
+        chains.trimBefore(DAY.plusDays(1));
+
+        assertThat(chains.earliest(DAY)).isNull();
+        assertThat(chains.changedRows()).containsExactly(new VisitorChains.Row("k", 0, true, DAY.plusDays(1),
+                "e2026-03-021772445600000,2,2:ZZ5:pt-BR;v2026-03-020:0;"));
+        chains.putEarliest(DAY.plusDays(1), null);
+        assertThat(chains.earliest(DAY.plusDays(1))).isNull();
+    }
+
+    @Test
+    void aBrokenVisitorDaySaysWhatToCheck() {
+        for (String bad : new String[] {"e2026-03-01", "e2026-03-011,1,2:DE2:de", "e2026-03-011,1,9:DE2:de;",
+                "e2026-03-01x,1,2:DE2:de;", "e2026-03-011,1,2:DE2:de;e2026-03-012,1,2:DE2:de;"}) {
+            assertThatThrownBy(() -> {
+                VisitorChains chains = new VisitorChains("k", 40);
+                chains.addStored(0, bad);
+                chains.earliest(DAY);
+            }).as(bad).isInstanceOf(IllegalStateException.class).hasMessageContaining("changed by hand");
+        }
+    }
+
+    @Property(tries = 200)
+    void everyVisitorDayReadsBackAsWritten(@ForAll @Size(min = 1, max = 20) List<@IntRange(min = 0, max = 400) Integer> offsets,
+                                           @ForAll @StringLength(max = 8) String country,
+                                           @ForAll @StringLength(max = 35) String language,
+                                           @ForAll @IntRange(min = 1, max = 100_000) int visit) {
+        VisitorChains chains = new VisitorChains("k", 200);
+        TreeMap<LocalDate, VisitorDay.Earliest> written = new TreeMap<>();
+        for (int offset : offsets) {
+            VisitorDay.Earliest earliest = new VisitorDay.Earliest(1772359200000L + offset * 86_400_000L + visit,
+                    visit, country, language);
+            written.put(DAY.plusDays(offset), earliest);
+            chains.putEarliest(DAY.plusDays(offset), earliest);
+        }
+        chains.put(Metric.PAGE_VISITORS, country + language, days(0));
+
+        VisitorChains read = new VisitorChains("k", 200);
+        TreeMap<LocalDate, VisitorDay.Earliest> decoded = new TreeMap<>();
+        for (VisitorChains.Row row : chains.changedRows()) {
+            read.addStored(row.part(), row.encoded());
+            decoded.putAll(VisitorChains.earliestOf(row.encoded()));
+        }
+        assertThat(decoded).isEqualTo(written);
+        written.forEach((day, earliest) -> assertThat(read.earliest(day)).isEqualTo(earliest));
+        assertThat(read.get(Metric.PAGE_VISITORS, country + language)).isEqualTo(days(0));
+    }
 }
