@@ -31,8 +31,9 @@ import java.util.TreeSet;
  * {@link VisitorChains}) and the daily aggregates that the summary reads. The writer reads only what the batch
  * touches: the batch's own visits and its visitors' chain rows, of which it decodes the earliest visit of the
  * visitor-days the visits start on and the weight and neighbouring days of each chain the batch changes
- * ({@link BatchMerge}, {@link ChainChanges}); never a visitor's whole history. Every read and every write is one statement for the whole batch (arrays or JDBC batches), so
- * the cost per page view stays the same as history grows. The aggregates stay exact whatever the order of
+ * ({@link BatchMerge}, {@link ChainChanges}); never a visitor's whole history. Every read and every write is
+ * one statement for the whole batch (arrays or JDBC batches), so the cost per page view stays the same as
+ * history grows. The aggregates stay exact whatever the order of
  * arrival and however many servers write (see {@code docs/storage.md}). Rows are locked and updated in a
  * fixed key order so that concurrent writers wait instead of deadlocking.
  */
@@ -298,10 +299,10 @@ final class JdbcEventSink implements EventSink {
     }
 
     /**
-     * The stored chains of each visitor with a chain among {@code days} (all their rows: every day of every
-     * chain, with its weight); a visitor without rows gets an empty {@link VisitorChains}.
+     * The stored rows of {@code crumb_visitor_chains} of {@code visitors} (all their rows: every chain with its
+     * days and weights, and every visitor-day's earliest visit); a visitor without rows gets an empty
+     * {@link VisitorChains}.
      */
-    /** The rows of {@code crumb_visitor_chains} of {@code visitors}: their chains and visitor-days. */
     private Map<String, VisitorChains> readChains(Connection connection, SortedSet<String> visitors)
             throws SQLException {
         Map<String, VisitorChains> chains = new HashMap<>();
