@@ -1,5 +1,8 @@
 package dev.crumb.internal.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,6 +40,50 @@ final class DayCounts {
     /** The non-zero changes of {@code crumb_day_repeat}, in key order. */
     SortedMap<RepeatKey, Long> repeats() {
         return new TreeMap<>(repeats);
+    }
+
+    /**
+     * Adds each change to its row through {@code upsert}, whose parameters are (day, metric, item, amount): the
+     * rows of {@code crumb_day_count}, or of {@code crumb_month_count} with the month's first day as the day.
+     * One JDBC batch, in the map's key order.
+     */
+    static void addCounts(Connection connection, String upsert, SortedMap<DayKey, Long> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+            for (Map.Entry<DayKey, Long> change : changes.entrySet()) {
+                statement.setObject(1, change.getKey().day());
+                statement.setString(2, change.getKey().metric().code());
+                statement.setString(3, change.getKey().item());
+                statement.setLong(4, change.getValue());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /**
+     * Adds each change to its row through {@code upsert}, whose parameters are (day, previous day, metric, item,
+     * amount): the rows of {@code crumb_day_repeat}, or of {@code crumb_month_repeat} with the month's first day as
+     * the day. One JDBC batch, in the map's key order.
+     */
+    static void addRepeats(Connection connection, String upsert, SortedMap<RepeatKey, Long> changes)
+            throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+            for (Map.Entry<RepeatKey, Long> change : changes.entrySet()) {
+                statement.setObject(1, change.getKey().day());
+                statement.setObject(2, change.getKey().previousDay());
+                statement.setString(3, change.getKey().metric().code());
+                statement.setString(4, change.getKey().item());
+                statement.setLong(5, change.getValue());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     private static Long sumOrNull(Long a, Long b) {

@@ -458,33 +458,8 @@ final class JdbcEventSink implements EventSink {
     }
 
     private void applyChanges(Connection connection, DayCounts changes) throws SQLException {
-        SortedMap<DayCounts.DayKey, Long> days = changes.days();
-        if (!days.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement(upsertDayCount)) {
-                for (Map.Entry<DayCounts.DayKey, Long> change : days.entrySet()) {
-                    upsert.setObject(1, change.getKey().day());
-                    upsert.setString(2, change.getKey().metric().code());
-                    upsert.setString(3, change.getKey().item());
-                    upsert.setLong(4, change.getValue());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-        }
-        SortedMap<DayCounts.RepeatKey, Long> repeats = changes.repeats();
-        if (!repeats.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement(upsertDayRepeat)) {
-                for (Map.Entry<DayCounts.RepeatKey, Long> change : repeats.entrySet()) {
-                    upsert.setObject(1, change.getKey().day());
-                    upsert.setObject(2, change.getKey().previousDay());
-                    upsert.setString(3, change.getKey().metric().code());
-                    upsert.setString(4, change.getKey().item());
-                    upsert.setLong(5, change.getValue());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-        }
+        DayCounts.addCounts(connection, upsertDayCount, changes.days());
+        DayCounts.addRepeats(connection, upsertDayRepeat, changes.repeats());
     }
 
     private void upsertAnonymous(Connection connection, Map<AnonymousDayKey, Long> counts) throws SQLException {

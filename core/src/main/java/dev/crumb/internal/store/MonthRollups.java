@@ -278,27 +278,8 @@ final class MonthRollups {
         }
 
         void write(Connection connection) throws SQLException {
-            try (PreparedStatement upsert = connection.prepareStatement(upsertCount)) {
-                for (Map.Entry<DayCounts.DayKey, Long> change : counts.entrySet()) {
-                    upsert.setObject(1, change.getKey().day());
-                    upsert.setString(2, change.getKey().metric().code());
-                    upsert.setString(3, change.getKey().item());
-                    upsert.setLong(4, change.getValue());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-            try (PreparedStatement upsert = connection.prepareStatement(upsertRepeat)) {
-                for (Map.Entry<DayCounts.RepeatKey, Long> change : repeats.entrySet()) {
-                    upsert.setObject(1, change.getKey().day());
-                    upsert.setObject(2, change.getKey().previousDay());
-                    upsert.setString(3, change.getKey().metric().code());
-                    upsert.setString(4, change.getKey().item());
-                    upsert.setLong(5, change.getValue());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
+            DayCounts.addCounts(connection, upsertCount, counts);
+            DayCounts.addRepeats(connection, upsertRepeat, repeats);
             try (PreparedStatement upsert = connection.prepareStatement(upsertDay)) {
                 for (Map.Entry<LocalDate, long[]> change : days.entrySet()) {
                     upsert.setObject(1, change.getKey());
