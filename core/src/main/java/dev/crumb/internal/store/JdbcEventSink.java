@@ -156,6 +156,8 @@ final class JdbcEventSink implements EventSink {
                 turn.unlock();
             }
         }
+        // Once a day, after the batch is committed: the month that closed last, so no analyst waits for it.
+        rollups.rollUpLastClosedMonth();
     }
 
     /**

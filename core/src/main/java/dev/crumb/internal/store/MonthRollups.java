@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * reads one row per (month, metric, item) instead of one per day, and, for the repeats, one per (month,
  * previous day, metric, item) instead of one per (day, previous day, metric, item).
  *
- * <p>A month is rolled up once it has closed ({@value #CLOSED_AFTER_DAYS} days after its last UTC day), by the
- * first summary that covers it whole, in a transaction of its own. Rolling up is a cache, never a change of
+ * <p>A month is rolled up once it has closed ({@value #CLOSED_AFTER_DAYS} days after its last UTC day): by the
+ * writer, after its first batch of the day on which the month closed or later ({@link #rollUpLastClosedMonth}),
+ * or by the first summary that covers it whole, whichever comes first; in a transaction of its own. Rolling up is a cache, never a change of
  * figures: a page view that arrives later for a rolled-up month changes its day rows and its month rows in
  * the writer's one transaction ({@link #applyToRolledUpMonths}). What keeps the two exact when a rollup and a
  * writer meet is one lock ({@link Dialect#rollupGuard}): the rollup holds it alone while it sums the day rows,
@@ -72,6 +74,8 @@ final class MonthRollups {
     private final String upsertRepeat;
     private final String upsertDay;
     private final AtomicBoolean warned = new AtomicBoolean();
+    /** The day on which {@link #rollUpLastClosedMonth} last looked: it looks once a day. */
+    private final AtomicReference<LocalDate> lookedOn = new AtomicReference<>();
 
     MonthRollups(Database database, Clock clock) {
         this.database = database;
@@ -113,7 +117,7 @@ final class MonthRollups {
     /**
      * Rolls up each closed month that lies whole in {@code range} and is not rolled up yet, one transaction
      * each. A failure is logged (once) and leaves the month to its day rows: the summary stays exact, only
-     * slower.
+     * slower. Throws nothing.
      */
     void rollUpClosedMonths(DateRange range) {
         LocalDate today = LocalDate.now(clock);
@@ -136,12 +140,31 @@ final class MonthRollups {
                     rollUp(month);
                 }
             }
-        } catch (StoreException e) {
+        } catch (RuntimeException e) {
+            // Never passed on: a summary is exact without the rollup, and a writer calls this after its batch
+            // committed, which must not look failed (it would be written twice).
             if (warned.compareAndSet(false, true)) {
                 LOG.warn("could not roll up the closed months of {}..{}; summaries read their day rows instead,"
                         + " which is exact but slower. The next summary tries again", range.from(), range.to(), e);
             }
         }
+    }
+
+    /**
+     * Once a day: rolls up the month that closed last, unless that is done. The writer calls it after a batch, so
+     * that the first summary after a month ends finds the month rolled up instead of rolling it up itself. Older
+     * months (a database loaded with past traffic) are left to the first summary that covers them, so that a
+     * writer loading history does not keep month rows of months it is still filling.
+     */
+    void rollUpLastClosedMonth() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate looked = lookedOn.get();
+        if (today.equals(looked) || !lookedOn.compareAndSet(looked, today)) {
+            return;
+        }
+        // The last month whose last day is at least CLOSED_AFTER_DAYS before today.
+        LocalDate month = monthOf(today.minusDays(CLOSED_AFTER_DAYS - 1L)).minusMonths(1);
+        rollUpClosedMonths(new DateRange(month, lastDayOf(month)));
     }
 
     /** Rolls up {@code month} (its first day) unless another summary or server did so first. */

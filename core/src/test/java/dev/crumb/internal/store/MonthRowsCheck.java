@@ -16,11 +16,11 @@ import java.util.TreeMap;
 final class MonthRowsCheck {
     private MonthRowsCheck() {}
 
-    /** Each rolled-up month's rows hold the sums of its day rows, and at least one month is rolled up. */
-    static void assertSumsOfDays(Database database) {
+    /** {@code expected} (first days of months) are rolled up, and each rolled-up month's rows are its day sums. */
+    static void assertSumsOfDays(Database database, LocalDate... expected) {
         database.inSnapshot("check the month rollups", connection -> {
-            Set<LocalDate> months = MonthRollups.rolledUp(connection, LocalDate.MIN.withYear(1), LocalDate.of(9999, 12, 1));
-            assertThat(months).as("rolled-up months").isNotEmpty();
+            Set<LocalDate> months = MonthRollups.rolledUp(connection, LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 1));
+            assertThat(months).as("rolled-up months").contains(expected);
             assertThat(sums(connection, "SELECT start_day, metric, item, amount FROM crumb_day_count", months, true))
                     .as("crumb_month_count")
                     .isEqualTo(sums(connection, "SELECT month_start, metric, item, amount FROM crumb_month_count",
