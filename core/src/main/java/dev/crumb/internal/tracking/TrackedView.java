@@ -1,6 +1,5 @@
 package dev.crumb.internal.tracking;
 
-import dev.crumb.internal.crypto.VisitorHasher;
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.PageView;
 import java.time.Instant;
@@ -37,9 +36,9 @@ public record TrackedView(Instant at, String visitorId, int visit, String path, 
         return visitorId == null;
     }
 
-    /** The stored form of an attributed page view. */
-    PageView toPageView(VisitorHasher hasher) {
-        return new PageView(at, hasher.visitorKey(visitorId), visit, path, country, language, referrerHost);
+    /** The stored form of an attributed page view, with {@code visitorKey} the keyed hash of {@link #visitorId}. */
+    PageView toPageView(String visitorKey) {
+        return new PageView(at, visitorKey, visit, path, country, language, referrerHost);
     }
 
     /** The stored form of an anonymous page view. */

@@ -72,6 +72,21 @@ class EventWriterTest {
     }
 
     @Test
+    @DisplayName("each page view carries the keyed hash of its visitor ID, the same for a visitor's page views in a batch")
+    void visitorsAreHashedOncePerBatch() {
+        EventBuffer buffer = new EventBuffer(100);
+        writer(buffer, 50, Duration.ofMillis(200), Duration.ofSeconds(5));
+        for (int i = 0; i < 30; i++) {
+            buffer.offer(new TrackedView(T0.plusMillis(i), "visitor-" + i % 3, 1, "/p" + i, "DE", "de", null));
+        }
+        Eventually.await("all 30 written", () -> sink.total() == 30);
+
+        assertThat(sink.pageViews()).hasSize(30).allSatisfy(view -> assertThat(view.visitorKey())
+                .isEqualTo(hasher.visitorKey("visitor-" + Integer.parseInt(view.path().substring(2)) % 3)));
+        assertThat(sink.pageViews().stream().map(PageView::visitorKey).distinct()).hasSize(3);
+    }
+
+    @Test
     @DisplayName("the writer asks the store for raw events exactly as configured")
     void passesTheRawEventsChoice() {
         EventBuffer buffer = new EventBuffer(100);
