@@ -189,11 +189,15 @@ final class JdbcEventSink implements EventSink {
             writeVisits(connection, result.visits(), result.rowPages(), merge);
             writeVisitPages(connection, result.spilled(), merge);
             writeChains(connection, storedChains, chains, result.earliestWrites(), result.earliestDeletes());
-            applyChanges(connection, result.counts());
+            // Sorted once, for the day rows and the month rows alike.
+            SortedMap<DayCounts.DayKey, Long> dayChanges = result.counts().days();
+            SortedMap<DayCounts.RepeatKey, Long> repeatChanges = result.counts().repeats();
+            DayCounts.addCounts(connection, upsertDayCount, dayChanges);
+            DayCounts.addRepeats(connection, upsertDayRepeat, repeatChanges);
             upsertAnonymous(connection, anonymousCounts);
             Map<LocalDate, Long> anonymousByDay = new HashMap<>();
             anonymousCounts.forEach((key, views) -> anonymousByDay.merge(key.day(), views, Long::sum));
-            rollups.applyToRolledUpMonths(connection, result.counts(), anonymousByDay);
+            rollups.applyToRolledUpMonths(connection, dayChanges, repeatChanges, anonymousByDay);
             return null;
         });
     }
@@ -457,11 +461,6 @@ final class JdbcEventSink implements EventSink {
                 upsert.executeBatch();
             }
         }
-    }
-
-    private void applyChanges(Connection connection, DayCounts changes) throws SQLException {
-        DayCounts.addCounts(connection, upsertDayCount, changes.days());
-        DayCounts.addRepeats(connection, upsertDayRepeat, changes.repeats());
     }
 
     private void upsertAnonymous(Connection connection, Map<AnonymousDayKey, Long> counts) throws SQLException {

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A month is rolled up once it has closed ({@value #CLOSED_AFTER_DAYS} days after its last UTC day): by the
  * writer, after its first batch of the day on which the month closed or later ({@link #rollUpLastClosedMonth}),
- * or by the first summary that covers it whole, whichever comes first; in a transaction of its own. Rolling up is a cache, never a change of
- * figures: a page view that arrives later for a rolled-up month changes its day rows and its month rows in
+ * or by the first summary that covers it whole, whichever comes first; in a transaction of its own. Rolling up
+ * is a cache, never a change of figures: a page view that arrives later for a rolled-up month changes its day rows and its month rows in
  * the writer's one transaction ({@link #applyToRolledUpMonths}). What keeps the two exact when a rollup and a
  * writer meet is one lock ({@link Dialect#rollupGuard}): the rollup holds it alone while it sums the day rows,
  * and a writer holds it, shared, from the moment it looks up which months are rolled up until it commits. So a
@@ -220,10 +220,9 @@ final class MonthRollups {
      * the months that are rolled up. Takes the rollup guard first, so no month can be rolled up between this
      * look-up and the commit.
      */
-    void applyToRolledUpMonths(Connection connection, DayCounts changes, Map<LocalDate, Long> anonymousByDay)
+    void applyToRolledUpMonths(Connection connection, SortedMap<DayCounts.DayKey, Long> days,
+                               SortedMap<DayCounts.RepeatKey, Long> repeats, Map<LocalDate, Long> anonymousByDay)
             throws SQLException {
-        SortedMap<DayCounts.DayKey, Long> days = changes.days();
-        SortedMap<DayCounts.RepeatKey, Long> repeats = changes.repeats();
         TreeSet<LocalDate> touched = new TreeSet<>();
         days.keySet().forEach(key -> touched.add(monthOf(key.day())));
         repeats.keySet().forEach(key -> touched.add(monthOf(key.day())));
