@@ -241,23 +241,38 @@ final class VisitorChains {
     /** The earliest visit of an {@code e} entry's text. */
     private static VisitorDay.Earliest decodeEarliest(String text) {
         try {
-            int comma = text.indexOf(',', 11);
-            long firstMs = Long.parseLong(text, 11, comma, 10);
-            int second = text.indexOf(',', comma + 1);
-            int visit = Integer.parseInt(text, comma + 1, second, 10);
-            int colon = text.indexOf(':', second + 1);
-            int countryLength = Integer.parseInt(text, second + 1, colon, 10);
-            String country = text.substring(colon + 1, colon + 1 + countryLength);
-            int languageColon = text.indexOf(':', colon + 1 + countryLength);
-            int languageLength = Integer.parseInt(text, colon + 1 + countryLength, languageColon, 10);
-            String language = text.substring(languageColon + 1, languageColon + 1 + languageLength);
-            if (languageColon + 1 + languageLength != text.length() - 1) {
+            EarliestLayout layout = EarliestLayout.of(text, 0);
+            if (layout.end() != text.length() - 1) {
                 throw new IllegalArgumentException("text after the language of a visitor-day");
             }
-            return new VisitorDay.Earliest(firstMs, visit, country, language);
+            int comma = text.indexOf(',', 11);
+            long firstMs = Long.parseLong(text, 11, comma, 10);
+            int visit = Integer.parseInt(text, comma + 1, layout.countryLengthFrom() - 1, 10);
+            return new VisitorDay.Earliest(firstMs, visit,
+                    text.substring(layout.countryColon() + 1, layout.countryEnd()),
+                    text.substring(layout.languageColon() + 1, layout.end()));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new IllegalStateException("a visitor-day of crumb_visitor_chains cannot be read (" + e.getMessage()
                     + "); was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?", e);
+        }
+    }
+
+    /**
+     * Where the two length-prefixed texts of the {@code e} entry at {@code at} lie, which may hold any character,
+     * up to the entry's closing {@code ;} at {@code end}: for the scan of a row and the decoding of one entry.
+     */
+    private record EarliestLayout(int countryLengthFrom, int countryColon, int countryEnd, int languageColon,
+                                  int end) {
+        static EarliestLayout of(String text, int at) {
+            int countryColon = text.indexOf(':', at + 11);
+            int countryLengthFrom = text.lastIndexOf(',', countryColon) + 1;
+            int countryEnd = countryColon + 1 + Integer.parseInt(text, countryLengthFrom, countryColon, 10);
+            int languageColon = text.indexOf(':', countryEnd);
+            int end = languageColon + 1 + Integer.parseInt(text, countryEnd, languageColon, 10);
+            if (end >= text.length() || text.charAt(end) != ';') {
+                throw new IllegalArgumentException("no ';' after a visitor-day");
+            }
+            return new EarliestLayout(countryLengthFrom, countryColon, countryEnd, languageColon, end);
         }
     }
 
@@ -352,7 +367,7 @@ final class VisitorChains {
             while (at < encoded.length()) {
                 if (encoded.charAt(at) == 'e') {
                     LocalDate day = day(encoded, at + 1);
-                    int end = encodedEarliestEnd(encoded, at);
+                    int end = EarliestLayout.of(encoded, at).end();
                     if (chains.put(Key.of(day), new Entry(encoded.substring(at, end + 1), day, null, -1, null, null))
                             != null) {
                         throw new IllegalArgumentException("a repeated visitor-day");
@@ -382,21 +397,6 @@ final class VisitorChains {
                     + "); was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?", e);
         }
         return chains;
-    }
-
-    /**
-     * The index of the {@code ;} that ends the {@code e} entry at {@code at}: after the two length-prefixed
-     * texts, which may hold any character.
-     */
-    private static int encodedEarliestEnd(String encoded, int at) {
-        int colon = encoded.indexOf(':', at + 11);
-        int countryEnd = colon + 1 + Integer.parseInt(encoded, encoded.lastIndexOf(',', colon) + 1, colon, 10);
-        int languageColon = encoded.indexOf(':', countryEnd);
-        int end = languageColon + 1 + Integer.parseInt(encoded, countryEnd, languageColon, 10);
-        if (end >= encoded.length() || encoded.charAt(end) != ';') {
-            throw new IllegalArgumentException("no ';' after a visitor-day");
-        }
-        return end;
     }
 
     /** The {@code yyyy-mm-dd} day at {@code at}, without a formatter: rows are read on every batch. */
