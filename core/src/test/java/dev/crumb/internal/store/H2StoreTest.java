@@ -7,39 +7,16 @@ import dev.crumb.ConsentSource;
 import dev.crumb.store.ConsentRecord;
 import dev.crumb.store.CrumbStore;
 import dev.crumb.CrumbStores;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("H2 file store")
-class H2StoreTest extends StoreContract {
-    @TempDir
-    Path directory;
-    private CrumbStore store;
-
-    @BeforeEach
-    void openStore() {
-        store = CrumbStores.h2(directory);
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
-
+class H2StoreTest extends H2FileStoreContract {
     @Override
-    CrumbStore store() {
-        return store;
-    }
-
-    @Override
-    void failWritesOfAnonymousPath(String path) throws Exception {
-        rejectAnonymousPathOnH2("jdbc:h2:file:" + directory.resolve("crumb"), path);
+    CrumbStore open() {
+        return CrumbStores.h2(directory);
     }
 
     @Test
@@ -61,7 +38,7 @@ class H2StoreTest extends StoreContract {
         store.events().write(java.util.List.of(Events.view("2025-03-10T10:00:00Z", "v1", 1, "/", "DE", "de", null)),
                 java.util.List.of());
 
-        assertThat(rowsOnH2("jdbc:h2:file:" + directory.resolve("crumb"), "crumb_visitor")).isZero();
+        assertThat(rowsOnH2(url(), "crumb_visitor")).isZero();
     }
 
     @Test
@@ -100,7 +77,7 @@ class H2StoreTest extends StoreContract {
             store.events().write(batch, java.util.List.of(), false);
         }
 
-        assertThat(rowsOnH2("jdbc:h2:file:" + directory.resolve("crumb"), "crumb_page_view")).isZero();
+        assertThat(rowsOnH2(url(), "crumb_page_view")).isZero();
         java.time.LocalDate first = java.time.LocalDate.parse("2025-01-01");
         assertOracleOnEveryRange(store, oracle, first, first.plusDays(4));
         String key = views.get(0).visitorKey();

@@ -4,14 +4,10 @@ import static dev.crumb.internal.store.Events.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crumb.store.CrumbStore;
-import java.nio.file.Path;
 import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole store contract with rows of {@code crumb_visitor_chains} that hold about one chain each, so that
@@ -19,38 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
  * then run over chains spread across parts, as a crawler's are with the real capacity.
  */
 @DisplayName("H2 file store, a visitor's chains over many rows")
-class SmallChainRowsStoreTest extends StoreContract {
+class SmallChainRowsStoreTest extends H2FileStoreContract {
     private static final int CAPACITY = 30;
 
-    @TempDir
-    Path directory;
-    private CrumbStore store;
-
-    private String url() {
-        return "jdbc:h2:file:" + directory.resolve("crumb");
-    }
-
-    @BeforeEach
-    void openStore() {
+    @Override
+    CrumbStore open() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(JdbcUrls.completeH2(url()));
         dataSource.setUser("crumb");
-        store = JdbcCrumbStore.openWithChainCapacity(dataSource, Dialect.H2, CAPACITY);
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
-
-    @Override
-    CrumbStore store() {
-        return store;
-    }
-
-    @Override
-    void failWritesOfAnonymousPath(String path) throws Exception {
-        rejectAnonymousPathOnH2(url(), path);
+        return JdbcCrumbStore.openWithChainCapacity(dataSource, Dialect.H2, CAPACITY);
     }
 
     @Test
