@@ -135,10 +135,14 @@ final class MonthRollups {
         try {
             Set<LocalDate> done = database.inTransaction("look up the rolled-up months", connection ->
                     rolledUp(connection, candidates.get(0), candidates.get(candidates.size() - 1)));
+            boolean rolledUpAny = false;
             for (LocalDate month : candidates) {
                 if (!done.contains(month)) {
-                    rollUp(month);
+                    rolledUpAny |= rollUp(month);
                 }
+            }
+            if (rolledUpAny) {
+                analyze();
             }
         } catch (RuntimeException e) {
             // Never passed on: a summary is exact without the rollup, and a writer calls this after its batch
@@ -167,10 +171,13 @@ final class MonthRollups {
         rollUpClosedMonths(new DateRange(month, lastDayOf(month)));
     }
 
-    /** Rolls up {@code month} (its first day) unless another summary or server did so first. */
-    void rollUp(LocalDate month) {
+    /**
+     * Rolls up {@code month} (its first day) unless another summary or server did so first; says whether it did.
+     * The caller refreshes the statistics ({@link #analyze}), once for all the months it rolls up.
+     */
+    boolean rollUp(LocalDate month) {
         LocalDate last = lastDayOf(month);
-        boolean rolledUpNow = database.inWriterTransaction("roll up the month " + month, connection -> {
+        return database.inWriterTransaction("roll up the month " + month, connection -> {
             guard(connection, true);
             if (rolledUp(connection, month, month).contains(month)) {
                 return false;
@@ -185,9 +192,6 @@ final class MonthRollups {
             }
             return true;
         });
-        if (rolledUpNow) {
-            analyze();
-        }
     }
 
     /**
