@@ -36,7 +36,9 @@ public final class TrackingOptions {
         Builder b = new Builder();
         b.enabled = settings.enabled();
         b.bufferCapacity = settings.bufferCapacity();
-        b.batchSize = settings.batchSize();
+        // A batch size equal to the one the capacity implies stays implied: a lower capacity set later lowers it.
+        b.batchSize = settings.batchSize() == Math.min(TrackingSettings.DEFAULTS.batchSize(), settings.bufferCapacity())
+                ? null : settings.batchSize();
         b.flushInterval = settings.flushInterval();
         b.shutdownWait = settings.shutdownWait();
         b.retention = settings.retention();
@@ -101,7 +103,8 @@ public final class TrackingOptions {
     public static final class Builder {
         private boolean enabled = TrackingSettings.DEFAULTS.enabled();
         private int bufferCapacity = TrackingSettings.DEFAULTS.bufferCapacity();
-        private int batchSize = TrackingSettings.DEFAULTS.batchSize();
+        /** {@code null} until set: then the default, but never more than the buffer holds. */
+        private Integer batchSize;
         private Duration flushInterval = TrackingSettings.DEFAULTS.flushInterval();
         private Duration shutdownWait = TrackingSettings.DEFAULTS.shutdownWait();
         private Duration retention = TrackingSettings.DEFAULTS.retention();
@@ -131,7 +134,10 @@ public final class TrackingOptions {
             return this;
         }
 
-        /** Page views written to the store per batch, default 500. */
+        /**
+         * Page views written to the store per batch, default 5 000 (or the buffer capacity, when that is
+         * smaller). A batch is written when it is full or its first page view has waited the flush interval.
+         */
         public Builder batchSize(int size) {
             check(size >= 1 && size <= 10_000, "tracking-batch-size",
                     "tracking-batch-size must be between 1 and 10000, was " + size);
@@ -211,6 +217,8 @@ public final class TrackingOptions {
          * @throws CrumbConfigException when the batch is larger than the buffer
          */
         public TrackingOptions build() {
+            int batchSize = this.batchSize != null ? this.batchSize
+                    : Math.min(TrackingSettings.DEFAULTS.batchSize(), bufferCapacity);
             check(batchSize <= bufferCapacity, "tracking-batch-size", "tracking-batch-size (" + batchSize
                     + ") must not exceed tracking-buffer-capacity (" + bufferCapacity
                     + "); raise the capacity or lower the batch size");

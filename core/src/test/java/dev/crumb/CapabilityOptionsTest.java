@@ -56,7 +56,7 @@ class CapabilityOptionsTest {
         assertThat(changed.botPatterns()).containsExactly("acme");
         assertThat(changed.visitRetention()).isEqualTo(Period.ofMonths(30));
         assertThat(changed.batchSize()).isEqualTo(100);
-        assertThat(base.batchSize()).isEqualTo(500);
+        assertThat(base.batchSize()).isEqualTo(5_000);
 
         ConsentOptions consent = ConsentOptions.builder().controllerName("Shop Ltd").privacyPolicyUrl("/privacy").build()
                 .toBuilder().policyRevision(2).build();

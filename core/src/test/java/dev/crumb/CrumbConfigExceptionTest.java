@@ -41,7 +41,8 @@ class CrumbConfigExceptionTest {
                 .build())).isEqualTo("analyst-password-hash");
         assertThat(optionOf(() -> builder().hostPrefix(true).domain("example.com").build())).isEqualTo("domain");
         assertThat(optionOf(() -> builder().visitRetention(Period.ofMonths(6)).build())).isEqualTo("visit-retention");
-        assertThat(optionOf(() -> builder().trackingBufferCapacity(200).build())).isEqualTo("tracking-batch-size");
+        assertThat(optionOf(() -> builder().trackingBufferCapacity(200).trackingBatchSize(500).build()))
+                .isEqualTo("tracking-batch-size");
         assertThat(optionOf(() -> builder().cookieCategory("a", Category.ANALYTICS)
                 .cookieCategory("a", Category.MARKETING).build())).isEqualTo("cookie-categories");
         assertThat(optionOf(() -> builder().trackingBotPatterns(List.of("(")))).isEqualTo("tracking-bot-patterns");

@@ -29,7 +29,7 @@ class TrackingConfigTest {
         TrackingSettings t = c.tracking().settings();
         assertThat(t.enabled()).isTrue();
         assertThat(t.bufferCapacity()).isEqualTo(100_000);
-        assertThat(t.batchSize()).isEqualTo(500);
+        assertThat(t.batchSize()).isEqualTo(5_000);
         assertThat(t.flushInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(t.shutdownWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(t.retention()).isEqualTo(Duration.ofDays(90));
@@ -68,13 +68,26 @@ class TrackingConfigTest {
     }
 
     @Test
-    @DisplayName("a batch larger than the buffer fails at build, naming both options")
+    @DisplayName("a batch set larger than the buffer fails at build, naming both options")
     void batchWithinBuffer() {
-        assertThatThrownBy(() -> builder().trackingBufferCapacity(200).build())
+        assertThatThrownBy(() -> builder().trackingBufferCapacity(200).trackingBatchSize(201).build())
                 .isInstanceOf(CrumbConfigException.class)
                 .hasMessageContaining("tracking-batch-size").hasMessageContaining("tracking-buffer-capacity");
         assertThat(builder().trackingBufferCapacity(200).trackingBatchSize(200).build().tracking().batchSize())
                 .isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a batch size left unset is the default, but never more than the buffer holds, also after toBuilder")
+    void unsetBatchFollowsTheBuffer() {
+        assertThat(builder().trackingBufferCapacity(200).build().tracking().batchSize()).isEqualTo(200);
+        assertThat(builder().trackingBufferCapacity(20_000).build().tracking().batchSize()).isEqualTo(5_000);
+        TrackingOptions defaults = TrackingOptions.builder().build();
+        assertThat(defaults.toBuilder().bufferCapacity(1_000).build().batchSize()).isEqualTo(1_000);
+        TrackingOptions chosen = TrackingOptions.builder().batchSize(300).build();
+        assertThat(chosen.toBuilder().bufferCapacity(1_000).build().batchSize()).isEqualTo(300);
+        assertThatThrownBy(() -> chosen.toBuilder().bufferCapacity(200).build())
+                .hasMessageContaining("tracking-batch-size");
     }
 
     @Test

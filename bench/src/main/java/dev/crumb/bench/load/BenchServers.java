@@ -11,6 +11,8 @@ import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,9 +97,12 @@ public final class BenchServers implements AutoCloseable {
         }
     }
 
+    /** The name Crumb gives its tracking writer's thread. */
+    static final String WRITER_THREAD = "crumb-tracking-writer";
+
     private void startAll() throws Exception {
         start(ServerKind.BARE.port(portBase), page(null, null, new HelloServlet()));
-        CrumbConfig crumb = CrumbConfig.builder()
+        CrumbConfig.Builder config = CrumbConfig.builder()
                 .keys(BenchKeys.COOKIE_KEY)
                 .hashKey(BenchKeys.HASH_KEY)
                 .store(store)
@@ -105,8 +110,13 @@ public final class BenchServers implements AutoCloseable {
                 // analytics is on by default there, so their page views take the attributed write path.
                 .countryHeader(COUNTRY_HEADER)
                 // -Dcrumb.bench.tracking=false separates the filter's own cost from the background writer's.
-                .tracking(!"false".equals(System.getProperty("crumb.bench.tracking")))
-                .build();
+                .tracking(!"false".equals(System.getProperty("crumb.bench.tracking")));
+        // -Dcrumb.bench.batch-size=N runs the writer with another tracking-batch-size than the default.
+        Integer batchSize = Integer.getInteger("crumb.bench.batch-size");
+        if (batchSize != null) {
+            config.trackingBatchSize(batchSize);
+        }
+        CrumbConfig crumb = config.build();
         crumbFilter = new CrumbFilter(crumb);
         start(ServerKind.CRUMB.port(portBase), page(crumbFilter, null, crumbPage));
         start(ServerKind.HTTPSESSION.port(portBase), page(new SessionPerVisitorFilter(), sessions, new HelloServlet()));
@@ -132,12 +142,28 @@ public final class BenchServers implements AutoCloseable {
     public HeapSnapshot snapshot() {
         // Read before the GC, which gives the tracking writer time to catch up: "waiting at the end of the run".
         TrackingMetrics tracking = crumbFilter == null ? null : crumbFilter.metrics();
+        long writerCpu = writerCpuNanos();
         var memory = ManagementFactory.getMemoryMXBean();
         // Twice: the first collection may leave finalizable or reference-queued objects to the second.
         memory.gc();
         memory.gc();
         return new HeapSnapshot(memory.getHeapMemoryUsage().getUsed(), sessions.getSessionsCreated(),
-                tracking == null ? -1 : tracking.queued(), tracking == null ? -1 : tracking.dropped());
+                tracking == null ? -1 : tracking.queued(), tracking == null ? -1 : tracking.dropped(),
+                tracking == null ? -1 : tracking.written(), writerCpu);
+    }
+
+    /** The CPU time of Crumb's tracking writer thread ({@value #WRITER_THREAD}), or -1 when there is none. */
+    private static long writerCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return -1;
+        }
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && WRITER_THREAD.equals(info.getThreadName())) {
+                return threads.getThreadCpuTime(info.getThreadId());
+            }
+        }
+        return -1;
     }
 
     private static Handler page(Filter filter, SessionHandler sessionHandler, HelloServlet hello) {

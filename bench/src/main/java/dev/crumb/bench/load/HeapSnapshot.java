@@ -13,8 +13,16 @@ import java.io.UncheckedIOException;
  * @param trackedEvents   events waiting in Crumb's tracking buffer, or -1 while Crumb has no tracking
  *                        metrics to ask
  * @param droppedEvents   page views Crumb's tracking buffer has dropped since the start, or -1 as above
+ * @param writtenEvents   page views Crumb's tracking writer has written since the start, or -1 as above
+ * @param writerCpuNanos  CPU time of Crumb's tracking writer thread since the start, or -1 when it is not known
  */
-public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents) {
+public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents,
+                           long writtenEvents, long writerCpuNanos) {
+
+    /** A snapshot without the writer's counters (servers that do not report them). */
+    public HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents) {
+        this(heapUsedAfterGc, sessionsCreated, trackedEvents, droppedEvents, -1, -1);
+    }
 
     /** A snapshot without the dropped count (servers that do not report it). */
     public HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents) {
@@ -30,6 +38,8 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
                 .put("sessionsCreated", sessionsCreated)
                 .put("trackedEvents", trackedEvents)
                 .put("droppedEvents", droppedEvents)
+                .put("writtenEvents", writtenEvents)
+                .put("writerCpuNanos", writerCpuNanos)
                 .toString();
     }
 
@@ -38,7 +48,8 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
         try {
             JsonNode n = JSON.readTree(json);
             return new HeapSnapshot(n.path("heapUsedAfterGc").asLong(-1), n.path("sessionsCreated").asLong(-1),
-                    n.path("trackedEvents").asLong(-1), n.path("droppedEvents").asLong(-1));
+                    n.path("trackedEvents").asLong(-1), n.path("droppedEvents").asLong(-1),
+                    n.path("writtenEvents").asLong(-1), n.path("writerCpuNanos").asLong(-1));
         } catch (IOException e) {
             throw new UncheckedIOException("the admin endpoint did not answer with a heap snapshot", e);
         }

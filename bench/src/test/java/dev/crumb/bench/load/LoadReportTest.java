@@ -65,6 +65,20 @@ class LoadReportTest {
     }
 
     @Test
+    @DisplayName("the report prints the tracking writer's CPU per 1000 page views written in the run, and nothing without it")
+    void writerCpuPerPageView() {
+        WrkResult wrk = wrk(9_000, 0);
+        String report = print(List.of(new LoadRun.ServerResult(ServerKind.CRUMB, wrk,
+                new HeapSnapshot(1, 0, 0, 0, 1_000, 2_000_000_000L), new HeapSnapshot(1, 0, 0, 0, 201_000, 3_500_000_000L))));
+        String unknown = print(List.of(new LoadRun.ServerResult(ServerKind.CRUMB, wrk,
+                new HeapSnapshot(1, 0, 0, 0), new HeapSnapshot(1, 0, 0, 0))));
+
+        assertThat(report).contains("crumb tracking writer: 200000 page views written in the measured run,"
+                + " 1500.0 ms CPU (7.50 ms per 1000 page views)");
+        assertThat(unknown).doesNotContain("crumb tracking writer:");
+    }
+
+    @Test
     @DisplayName("with --replay-cookie the mode is named and the replayed visitor's consent log is judged: exactly one default")
     void replayedCookieConsentLog() {
         LoadOptions replay = LoadOptions.parse("--replay-cookie");

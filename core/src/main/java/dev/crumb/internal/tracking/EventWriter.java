@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * The one background thread that moves page views from the {@link EventBuffer} to the store. It writes
  * a batch when {@code batchSize} page views are waiting or the oldest has waited {@code flushInterval}.
  * While it is behind — another full batch is already waiting when one fills — it takes up to
- * {@value #CATCH_UP_BATCHES} batches at once: a store's cost per page view falls with the size of its
+ * {@value #CATCH_UP_BATCHES} batches at once, at most {@value #CATCH_UP_LIMIT} page views (or one batch, when
+ * that is larger), so that one transaction neither holds other writers' visitors for seconds nor builds a
+ * large undo log: a store's cost per page view falls with the size of its
  * transaction (on H2 each commit writes every B-tree page the batch touched, and a larger batch touches
  * each shared page once for more page views), so a writer that falls behind catches up instead of
  * dropping more.
@@ -48,6 +50,8 @@ final class EventWriter implements AutoCloseable {
     private static final long SLICE_MILLIS = 50;
     /** How many batches the writer takes at once while a backlog waits. */
     static final int CATCH_UP_BATCHES = 10;
+    /** The most page views a catch-up batch takes, unless one batch is larger. */
+    static final int CATCH_UP_LIMIT = 20_000;
     private static final Duration RETENTION_PERIOD = Duration.ofDays(1);
     private static final Duration RETENTION_RETRY = Duration.ofHours(1);
 
@@ -174,6 +178,11 @@ final class EventWriter implements AutoCloseable {
         }
     }
 
+    /** How many page views a batch takes while a backlog waits. */
+    int catchUpSize() {
+        return Math.max(batchSize, (int) Math.min((long) batchSize * CATCH_UP_BATCHES, CATCH_UP_LIMIT));
+    }
+
     /** The next batch: full, or whatever arrived within the flush interval of its first page view. */
     private Batch nextBatch() {
         List<TrackedView> views = new ArrayList<>(Math.min(batchSize, 1024));
@@ -203,7 +212,7 @@ final class EventWriter implements AutoCloseable {
                     buffer.drainTo(views, batchSize - views.size());
                 }
                 if (views.size() >= batchSize && buffer.size() >= batchSize) {
-                    buffer.drainTo(views, batchSize * (CATCH_UP_BATCHES - 1));
+                    buffer.drainTo(views, catchUpSize() - views.size());
                 }
             }
         } catch (InterruptedException e) {

@@ -125,6 +125,38 @@ class EventWriterTest {
     }
 
     @Test
+    @DisplayName("a catch-up batch takes ten batches, but at most 20 000 page views unless one batch is larger")
+    void catchUpLimit() {
+        EventBuffer buffer = new EventBuffer(100_000);
+        assertThat(writer(buffer, 1, Duration.ofMillis(10), Duration.ofSeconds(5)).catchUpSize()).isEqualTo(10);
+        assertThat(writer(buffer, 500, Duration.ofMillis(10), Duration.ofSeconds(5)).catchUpSize()).isEqualTo(5_000);
+        assertThat(writer(buffer, 5_000, Duration.ofMillis(10), Duration.ofSeconds(5)).catchUpSize())
+                .isEqualTo(EventWriter.CATCH_UP_LIMIT);
+        assertThat(writer(buffer, 10_000, Duration.ofMillis(10), Duration.ofSeconds(5)).catchUpSize())
+                .isEqualTo(EventWriter.CATCH_UP_LIMIT);
+    }
+
+    @Test
+    @DisplayName("a backlog of a large batch size is written in catch-up batches of at most the limit")
+    void catchUpBatchesStayWithinTheLimit() {
+        sink.hold();
+        EventBuffer buffer = new EventBuffer(100_000);
+        EventWriter w = writer(buffer, 5_000, Duration.ofMillis(10), Duration.ofSeconds(5));
+        buffer.offer(view(0));
+        Eventually.await("the first batch taken", () -> buffer.size() == 0);
+        for (int i = 1; i <= 50_000; i++) {
+            buffer.offer(view(i));
+        }
+
+        sink.release();
+
+        Eventually.await("all 50001 written", () -> sink.total() == 50_001);
+        assertThat(sink.batchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, EventWriter.CATCH_UP_LIMIT));
+        assertThat(sink.batchSizes()).contains(EventWriter.CATCH_UP_LIMIT);
+        assertThat(w.metrics().written()).isEqualTo(50_001);
+    }
+
+    @Test
     @DisplayName("a lone page view is written once the flush interval has passed, without waiting for a full batch")
     void flushInterval() {
         EventBuffer buffer = new EventBuffer(1_000);
