@@ -48,6 +48,8 @@ final class EventWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
     private static final long SLICE_MILLIS = 50;
+    /** How long the writer sleeps between looks at the buffer while a batch fills. */
+    private static final long LINGER_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** How many batches the writer takes at once while a backlog waits. */
     static final int CATCH_UP_BATCHES = 10;
     /** The most page views a catch-up batch takes, unless one batch is larger. */
@@ -202,11 +204,9 @@ final class EventWriter implements AutoCloseable {
                     if (views.size() >= batchSize || left <= 0) {
                         break;
                     }
-                    TrackedView next = buffer.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS)),
-                            TimeUnit.NANOSECONDS);
-                    if (next != null) {
-                        views.add(next);
-                    }
+                    // Sleeps rather than waiting on the buffer: a waiting writer would be woken by every page
+                    // view that arrives (an unpark on the request thread and a wake-up here, per request).
+                    LockSupport.parkNanos(Math.min(left, LINGER_SLICE_NANOS));
                 }
                 if (views.size() < batchSize) {
                     buffer.drainTo(views, batchSize - views.size());
