@@ -4,6 +4,7 @@ import dev.crumb.Category;
 import dev.crumb.ConsentSource;
 import dev.crumb.internal.cookie.CookiePayload.StoredConsent;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +25,9 @@ public record ConsentState(Set<Category> granted, boolean needed, ConsentSource 
     public ConsentState {
         EnumSet<Category> copy = EnumSet.of(Category.NECESSARY);
         copy.addAll(Objects.requireNonNull(granted, "granted"));
-        granted = Set.copyOf(copy);
+        // An unmodifiable view of the copy rather than Set.copyOf: evaluated on every request, and the enum's
+        // order makes every listing of the categories the same.
+        granted = Collections.unmodifiableSet(copy);
         Objects.requireNonNull(source, "source");
         if (policyRevision < 1) {
             throw new IllegalArgumentException("policyRevision must be 1 or more, was " + policyRevision);

@@ -28,6 +28,8 @@ public final class VisitorSession {
     private boolean cookiesBlocked;
     private boolean sameOriginRequest;
     private String trustedCountry;
+    /** {@link #consent()} as last evaluated; cleared when the payload or the trusted country changes. */
+    private ConsentState consent;
 
     public VisitorSession(SessionSupport support, CookiePayload payload, boolean arrivedWithCookie, boolean newVisit,
                           boolean changed) {
@@ -68,6 +70,7 @@ public final class VisitorSession {
         if (!next.equals(payload)) {
             payload = next;
             changed = true;
+            consent = null;
         }
     }
 
@@ -134,6 +137,7 @@ public final class VisitorSession {
      */
     public void markTrustedCountry(String country) {
         this.trustedCountry = country;
+        this.consent = null;
     }
 
     /** What the browser is known to do with cookies. */
@@ -149,7 +153,11 @@ public final class VisitorSession {
      * refusal signal, else the default of the visitor's region (see {@code docs/consent.md}).
      */
     public ConsentState consent() {
-        return support.consent().evaluate(payload, refusalSignal, trustedCountry);
+        // Evaluated once per request and state: the filter, the page tracker and the application each ask.
+        if (consent == null) {
+            consent = support.consent().evaluate(payload, refusalSignal, trustedCountry);
+        }
+        return consent;
     }
 
     /** Whether the request carries Global Privacy Control (or Do Not Track, when honoured). */
