@@ -76,8 +76,9 @@ final class PageViewRules {
     }
 
     private static boolean isPrefetch(ServedRequest r) {
-        return contains(r.header("Sec-Purpose"), "prefetch")
-                || contains(r.header("Sec-Purpose"), "prerender")
+        String secPurpose = r.header("Sec-Purpose");
+        return contains(secPurpose, "prefetch")
+                || contains(secPurpose, "prerender")
                 || contains(r.header("Purpose"), "prefetch")
                 || contains(r.header("X-Purpose"), "preview")
                 || contains(r.header("X-Moz"), "prefetch");
