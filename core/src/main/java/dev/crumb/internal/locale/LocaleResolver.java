@@ -1,5 +1,7 @@
 package dev.crumb.internal.locale;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +17,23 @@ public final class LocaleResolver {
 
     /** Longer {@code Accept-Language} values are cut before parsing; real browsers send far less. */
     static final int MAX_ACCEPT_LANGUAGE = 1024;
+    /**
+     * {@code Accept-Language} values up to this length are parsed once and remembered: every new visitor's
+     * first request parses it, and the JDK's {@code LanguageRange.parse} took a fifth of Crumb's time on such a
+     * request (docs/performance.md, "Round 8"); browsers send few distinct values.
+     */
+    static final int MAX_REMEMBERED = 256;
+    private static final FromHeader NOTHING = new FromHeader(null, null);
 
     private final String countryHeader;
     private final String defaultCountry;
     private final String defaultLanguage;
     private final List<String> offered;
+    private final Cache<String, FromHeader> remembered = Caffeine.newBuilder().maximumSize(1_000).build();
+
+    /** What {@code Accept-Language} says: its first offered language and its first country, each or {@code null}. */
+    private record FromHeader(String language, String country) {
+    }
 
     /** Country and language, both valid codes. */
     public record Resolved(String country, String language) {
@@ -42,7 +56,23 @@ public final class LocaleResolver {
         if (Countries.UNKNOWN.equals(country)) {
             country = null;
         }
-        List<Locale.LanguageRange> ranges = ranges(request.getHeader("Accept-Language"));
+        FromHeader header = fromAcceptLanguage(request.getHeader("Accept-Language"));
+        String language = header.language();
+        if (country == null) {
+            country = header.country();
+        }
+        return new Resolved(country == null ? defaultCountry : country, language == null ? defaultLanguage : language);
+    }
+
+    private FromHeader fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return NOTHING;
+        }
+        return header.length() > MAX_REMEMBERED ? parse(header) : remembered.get(header, this::parse);
+    }
+
+    private FromHeader parse(String header) {
+        List<Locale.LanguageRange> ranges = ranges(header);
         String language = null;
         for (Locale.LanguageRange range : ranges) {
             String[] parts = range.getRange().split("-");
@@ -52,18 +82,17 @@ public final class LocaleResolver {
                 break;
             }
         }
-        if (country == null) {
-            for (Locale.LanguageRange range : ranges) {
-                String[] parts = range.getRange().split("-");
-                if (parts.length > 1 && range.getWeight() > 0) {
-                    country = Countries.normalise(parts[1]);
-                    if (country != null) {
-                        break;
-                    }
+        String country = null;
+        for (Locale.LanguageRange range : ranges) {
+            String[] parts = range.getRange().split("-");
+            if (parts.length > 1 && range.getWeight() > 0) {
+                country = Countries.normalise(parts[1]);
+                if (country != null) {
+                    break;
                 }
             }
         }
-        return new Resolved(country == null ? defaultCountry : country, language == null ? defaultLanguage : language);
+        return new FromHeader(language, country);
     }
 
     /**

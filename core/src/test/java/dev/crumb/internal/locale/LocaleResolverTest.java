@@ -63,6 +63,18 @@ class LocaleResolverTest {
     }
 
     @Test
+    @DisplayName("a remembered Accept-Language answers as the first parse did; a longer one is parsed every time")
+    void rememberedAndLongHeaders() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(resolver.resolve(request("fr-CA,fr;q=0.8", null))).isEqualTo(new LocaleResolver.Resolved("CA", "fr"));
+        }
+        String longHeader = "xx-YY;q=0.9, ".repeat(LocaleResolver.MAX_REMEMBERED / 10) + "de-AT;q=0.1";
+        assertThat(longHeader.length()).isGreaterThan(LocaleResolver.MAX_REMEMBERED);
+        assertThat(resolver.resolve(request(longHeader, null))).isEqualTo(new LocaleResolver.Resolved("AT", "de"));
+        assertThat(resolver.resolve(request(longHeader, null))).isEqualTo(new LocaleResolver.Resolved("AT", "de"));
+    }
+
+    @Test
     @DisplayName("the CDN header is ignored unless configured")
     void cdnHeaderOff() {
         assertThat(resolver.resolve(request("de-DE", "CH")).country()).isEqualTo("DE");
