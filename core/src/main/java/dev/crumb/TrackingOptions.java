@@ -37,8 +37,7 @@ public final class TrackingOptions {
         b.enabled = settings.enabled();
         b.bufferCapacity = settings.bufferCapacity();
         // A batch size equal to the one the capacity implies stays implied: a lower capacity set later lowers it.
-        b.batchSize = settings.batchSize() == Math.min(TrackingSettings.DEFAULTS.batchSize(), settings.bufferCapacity())
-                ? null : settings.batchSize();
+        b.batchSize = settings.batchSize() == impliedBatchSize(settings.bufferCapacity()) ? null : settings.batchSize();
         b.flushInterval = settings.flushInterval();
         b.shutdownWait = settings.shutdownWait();
         b.retention = settings.retention();
@@ -92,6 +91,11 @@ public final class TrackingOptions {
     /** How long per-visit analytics rows are kept (default 25 months); aggregates are kept. */
     public Period visitRetention() {
         return visitRetention;
+    }
+
+    /** The batch size of a buffer of {@code capacity} when none is set: the default, at most the capacity. */
+    private static int impliedBatchSize(int capacity) {
+        return Math.min(TrackingSettings.DEFAULTS.batchSize(), capacity);
     }
 
     /** The pipeline's settings, for the engine. */
@@ -217,8 +221,7 @@ public final class TrackingOptions {
          * @throws CrumbConfigException when the batch is larger than the buffer
          */
         public TrackingOptions build() {
-            int batchSize = this.batchSize != null ? this.batchSize
-                    : Math.min(TrackingSettings.DEFAULTS.batchSize(), bufferCapacity);
+            int batchSize = this.batchSize != null ? this.batchSize : impliedBatchSize(bufferCapacity);
             check(batchSize <= bufferCapacity, "tracking-batch-size", "tracking-batch-size (" + batchSize
                     + ") must not exceed tracking-buffer-capacity (" + bufferCapacity
                     + "); raise the capacity or lower the batch size");

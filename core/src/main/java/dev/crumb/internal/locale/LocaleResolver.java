@@ -72,24 +72,25 @@ public final class LocaleResolver {
     }
 
     private FromHeader parse(String header) {
-        List<Locale.LanguageRange> ranges = ranges(header);
         String language = null;
-        for (Locale.LanguageRange range : ranges) {
-            String[] parts = range.getRange().split("-");
-            String candidate = Languages.normalise(parts[0]);
-            if (candidate != null && range.getWeight() > 0 && (offered.isEmpty() || offered.contains(candidate))) {
-                language = candidate;
-                break;
-            }
-        }
         String country = null;
-        for (Locale.LanguageRange range : ranges) {
+        // The first range with an offered language gives the language, the first with a known region the country.
+        for (Locale.LanguageRange range : ranges(header)) {
+            if (range.getWeight() <= 0) {
+                continue;
+            }
             String[] parts = range.getRange().split("-");
-            if (parts.length > 1 && range.getWeight() > 0) {
-                country = Countries.normalise(parts[1]);
-                if (country != null) {
-                    break;
+            if (language == null) {
+                String candidate = Languages.normalise(parts[0]);
+                if (candidate != null && (offered.isEmpty() || offered.contains(candidate))) {
+                    language = candidate;
                 }
+            }
+            if (country == null && parts.length > 1) {
+                country = Countries.normalise(parts[1]);
+            }
+            if (language != null && country != null) {
+                break;
             }
         }
         return new FromHeader(language, country);

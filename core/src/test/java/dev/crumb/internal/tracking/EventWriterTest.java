@@ -49,6 +49,26 @@ class EventWriterTest {
         return w;
     }
 
+    /**
+     * A writer of {@code batchSize} whose store holds its first batch (one page view) while {@code backlog} more
+     * arrive, then takes them all: every page view has been written when it returns.
+     */
+    private EventWriter writeBacklog(int capacity, int batchSize, int backlog) {
+        sink.hold();
+        EventBuffer buffer = new EventBuffer(capacity);
+        EventWriter w = writer(buffer, batchSize, Duration.ofMillis(10), Duration.ofSeconds(5));
+        buffer.offer(view(0));
+        Eventually.await("the first batch taken", () -> buffer.size() == 0);
+        for (int i = 1; i <= backlog; i++) {
+            buffer.offer(view(i));
+        }
+
+        sink.release();
+
+        Eventually.await("all " + (backlog + 1) + " written", () -> sink.total() == backlog + 1);
+        return w;
+    }
+
     private static TrackedView view(int i) {
         return TrackedView.anonymous(T0.plusMillis(i), "/p" + i);
     }
@@ -105,18 +125,8 @@ class EventWriterTest {
     @Test
     @DisplayName("a writer that falls behind takes up to ten batches at once, and writes each page view once")
     void catchesUpWithLargerBatches() {
-        sink.hold();
-        EventBuffer buffer = new EventBuffer(20_000);
-        EventWriter w = writer(buffer, 100, Duration.ofMillis(10), Duration.ofSeconds(5));
-        buffer.offer(view(0));
-        Eventually.await("the first batch taken", () -> buffer.size() == 0);
-        for (int i = 1; i <= 3_000; i++) {
-            buffer.offer(view(i));
-        }
+        EventWriter w = writeBacklog(20_000, 100, 3_000);
 
-        sink.release();
-
-        Eventually.await("all 3001 written", () -> sink.total() == 3_001);
         assertThat(sink.batchSizes())
                 .allSatisfy(size -> assertThat(size).isBetween(1, 100 * EventWriter.CATCH_UP_BATCHES));
         assertThat(sink.batchSizes()).contains(100 * EventWriter.CATCH_UP_BATCHES);
@@ -139,18 +149,8 @@ class EventWriterTest {
     @Test
     @DisplayName("a backlog of a large batch size is written in catch-up batches of at most the limit")
     void catchUpBatchesStayWithinTheLimit() {
-        sink.hold();
-        EventBuffer buffer = new EventBuffer(100_000);
-        EventWriter w = writer(buffer, 5_000, Duration.ofMillis(10), Duration.ofSeconds(5));
-        buffer.offer(view(0));
-        Eventually.await("the first batch taken", () -> buffer.size() == 0);
-        for (int i = 1; i <= 50_000; i++) {
-            buffer.offer(view(i));
-        }
+        EventWriter w = writeBacklog(100_000, 5_000, 50_000);
 
-        sink.release();
-
-        Eventually.await("all 50001 written", () -> sink.total() == 50_001);
         assertThat(sink.batchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, EventWriter.CATCH_UP_LIMIT));
         assertThat(sink.batchSizes()).contains(EventWriter.CATCH_UP_LIMIT);
         assertThat(w.metrics().written()).isEqualTo(50_001);
