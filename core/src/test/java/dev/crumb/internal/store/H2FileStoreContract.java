@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The store contract on an embedded H2 file, {@code crumb} in a fresh directory per test: a subclass says how
  * it opens the store on that file ({@link #open}).
  */
-abstract class H2FileStoreContract extends StoreContract {
+abstract class H2FileStoreContract extends DatabaseStoreContract {
     @TempDir
     Path directory;
     CrumbStore store;

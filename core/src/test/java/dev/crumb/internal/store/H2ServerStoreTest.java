@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in-process lock.
  */
 @DisplayName("H2 server store")
-class H2ServerStoreTest extends StoreContract {
+class H2ServerStoreTest extends DatabaseStoreContract {
     @TempDir
     Path directory;
     private Server server;

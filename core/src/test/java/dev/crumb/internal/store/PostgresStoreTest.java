@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 
 /** The contract on PostgreSQL: one database for the class, emptied before each test. */
 @DisplayName("PostgreSQL store")
-class PostgresStoreTest extends StoreContract {
+class PostgresStoreTest extends DatabaseStoreContract {
     private static PostgresDatabase database;
     private static CrumbStore store;
 

@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +46,6 @@ abstract class StoreContract {
 
     /** An empty store for the current test. */
     abstract CrumbStore store();
-
-    /** Makes the database reject anonymous page views of {@code path}, to fail a batch half-way. */
-    void failWritesOfAnonymousPath(String path) throws Exception {
-        Assumptions.abort("this store has no database that could fail half-way through a batch");
-    }
 
     @Test
     @DisplayName("history lists a visitor's decisions newest first, up to the limit")
@@ -276,22 +270,6 @@ abstract class StoreContract {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("path is 2001 characters");
         assertThat(store().analytics().summary(D1, D1).pageviews()).isZero();
-    }
-
-    @Test
-    @DisplayName("a batch that fails in the database half-way leaves nothing behind")
-    void failedBatchLeavesNothing() throws Exception {
-        failWritesOfAnonymousPath("/boom");
-        List<PageView> views = List.of(view("2025-03-10T10:00:00Z", "v1", 1, "/", "DE", "de", "google.com"));
-        List<AnonymousPageView> anonymousViews = List.of(anonymous("2025-03-10T10:00:00Z", "/ok"),
-                anonymous("2025-03-10T10:00:00Z", "/boom"));
-
-        assertThatThrownBy(() -> store().events().write(views, anonymousViews)).isInstanceOf(RuntimeException.class);
-
-        AnalyticsSummary summary = store().analytics().summary(D1, D1);
-        assertThat(summary.visits()).isZero();
-        assertThat(summary.anonymousPageviews()).isZero();
-        assertThat(store().events().deleteRawEventsBefore(Instant.parse("2030-01-01T00:00:00Z"))).isZero();
     }
 
     @Test
