@@ -52,9 +52,14 @@ final class VisitorChains {
 
     private final String visitorKey;
     private final int capacity;
-    private final TreeMap<Integer, TreeMap<Key, Entry>> parts = new TreeMap<>();
-    private final Map<Integer, Integer> lengths = new HashMap<>();
-    private final Map<Key, Integer> location = new HashMap<>();
+    /**
+     * Every entry of the visitor, each knowing its part: a hash map, not one sorted map per part, because a
+     * batch reads every entry of its visitors' rows and looks up only a few; a part's entries are sorted when
+     * it is written ({@link #changedRows}), which rows already sorted make cheap.
+     */
+    private final Map<Key, Entry> entries = new HashMap<>();
+    /** Each part's length in characters; a part stays here once it exists, even when it is emptied. */
+    private final TreeMap<Integer, Integer> lengths = new TreeMap<>();
     private final TreeSet<Integer> stored = new TreeSet<>();
     private final TreeSet<Integer> changed = new TreeSet<>();
 
@@ -68,43 +73,34 @@ final class VisitorChains {
 
     /** One part as read from its row. Its chains are decoded only when {@link #get} asks for them. */
     void addStored(int part, String encoded) {
-        TreeMap<Key, Entry> entries = scan(encoded);
-        if (parts.put(part, entries) != null) {
+        if (lengths.put(part, encoded.length()) != null) {
             throw new IllegalStateException("part " + part + " of a visitor's chains was read twice");
         }
-        lengths.put(part, encoded.length());
         stored.add(part);
-        entries.keySet().forEach(key -> {
-            if (location.put(key, part) != null) {
-                throw new IllegalStateException("an entry of kind '" + key.kind() + "' is in two rows of"
-                        + " crumb_visitor_chains; was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?");
-            }
-        });
+        scan(encoded, part, entries);
     }
 
     /** The stored days of the chain of {@code metric} and {@code item} ({@link ChainDays#NONE} if none). */
     ChainDays get(Metric metric, String item) {
-        Key key = Key.of(new ChainKey(metric, item));
-        Integer part = location.get(key);
-        return part == null ? ChainDays.NONE : parts.get(part).get(key).days();
+        Entry entry = entries.get(Key.of(new ChainKey(metric, item)));
+        return entry == null ? ChainDays.NONE : entry.days();
     }
 
     /** Sets the chain's days; an empty chain is removed. A new chain joins the last part with room. */
     void put(Metric metric, String item, ChainDays days) {
         ChainKey chain = new ChainKey(metric, item);
-        put(Key.of(chain), days.isEmpty() ? null : Entry.of(chain, days));
+        put(Key.of(chain), days.isEmpty() ? null : Entry.of(chain, days, 0));
     }
 
     /** The earliest visit of the visitor-day {@code day}, or {@code null} when no visit starts on it. */
     VisitorDay.Earliest earliest(LocalDate day) {
-        Key key = Key.of(day);
-        Integer part = location.get(key);
-        return part == null ? null : parts.get(part).get(key).earliest();
+        Entry entry = entries.get(Key.of(day));
+        return entry == null ? null : entry.earliest();
     }
 
     /** Sets the earliest visit of the visitor-day {@code day}; {@code null} removes the day. */
     void putEarliest(LocalDate day, VisitorDay.Earliest earliest) {
-        put(Key.of(day), earliest == null ? null : Entry.of(day, earliest));
+        put(Key.of(day), earliest == null ? null : Entry.of(day, earliest, 0));
     }
 
     /** Whether {@link #changedRows} has rows to write. */
@@ -112,46 +108,55 @@ final class VisitorChains {
         return !changed.isEmpty();
     }
 
+    /** Sets or ({@code entry} null) removes the entry of {@code key}; an entry keeps the part it is in. */
     private void put(Key key, Entry entry) {
-        Integer part = location.get(key);
-        if (part == null) {
-            if (entry == null) {
-                return;
-            }
-            part = partWithRoomFor(entry);
-            parts.computeIfAbsent(part, p -> new TreeMap<>());
-            location.put(key, part);
+        Entry old = entries.get(key);
+        if (old == null && entry == null) {
+            return;
         }
-        Entry old = entry == null ? parts.get(part).remove(key) : parts.get(part).put(key, entry);
+        int part = old != null ? old.part : partWithRoomFor(entry.text.length());
         if (entry == null) {
-            location.remove(key);
+            entries.remove(key);
+        } else {
+            entries.put(key, entry.in(part));
         }
         lengths.merge(part, (entry == null ? 0 : entry.text.length()) - (old == null ? 0 : old.text.length()),
                 Integer::sum);
         changed.add(part);
     }
 
-    private int partWithRoomFor(Entry entry) {
-        if (parts.isEmpty()) {
+    private int partWithRoomFor(int length) {
+        if (lengths.isEmpty()) {
             return 0;
         }
-        int last = parts.lastKey();
-        int size = lengths.getOrDefault(last, 0);
-        return size == 0 || size + entry.text.length() <= capacity ? last : last + 1;
+        Map.Entry<Integer, Integer> last = lengths.lastEntry();
+        int size = last.getValue();
+        return size == 0 || size + length <= capacity ? last.getKey() : last.getKey() + 1;
     }
 
     /** The rows to write for the parts {@link #put} changed, in part order. */
     List<Row> changedRows() {
+        Map<Integer, List<Map.Entry<Key, Entry>>> byPart = new HashMap<>();
+        changed.forEach(part -> byPart.put(part, new ArrayList<>()));
+        for (Map.Entry<Key, Entry> entry : entries.entrySet()) {
+            List<Map.Entry<Key, Entry>> part = byPart.get(entry.getValue().part);
+            if (part != null) {
+                part.add(entry);
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (int part : changed) {
-            TreeMap<Key, Entry> chains = parts.get(part);
+            List<Map.Entry<Key, Entry>> chains = byPart.get(part);
             if (chains.isEmpty()) {
                 rows.add(new Row(visitorKey, part, stored.contains(part), null, null));
                 continue;
             }
+            // In key order, so that the same entries always give the same text.
+            chains.sort(Map.Entry.comparingByKey());
             StringBuilder text = new StringBuilder(lengths.get(part));
             LocalDate first = null;
-            for (Entry entry : chains.values()) {
+            for (Map.Entry<Key, Entry> chain : chains) {
+                Entry entry = chain.getValue();
                 text.append(entry.text);
                 first = first == null || entry.first.isBefore(first) ? entry.first : first;
             }
@@ -165,18 +170,16 @@ final class VisitorChains {
      * it: for visit retention.
      */
     void trimBefore(LocalDate day) {
-        for (Map.Entry<Integer, TreeMap<Key, Entry>> part : parts.entrySet()) {
-            for (Map.Entry<Key, Entry> stored : new ArrayList<>(part.getValue().entrySet())) {
-                Entry entry = stored.getValue();
-                if (!entry.first.isBefore(day)) {
-                    continue;
-                }
-                if (entry.isEarliest()) {
-                    put(stored.getKey(), null);
-                } else {
-                    ChainDays rest = entry.days().from(day);
-                    put(stored.getKey(), rest.isEmpty() ? null : Entry.of(entry.chain, rest));
-                }
+        for (Map.Entry<Key, Entry> stored : new ArrayList<>(entries.entrySet())) {
+            Entry entry = stored.getValue();
+            if (!entry.first.isBefore(day)) {
+                continue;
+            }
+            if (entry.isEarliest()) {
+                put(stored.getKey(), null);
+            } else {
+                ChainDays rest = entry.days().from(day);
+                put(stored.getKey(), rest.isEmpty() ? null : Entry.of(entry.chain, rest, entry.part));
             }
         }
     }
@@ -191,32 +194,39 @@ final class VisitorChains {
         private final LocalDate first;
         private final ChainKey chain;
         private final int daysFrom;
+        private final int part;
         private ChainDays days;
         private VisitorDay.Earliest earliest;
 
-        private Entry(String text, LocalDate first, ChainKey chain, int daysFrom, ChainDays days,
+        private Entry(String text, LocalDate first, ChainKey chain, int daysFrom, int part, ChainDays days,
                       VisitorDay.Earliest earliest) {
             this.text = text;
             this.first = first;
             this.chain = chain;
             this.daysFrom = daysFrom;
+            this.part = part;
             this.days = days;
             this.earliest = earliest;
         }
 
-        static Entry of(ChainKey key, ChainDays days) {
+        static Entry of(ChainKey key, ChainDays days, int part) {
             StringBuilder text = new StringBuilder(key.item().length() + 24);
             text.append(letter(key.metric())).append(days.firstDay()).append(key.item().length()).append(':')
                     .append(key.item());
             int daysFrom = text.length();
             text.append(days.encoded()).append(';');
-            return new Entry(text.toString(), days.firstDay(), key, daysFrom, days, null);
+            return new Entry(text.toString(), days.firstDay(), key, daysFrom, part, days, null);
         }
 
-        static Entry of(LocalDate day, VisitorDay.Earliest earliest) {
+        static Entry of(LocalDate day, VisitorDay.Earliest earliest, int part) {
             String text = "e" + day + earliest.firstMs() + "," + earliest.visit() + "," + earliest.country().length()
                     + ":" + earliest.country() + earliest.language().length() + ":" + earliest.language() + ";";
-            return new Entry(text, day, null, -1, null, earliest);
+            return new Entry(text, day, null, -1, part, null, earliest);
+        }
+
+        /** This entry in {@code part}. */
+        Entry in(int part) {
+            return part == this.part ? this : new Entry(text, first, chain, daysFrom, part, days, earliest);
         }
 
         boolean isEarliest() {
@@ -333,14 +343,14 @@ final class VisitorChains {
     /** The {@code chains} column of {@code chains}: for tests. */
     static String encode(SortedMap<ChainKey, ChainDays> chains) {
         StringBuilder text = new StringBuilder();
-        chains.forEach((key, days) -> text.append(Entry.of(key, days).text));
+        chains.forEach((key, days) -> text.append(Entry.of(key, days, 0).text));
         return text.toString();
     }
 
     /** Every chain of a {@code chains} column, decoded: for tests. */
     static TreeMap<ChainKey, ChainDays> decode(String encoded) {
         TreeMap<ChainKey, ChainDays> chains = new TreeMap<>();
-        scan(encoded).values().forEach(entry -> {
+        scan(encoded, 0, new HashMap<>()).values().forEach(entry -> {
             if (!entry.isEarliest()) {
                 chains.put(entry.chain, entry.days());
             }
@@ -351,7 +361,7 @@ final class VisitorChains {
     /** Every visitor-day's earliest visit of a {@code chains} column, decoded: for tests. */
     static TreeMap<LocalDate, VisitorDay.Earliest> earliestOf(String encoded) {
         TreeMap<LocalDate, VisitorDay.Earliest> days = new TreeMap<>();
-        scan(encoded).values().forEach(entry -> {
+        scan(encoded, 0, new HashMap<>()).values().forEach(entry -> {
             if (entry.isEarliest()) {
                 days.put(entry.first, entry.earliest());
             }
@@ -359,19 +369,19 @@ final class VisitorChains {
         return days;
     }
 
-    /** The entries of a {@code chains} column, not yet decoded. */
-    private static TreeMap<Key, Entry> scan(String encoded) {
-        TreeMap<Key, Entry> chains = new TreeMap<>();
+    /**
+     * Adds the entries of {@code part}'s {@code chains} column, not yet decoded, to {@code chains}, and returns
+     * it.
+     */
+    private static Map<Key, Entry> scan(String encoded, int part, Map<Key, Entry> chains) {
         int at = 0;
         try {
             while (at < encoded.length()) {
                 if (encoded.charAt(at) == 'e') {
                     LocalDate day = day(encoded, at + 1);
                     int end = EarliestLayout.of(encoded, at).end();
-                    if (chains.put(Key.of(day), new Entry(encoded.substring(at, end + 1), day, null, -1, null, null))
-                            != null) {
-                        throw new IllegalArgumentException("a repeated visitor-day");
-                    }
+                    add(chains, Key.of(day), new Entry(encoded.substring(at, end + 1), day, null, -1, part, null,
+                            null));
                     at = end + 1;
                     continue;
                 }
@@ -385,11 +395,8 @@ final class VisitorChains {
                     throw new IllegalArgumentException("no days or no ';' after the chain of '" + item + "'");
                 }
                 ChainKey chain = new ChainKey(metric, item);
-                Entry entry = new Entry(encoded.substring(at, end + 1), first, chain, colon + 1 + length - at, null,
-                        null);
-                if (chains.put(Key.of(chain), entry) != null) {
-                    throw new IllegalArgumentException("a repeated chain");
-                }
+                add(chains, Key.of(chain), new Entry(encoded.substring(at, end + 1), first, chain,
+                        colon + 1 + length - at, part, null, null));
                 at = end + 1;
             }
         } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeException e) {
@@ -397,6 +404,19 @@ final class VisitorChains {
                     + "); was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?", e);
         }
         return chains;
+    }
+
+    /** Adds a scanned entry: a key may appear once in a row, and in one row of a visitor. */
+    private static void add(Map<Key, Entry> chains, Key key, Entry entry) {
+        Entry before = chains.putIfAbsent(key, entry);
+        if (before == null) {
+            return;
+        }
+        if (before.part == entry.part) {
+            throw new IllegalArgumentException(entry.isEarliest() ? "a repeated visitor-day" : "a repeated chain");
+        }
+        throw new IllegalStateException("an entry of kind '" + key.kind() + "' is in two rows of"
+                + " crumb_visitor_chains; was a table of " + VisitorKeyTables.ANALYTICS + " changed by hand?");
     }
 
     /** The {@code yyyy-mm-dd} day at {@code at}, without a formatter: rows are read on every batch. */
@@ -429,8 +449,8 @@ final class VisitorChains {
     /** The chains of one part, for tests. */
     SortedMap<ChainKey, ChainDays> part(int part) {
         TreeMap<ChainKey, ChainDays> chains = new TreeMap<>();
-        parts.getOrDefault(part, new TreeMap<>()).values().forEach(entry -> {
-            if (!entry.isEarliest()) {
+        entries.values().forEach(entry -> {
+            if (entry.part == part && !entry.isEarliest()) {
                 chains.put(entry.chain, entry.days());
             }
         });
