@@ -69,6 +69,12 @@ enum Dialect {
         }
 
         @Override
+        String chainRowStorage() {
+            return "ALTER TABLE crumb_visitor_chains SET (toast_tuple_target = 8160, fillfactor = 70);\n"
+                    + "ALTER TABLE crumb_visitor SET (fillfactor = 80);";
+        }
+
+        @Override
         String rollupGuard(boolean exclusive) {
             // A transaction-level advisory lock: writers share it, a rollup holds it alone; no row is written.
             return "SELECT " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared") + "("
@@ -195,12 +201,20 @@ enum Dialect {
         return "ANALYZE TABLE " + table;
     }
 
+    /**
+     * The storage settings of the tables whose rows each batch rewrites (migration V12): none on H2; see the
+     * migration for PostgreSQL's.
+     */
+    String chainRowStorage() {
+        return "";
+    }
+
     /** Placeholder values for the Flyway migrations. */
     Map<String, String> migrationPlaceholders() {
         return Map.of("collate", textCollation(), "path_utf16_length", utf16Length("p.path"),
                 "chain_gap", daysBetween("c.previous_day", "c.chain_day"), "item_utf16_length", utf16Length("c.item"),
                 "country_utf16_length", utf16Length("d.entry_country"),
-                "language_utf16_length", utf16Length("d.entry_language"));
+                "language_utf16_length", utf16Length("d.entry_language"), "chain_row_storage", chainRowStorage());
     }
 
     /** The dialect for a database product name as reported by JDBC metadata. */
