@@ -75,6 +75,12 @@ enum Dialect {
         }
 
         @Override
+        String chainRowStorageDefaults() {
+            return "ALTER TABLE crumb_visitor_chains RESET (toast_tuple_target, fillfactor);\n"
+                    + "ALTER TABLE crumb_visitor RESET (fillfactor);";
+        }
+
+        @Override
         String rollupGuard(boolean exclusive) {
             // A transaction-level advisory lock: writers share it, a rollup holds it alone; no row is written.
             return "SELECT " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared") + "("
@@ -202,10 +208,15 @@ enum Dialect {
     }
 
     /**
-     * The storage settings of the tables whose rows each batch rewrites (migration V12): none on H2; see the
-     * migration for PostgreSQL's.
+     * The storage settings of the tables whose rows each batch rewrites (migration V12, taken back by V13): none
+     * on H2; see the migration for PostgreSQL's.
      */
     String chainRowStorage() {
+        return "";
+    }
+
+    /** The database's default storage settings for the tables that V12 changed (migration V13). */
+    String chainRowStorageDefaults() {
         return "";
     }
 
@@ -214,7 +225,8 @@ enum Dialect {
         return Map.of("collate", textCollation(), "path_utf16_length", utf16Length("p.path"),
                 "chain_gap", daysBetween("c.previous_day", "c.chain_day"), "item_utf16_length", utf16Length("c.item"),
                 "country_utf16_length", utf16Length("d.entry_country"),
-                "language_utf16_length", utf16Length("d.entry_language"), "chain_row_storage", chainRowStorage());
+                "language_utf16_length", utf16Length("d.entry_language"), "chain_row_storage", chainRowStorage(),
+                "chain_row_storage_defaults", chainRowStorageDefaults());
     }
 
     /** The dialect for a database product name as reported by JDBC metadata. */
