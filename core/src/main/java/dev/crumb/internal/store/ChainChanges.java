@@ -3,10 +3,11 @@ package dev.crumb.internal.store;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -52,9 +53,9 @@ final class ChainChanges {
         return new ArrayList<>(days);
     }
 
-    /** The chain days whose weight changes, in no particular order. */
+    /** The chain days whose weight changes, in key order. */
     List<ChainDay> changed() {
-        return new ArrayList<>(deltas.keySet());
+        return new ArrayList<>(new TreeSet<>(deltas.keySet()));
     }
 
     /**
@@ -67,11 +68,9 @@ final class ChainChanges {
                Map<VisitorDay, VisitorDay.Earliest> neighbours) {
         Map<ChainDay.Chain, List<ChainDay>> byChain = new HashMap<>();
         deltas.keySet().forEach(day -> byChain.computeIfAbsent(day.chain(), c -> new ArrayList<>()).add(day));
-        // Hash maps: the writer groups these by chain anyway (JdbcEventSink.writeChains), and sorting every
-        // changed day of a batch of new visitors took a twentieth of the writer's CPU.
-        Map<ChainDay, Long> inserts = new HashMap<>();
-        Map<ChainDay, Long> updates = new HashMap<>();
-        Set<ChainDay> deletes = new HashSet<>();
+        SortedMap<ChainDay, Long> inserts = new TreeMap<>();
+        SortedMap<ChainDay, Long> updates = new TreeMap<>();
+        SortedSet<ChainDay> deletes = new TreeSet<>();
         byChain.forEach((chain, days) -> {
             TreeSet<LocalDate> before = new TreeSet<>();
             for (ChainDay day : days) {
@@ -168,5 +167,5 @@ final class ChainChanges {
      * a chain. The writer writes them into the visitor's rows of {@code crumb_visitor_chains}
      * ({@link VisitorChains}).
      */
-    record Rows(Map<ChainDay, Long> inserts, Map<ChainDay, Long> updates, Set<ChainDay> deletes) {}
+    record Rows(SortedMap<ChainDay, Long> inserts, SortedMap<ChainDay, Long> updates, SortedSet<ChainDay> deletes) {}
 }
