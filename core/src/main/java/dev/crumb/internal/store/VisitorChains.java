@@ -89,7 +89,7 @@ final class VisitorChains {
     /** Sets the chain's days; an empty chain is removed. A new chain joins the last part with room. */
     void put(Metric metric, String item, ChainDays days) {
         ChainKey chain = new ChainKey(metric, item);
-        put(Key.of(chain), days.isEmpty() ? null : Entry.of(chain, days, 0));
+        put(Key.of(chain), days.isEmpty() ? null : Entry.of(chain, days));
     }
 
     /** The earliest visit of the visitor-day {@code day}, or {@code null} when no visit starts on it. */
@@ -100,7 +100,7 @@ final class VisitorChains {
 
     /** Sets the earliest visit of the visitor-day {@code day}; {@code null} removes the day. */
     void putEarliest(LocalDate day, VisitorDay.Earliest earliest) {
-        put(Key.of(day), earliest == null ? null : Entry.of(day, earliest, 0));
+        put(Key.of(day), earliest == null ? null : Entry.of(day, earliest));
     }
 
     /** Whether {@link #changedRows} has rows to write. */
@@ -179,7 +179,7 @@ final class VisitorChains {
                 put(stored.getKey(), null);
             } else {
                 ChainDays rest = entry.days().from(day);
-                put(stored.getKey(), rest.isEmpty() ? null : Entry.of(entry.chain, rest, entry.part));
+                put(stored.getKey(), rest.isEmpty() ? null : Entry.of(entry.chain, rest));
             }
         }
     }
@@ -209,22 +209,22 @@ final class VisitorChains {
             this.earliest = earliest;
         }
 
-        static Entry of(ChainKey key, ChainDays days, int part) {
+        static Entry of(ChainKey key, ChainDays days) {
             StringBuilder text = new StringBuilder(key.item().length() + 24);
             text.append(letter(key.metric())).append(days.firstDay()).append(key.item().length()).append(':')
                     .append(key.item());
             int daysFrom = text.length();
             text.append(days.encoded()).append(';');
-            return new Entry(text.toString(), days.firstDay(), key, daysFrom, part, days, null);
+            return new Entry(text.toString(), days.firstDay(), key, daysFrom, 0, days, null);
         }
 
-        static Entry of(LocalDate day, VisitorDay.Earliest earliest, int part) {
+        static Entry of(LocalDate day, VisitorDay.Earliest earliest) {
             String text = "e" + day + earliest.firstMs() + "," + earliest.visit() + "," + earliest.country().length()
                     + ":" + earliest.country() + earliest.language().length() + ":" + earliest.language() + ";";
-            return new Entry(text, day, null, -1, part, null, earliest);
+            return new Entry(text, day, null, -1, 0, null, earliest);
         }
 
-        /** This entry in {@code part}. */
+        /** This entry in {@code part}: {@link #of} builds entries in part 0, and {@link #put} places them. */
         Entry in(int part) {
             return part == this.part ? this : new Entry(text, first, chain, daysFrom, part, days, earliest);
         }
@@ -343,7 +343,7 @@ final class VisitorChains {
     /** The {@code chains} column of {@code chains}: for tests. */
     static String encode(SortedMap<ChainKey, ChainDays> chains) {
         StringBuilder text = new StringBuilder();
-        chains.forEach((key, days) -> text.append(Entry.of(key, days, 0).text));
+        chains.forEach((key, days) -> text.append(Entry.of(key, days).text));
         return text.toString();
     }
 

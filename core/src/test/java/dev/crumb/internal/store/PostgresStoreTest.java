@@ -1,10 +1,10 @@
 package dev.crumb.internal.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.crumb.store.CrumbStore;
 import dev.crumb.CrumbStores;
 import dev.crumb.testsupport.PostgresDatabase;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
