@@ -10,7 +10,8 @@ package dev.crumb;
  * @param dropped      page views dropped because the buffer was full (or the filter was stopping)
  * @param failedWrites batch writes the store refused; each such batch is kept and retried
  * @param abandoned    page views still unwritten when a stop ran out of time
- * @param queued       page views waiting now: in the buffer plus a batch waiting to be retried
+ * @param queued       page views accepted and not yet written or abandoned: in the buffer, or in the batch the
+ *                     writer is gathering, writing or retrying
  */
 public record TrackingMetrics(long recorded, long written, long dropped, long failedWrites, long abandoned,
                               long queued) {

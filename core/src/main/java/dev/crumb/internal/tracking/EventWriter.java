@@ -73,7 +73,6 @@ final class EventWriter implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
-    private volatile int pendingSize;
     private volatile boolean stopping;
     private volatile long stopDeadline;
     private Instant nextRetention;
@@ -104,8 +103,16 @@ final class EventWriter implements AutoCloseable {
 
     /** The pipeline's counters now. */
     public TrackingMetrics metrics() {
-        return new TrackingMetrics(buffer.recorded(), written.get(), buffer.dropped(), failedWrites.get(),
-                abandoned.get(), (long) buffer.size() + pendingSize);
+        // Queued is derived from the counters rather than from the buffer's size plus the batch in hand: the
+        // writer takes page views out of the buffer while it assembles a batch, and a page view must not drop
+        // out of sight in between. Written and abandoned are read before recorded, so the difference never
+        // counts a page view as gone before it is; the buffer counts an accepted page view just after queueing
+        // it, hence the floor.
+        long done = written.get();
+        long gaveUp = abandoned.get();
+        long recorded = buffer.recorded();
+        return new TrackingMetrics(recorded, done, buffer.dropped(), failedWrites.get(), gaveUp,
+                Math.max(0, recorded - done - gaveUp));
     }
 
     /**
@@ -143,7 +150,6 @@ final class EventWriter implements AutoCloseable {
             runRetentionWhenDue();
             if (pending == null) {
                 pending = nextBatch();
-                pendingSize = pending == null ? 0 : pending.size();
                 if (pending == null) {
                     continue;
                 }
@@ -152,7 +158,6 @@ final class EventWriter implements AutoCloseable {
                 sink.write(pending.pageViews(), pending.anonymous(), keepRawEvents);
                 written.addAndGet(pending.size());
                 pending = null;
-                pendingSize = 0;
                 pause = backoff.first();
                 if (failuresInRow > 0) {
                     LOG.info("page-view writes resumed after {} failed attempt(s)", failuresInRow);
@@ -172,7 +177,6 @@ final class EventWriter implements AutoCloseable {
             }
         }
         long left = (pending == null ? 0 : pending.size()) + drainRemaining();
-        pendingSize = 0;
         if (left > 0) {
             abandoned.addAndGet(left);
             LOG.warn("tracking stopped with {} page view(s) unwritten: the store did not take them within {}", left,

@@ -180,6 +180,22 @@ class EventWriterTest {
     }
 
     @Test
+    @DisplayName("page views the writer has taken for the batch it is still gathering count as queued")
+    void gatheringBatchIsQueued() {
+        EventBuffer buffer = new EventBuffer(1_000);
+        EventWriter w = writer(buffer, 10, Duration.ofSeconds(30), Duration.ofSeconds(5));
+        for (int i = 0; i < 3; i++) {
+            buffer.offer(view(i));
+        }
+        Eventually.await("the writer took the three page views", () -> buffer.size() == 0);
+
+        TrackingMetrics gathering = w.metrics();
+        assertThat(sink.total()).isZero();
+        assertThat(gathering.recorded()).isEqualTo(3);
+        assertThat(gathering.queued()).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("when the store stalls, a full buffer drops and counts page views instead of blocking requests")
     void backPressure() {
         sink.hold();
