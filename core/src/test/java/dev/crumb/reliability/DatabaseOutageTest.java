@@ -46,6 +46,8 @@ class DatabaseOutageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CAPACITY = 100;
     private static final int BATCH = 10;
+    /** {@code EventWriter.CATCH_UP_BATCHES}: batches a writer takes at once while a backlog waits. */
+    private static final int CATCH_UP_BATCHES = 10;
 
     private PostgresDatabase database;
     private TcpProxy proxy;
@@ -128,7 +130,10 @@ class DatabaseOutageTest {
         long dropped = during.dropped() - atCut.dropped();
         assertThat(recorded + dropped).as("every page view is buffered or counted as dropped")
                 .isEqualTo(duringOutage + 2);
-        assertThat(during.queued()).as("the buffer stays within its bound").isLessThanOrEqualTo(CAPACITY + BATCH);
+        // The batch the writer holds is one batch, or a catch-up batch of up to ten when a backlog had gathered
+        // while it assembled the first (a writer thread descheduled on a loaded machine).
+        assertThat(during.queued()).as("the buffer stays within its bound")
+                .isLessThanOrEqualTo(CAPACITY + CATCH_UP_BATCHES * BATCH);
         assertThat(dropped).as("beyond the bound, page views are dropped and counted").isPositive();
 
         String token = csrf(visitor);

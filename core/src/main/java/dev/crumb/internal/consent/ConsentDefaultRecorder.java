@@ -56,8 +56,9 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
     private final AtomicLong alreadyRecorded = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
-    /** Taken from the queue by the write in progress and not yet written. */
-    private final AtomicLong inFlight = new AtomicLong();
+    /** Defaults queued so far, and those of them written or given up since: the difference is what waits. */
+    private final AtomicLong queuedTotal = new AtomicLong();
+    private final AtomicLong settled = new AtomicLong();
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -98,6 +99,7 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
         Progress known = recent.asMap().putIfAbsent(key, Progress.QUEUED);
         if (known == null) {
             if (queue.offer(new Pending(key, state, clock.instant()))) {
+                queuedTotal.incrementAndGet();
                 wakeUp.release();
             } else {
                 recent.asMap().remove(key, Progress.QUEUED);
@@ -143,8 +145,12 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
 
     /** The counters so far. */
     public ConsentDefaultMetrics metrics() {
+        // From counters, not from the queue's size plus the write in hand, so that a default the writer has
+        // just taken from the queue never drops out of sight; settled is read first, so the difference never
+        // counts a default as gone before it is (and is floored, as queuedTotal follows the queue's offer).
+        long done = settled.get();
         return new ConsentDefaultMetrics(recorded.get(), alreadyRecorded.get(), dropped.get(), failedWrites.get(),
-                queue.size() + inFlight.get());
+                Math.max(0, queuedTotal.get() - done));
     }
 
     private void run() {
@@ -169,7 +175,6 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
     private void writeQueued() {
         List<Pending> batch = new ArrayList<>();
         queue.drainTo(batch);
-        inFlight.set(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             if (clock.millis() < pausedUntil.get()) {
@@ -183,7 +188,7 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
                 // the state, so that whoever sees a default counted as recorded can also have it offered.
                 recent.asMap().replace(p.key(), Progress.QUEUED, new Progress(Stage.RECORDED, p.at()));
                 (added ? recorded : alreadyRecorded).incrementAndGet();
-                inFlight.decrementAndGet();
+                settled.incrementAndGet();
             } catch (ConsentJournal.ConsentNotRecordedException e) {
                 failedWrites.incrementAndGet();
                 pausedUntil.set(clock.millis() + PAUSE_AFTER_FAILURE.toMillis());
@@ -200,8 +205,8 @@ public final class ConsentDefaultRecorder implements AutoCloseable {
         for (Pending p : unwritten) {
             recent.asMap().remove(p.key(), Progress.QUEUED);
             dropped.incrementAndGet();
+            settled.incrementAndGet();
         }
-        inFlight.set(0);
     }
 
     /** Stops taking defaults and writes what is queued, waiting up to ten seconds for the store. */
