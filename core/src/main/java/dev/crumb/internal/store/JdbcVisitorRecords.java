@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -125,11 +127,13 @@ final class JdbcVisitorRecords implements VisitorRecords {
     @Override
     public long deleteVisitsEndedBefore(Instant before) {
         long cutoff = Objects.requireNonNull(before, "before").toEpochMilli();
+        // A visit that ended before the cut-off started on its day or earlier: the index on start_day (V14) finds
+        // it, where one on last_ms would cost the writer an index entry on every update of a visit.
+        LocalDate cutoffDay = before.atZone(ZoneOffset.UTC).toLocalDate();
         long deleted = database.inWriterChunks("delete visits past their retention", chunk,
-                connection -> deleteChunk(connection, cutoff));
+                connection -> deleteChunk(connection, cutoffDay, cutoff));
         // Raw page views and the writer's per-visitor state of days before the cut-off, in short chunks
-        // through the indexes of V6: the writer never reads days that old again (events arrive as they happen).
-        java.time.LocalDate cutoffDay = before.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        // through their indexes: the writer never reads days that old again (events arrive as they happen).
         new ChunkedDelete("crumb_page_view", "id", "viewed_at", chunk).deleteBefore(database, ChunkedDelete.timestamp(before));
         new ChainRetention(database, chunk).trimBefore(cutoffDay);
         // A visitor's lock row goes only with the last of its rows: the writer treats a visitor without one as
@@ -144,12 +148,19 @@ final class JdbcVisitorRecords implements VisitorRecords {
         return deleted;
     }
 
-    private int deleteChunk(Connection connection, long cutoff) throws SQLException {
+    /**
+     * Deletes up to {@link #chunk} visits that ended before {@code cutoff}, found in start-day order. The visits of
+     * the cut-off's own day that end later are passed over by each chunk that reaches that day: a few chunks per
+     * daily run, each reading at most one day's visits.
+     */
+    private int deleteChunk(Connection connection, LocalDate lastStartDay, long cutoff)
+            throws SQLException {
         List<Object[]> visits = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT visitor_key, visit_number FROM crumb_visit"
-                + " WHERE last_ms < ? ORDER BY last_ms LIMIT ?")) {
-            select.setLong(1, cutoff);
-            select.setInt(2, chunk);
+                + " WHERE start_day <= ? AND last_ms < ? ORDER BY start_day LIMIT ?")) {
+            select.setObject(1, lastStartDay);
+            select.setLong(2, cutoff);
+            select.setInt(3, chunk);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     visits.add(new Object[] {rows.getString(1), rows.getInt(2)});

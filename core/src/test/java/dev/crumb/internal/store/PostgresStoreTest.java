@@ -56,6 +56,17 @@ class PostgresStoreTest extends DatabaseStoreContract {
     }
 
     @Test
+    @DisplayName("V14: crumb_visit's indexes hold no column the writer updates, so its updates stay heap-only")
+    void visitIndexesLeaveUpdatedColumnsOut() throws Exception {
+        assertThat(query("SELECT COUNT(DISTINCT a.attname) FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
+                + " AND a.attnum = ANY(i.indkey) WHERE i.indrelid = 'crumb_visit'::regclass"
+                + " AND a.attname NOT IN ('visitor_key', 'visit_number', 'start_day')"))
+                .as("indexed columns of crumb_visit besides its key and start_day").isZero();
+        assertThat(query("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'crumb_visit'"
+                + " AND indexname = 'crumb_visit_by_start_day'")).as("retention's index").isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("V13 gives the chain and lock rows PostgreSQL's default storage back, after V12 changed it")
     void chainRowsHaveDefaultStorage() throws Exception {
         assertThat(query("SELECT COUNT(*) FROM pg_class WHERE relname IN ('crumb_visitor_chains', 'crumb_visitor')"))

@@ -52,6 +52,53 @@ class RetentionChunksTest {
         assertThat(count(database, "SELECT count(*) FROM crumb_visit WHERE start_day < DATE '2025-01-06'")).isZero();
     }
 
+    @Test
+    @DisplayName("visit retention with a cut inside a day deletes exactly the visits that ended before it, in chunks")
+    void visitRetentionAtACutInsideADay() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(JdbcUrls.completeH2("jdbc:h2:mem:retention-cut-day;DB_CLOSE_DELAY=-1"));
+        Migrations.apply(h2, Dialect.H2);
+        Database database = new Database(h2, Dialect.H2);
+        List<PageView> views = List.of(
+                // Ended the day before the cut's day: deleted.
+                visitView("2025-01-05T10:00:00Z", "early", 1), visitView("2025-01-05T10:10:00Z", "early", 1),
+                // Started the day before and ran past the cut: kept.
+                visitView("2025-01-05T23:50:00Z", "across", 1), visitView("2025-01-06T12:30:00Z", "across", 1),
+                // Started and ended on the cut's day before the cut: deleted, though the day's later visits stay.
+                visitView("2025-01-06T08:00:00Z", "morning", 1), visitView("2025-01-06T11:59:59Z", "morning", 1),
+                visitView("2025-01-06T06:00:00Z", "dawn", 1),
+                // Ended at the cut itself, not before it: kept.
+                visitView("2025-01-06T11:00:00Z", "noon", 1), visitView("2025-01-06T12:00:00Z", "noon", 1),
+                // Started after the cut, on its day and later: kept.
+                visitView("2025-01-06T13:00:00Z", "afternoon", 1), visitView("2025-01-07T09:00:00Z", "next", 1),
+                visitView("2025-01-06T12:00:01Z", "after", 1), visitView("2025-01-06T23:00:00Z", "late", 1));
+        new JdbcEventSink(database).write(views, List.of());
+        // Chunks of one: every chunk that reaches the cut's day passes over the visits of that day that stay.
+        JdbcVisitorRecords records = new JdbcVisitorRecords(database, 1);
+
+        assertThat(records.deleteVisitsEndedBefore(Instant.parse("2025-01-06T12:00:00Z"))).isEqualTo(3);
+        assertThat(visitorsWithVisits(database)).containsExactly("across", "after", "afternoon", "late", "next",
+                "noon");
+        assertThat(records.deleteVisitsEndedBefore(Instant.parse("2025-01-06T12:00:00Z"))).isZero();
+    }
+
+    private static PageView visitView(String at, String visitor, int visit) {
+        return new PageView(Instant.parse(at), visitor, visit, "/", "DE", "de", null);
+    }
+
+    private static List<String> visitorsWithVisits(Database database) {
+        return database.inTransaction("visitors", connection -> {
+            List<String> keys = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = connection.createStatement()
+                    .executeQuery("SELECT DISTINCT visitor_key FROM crumb_visit ORDER BY visitor_key")) {
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+            }
+            return keys;
+        });
+    }
+
     private static long count(Database database, String sql) {
         return database.inTransaction("count", connection -> {
             try (java.sql.ResultSet rows = connection.createStatement().executeQuery(sql)) {
