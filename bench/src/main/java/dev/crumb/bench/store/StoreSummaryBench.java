@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ public final class StoreSummaryBench {
                 "--days", "90", "--visitors", "300000", "--paths", "400", "--batch", "1000", "--writers", "2",
                 "--runs", "15", "--baseline-runs", "5", "--seed", "20250101"));
         options.put("--reuse", "false");
+        options.put("--split", "time");
         options.put("--raw-events", "false");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || !options.containsKey(args[i]) && !args[i].equals("--db-url")
@@ -60,7 +62,9 @@ public final class StoreSummaryBench {
                 System.out.println("usage: store-summary --db-url URL [--db-user crumb] [--events 10000000]"
                         + " [--days 90] [--visitors 300000] [--paths 400] [--batch 1000] [--writers 2] [--runs 15]"
                         + " [--baseline-runs 5] [--seed N] [--reuse true: time a database loaded before with the same"
-                        + " options] [--raw-events false: true keeps raw page-view rows, as tracking-raw-events does]; password"
+                        + " options] [--raw-events false: true keeps raw page-view rows, as tracking-raw-events does]"
+                        + " [--split time: each writer takes the next slice of the day's traffic; visitor: each writer"
+                        + " only the visitors of its share, as behind a load balancer with sticky sessions]; password"
                         + " from CRUMB_DB_PASSWORD");
                 System.exit(args[i].equals("--help") ? 0 : 2);
             }
@@ -116,10 +120,10 @@ public final class StoreSummaryBench {
             if (!reuse) {
                 Load load = load(store, traffic);
                 System.out.printf(Locale.ROOT, "load: %,d page views + %,d anonymous in %,d batches of %d by %d"
-                                + " writers, raw events %s, in %.1f s = %,.0f page views/s (batch p50 %.0f ms, p95 %.0f"
-                                + " ms)%n",
+                                + " writers (split by %s), raw events %s, in %.1f s = %,.0f page views/s (batch p50 %.0f"
+                                + " ms, p95 %.0f ms)%n",
                         load.pageViews, load.anonymous, load.batches, number("--batch"), number("--writers"),
-                        rawEvents() ? "kept" : "not kept",
+                        options.get("--split"), rawEvents() ? "kept" : "not kept",
                         load.seconds, load.pageViews / load.seconds, load.batchP50, load.batchP95);
                 System.out.printf(Locale.ROOT, "ingest: %.0f page views/s (first 10 days %.0f, last 10 days %.0f)%n",
                         load.ingestRate(), load.firstRate(), load.lastRate());
@@ -164,12 +168,26 @@ public final class StoreSummaryBench {
         }
     }
 
-    /** Writes every day's traffic in time order, in batches, through {@code --writers} threads. */
+    /**
+     * Writes every day's traffic in time order, in batches, through {@code --writers} threads: with {@code --split
+     * time} any writer takes the next batch, so writers at work at the same time share the visitors whose visits
+     * cross from one batch to the next; with {@code --split visitor} each writer takes the batches of its own
+     * share of the visitors (by key hash) and never waits for another's visitor locks.
+     */
     private Load load(CrumbStore store, SyntheticTraffic traffic) throws Exception {
         int batch = number("--batch");
         int writers = number("--writers");
+        String split = options.get("--split");
+        if (!split.equals("time") && !split.equals("visitor")) {
+            throw new IllegalArgumentException("--split is time or visitor, was " + split);
+        }
+        boolean byVisitor = split.equals("visitor");
         ExecutorService pool = new ThreadPoolExecutor(writers, writers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(writers * 4), new ThreadPoolExecutor.CallerRunsPolicy());
+        List<ExecutorService> lanes = new ArrayList<>();
+        for (int lane = 0; byVisitor && lane < writers; lane++) {
+            lanes.add(Executors.newSingleThreadExecutor());
+        }
         List<Future<Long>> pending = new ArrayList<>();
         List<Long> batchNanos = new ArrayList<>();
         long pageViews = 0;
@@ -183,16 +201,25 @@ public final class StoreSummaryBench {
                 List<PageView> views = traffic.pageViews(day);
                 List<AnonymousPageView> anonymousViews = traffic.anonymousViews(day);
                 long dayStarted = System.nanoTime();
-                int batches = (views.size() + batch - 1) / batch;
-                for (int b = 0; b < batches; b++) {
-                    List<PageView> part = views.subList(b * batch, Math.min(views.size(), (b + 1) * batch));
-                    List<AnonymousPageView> anonymousPart = anonymousViews.subList(
-                            anonymousViews.size() * b / batches, anonymousViews.size() * (b + 1) / batches);
-                    pending.add(pool.submit(() -> {
-                        long t = System.nanoTime();
-                        store.events().write(part, anonymousPart, rawEvents());
-                        return System.nanoTime() - t;
-                    }));
+                // Split by visitor, each slice of the day (a batch per writer) goes to the writers by visitor: the
+                // same page views per batch and the same time windows as split by time, without shared visitors.
+                int slice = byVisitor ? batch * writers : batch;
+                int slices = (views.size() + slice - 1) / slice;
+                int batches = slices * (byVisitor ? writers : 1);
+                int b = 0;
+                for (int from = 0; from < views.size(); from += slice) {
+                    List<PageView> window = views.subList(from, Math.min(views.size(), from + slice));
+                    List<List<PageView>> parts = byVisitor ? shares(window, writers) : List.of(window);
+                    for (int lane = 0; lane < parts.size(); lane++, b++) {
+                        List<PageView> part = parts.get(lane);
+                        List<AnonymousPageView> anonymousPart = anonymousViews.subList(
+                                anonymousViews.size() * b / batches, anonymousViews.size() * (b + 1) / batches);
+                        pending.add((byVisitor ? lanes.get(lane) : pool).submit(() -> {
+                            long t = System.nanoTime();
+                            store.events().write(part, anonymousPart, rawEvents());
+                            return System.nanoTime() - t;
+                        }));
+                    }
                 }
                 pageViews += views.size();
                 anonymous += anonymousViews.size();
@@ -210,12 +237,23 @@ public final class StoreSummaryBench {
             }
         } finally {
             pool.shutdown();
+            lanes.forEach(ExecutorService::shutdown);
         }
         double[] batchMs = batchNanos.stream().mapToDouble(n -> n / 1e6).toArray();
         int edge = Math.min(10, traffic.days());
         return new Load(pageViews, anonymous, batchMs.length, (System.nanoTime() - started) / 1e9,
                 percentile(batchMs, 50), percentile(batchMs, 95), rate(dayViews, dayNanos, 0, traffic.days()),
                 rate(dayViews, dayNanos, 0, edge), rate(dayViews, dayNanos, traffic.days() - edge, traffic.days()));
+    }
+
+    /** Page views split into {@code writers} shares by visitor key, each still in time order. */
+    private static List<List<PageView>> shares(List<PageView> views, int writers) {
+        List<List<PageView>> shares = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            shares.add(new ArrayList<>());
+        }
+        views.forEach(view -> shares.get(Math.floorMod(view.visitorKey().hashCode(), writers)).add(view));
+        return shares;
     }
 
     /** Page views per second of writing over the days {@code from} (inclusive) to {@code to} (exclusive). */

@@ -60,6 +60,17 @@ class StoreSummaryBenchTest {
     }
 
     @Test
+    @DisplayName("--split visitor gives each writer its own visitors, and the summary counts every page view the same")
+    void splitByVisitor() throws Exception {
+        String report = run("--split", "visitor", "--writers", "3");
+
+        assertThat(report).contains("by 3 writers (split by visitor)");
+        Matcher summary = Pattern.compile("visits, ([\\d,]+) page views").matcher(report);
+        assertThat(summary.find()).as(report).isTrue();
+        assertThat(summary.group(1).replace(",", "")).isEqualTo(String.valueOf(3000 - 3000 % 12));
+    }
+
+    @Test
     @DisplayName("--raw-events true keeps a raw row per page view and counts the baseline from them")
     void rawEventsOnRequest() throws Exception {
         String report = run("--raw-events", "true");
