@@ -15,10 +15,7 @@ class RetentionChunksTest {
     @Test
     @DisplayName("deleting old raw events in chunks smaller than the backlog deletes exactly the old ones")
     void deletesInChunks() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(JdbcUrls.completeH2("jdbc:h2:mem:retention-chunks;DB_CLOSE_DELAY=-1"));
-        Migrations.apply(h2, Dialect.H2);
-        JdbcEventSink sink = new JdbcEventSink(new Database(h2, Dialect.H2), 7, VisitorChains.DEFAULT_CAPACITY);
+        JdbcEventSink sink = new JdbcEventSink(migrated("retention-chunks"), 7, VisitorChains.DEFAULT_CAPACITY);
         List<PageView> views = Events.crowd(20, 10, 3);
         sink.write(views, List.of());
         Instant cut = Instant.parse("2025-01-06T00:00:00Z");
@@ -34,10 +31,7 @@ class RetentionChunksTest {
     @Test
     @DisplayName("the chunked delete works on a composite key and a date column, for retention of per-visit rows")
     void deletesByCompositeKeyAndDate() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(JdbcUrls.completeH2("jdbc:h2:mem:retention-visits;DB_CLOSE_DELAY=-1"));
-        Migrations.apply(h2, Dialect.H2);
-        Database database = new Database(h2, Dialect.H2);
+        Database database = migrated("retention-visits");
         List<PageView> views = Events.crowd(20, 10, 3);
         new JdbcEventSink(database).write(views, List.of());
         java.time.LocalDate cut = java.time.LocalDate.parse("2025-01-06");
@@ -55,10 +49,7 @@ class RetentionChunksTest {
     @Test
     @DisplayName("visit retention with a cut inside a day deletes exactly the visits that ended before it, in chunks")
     void visitRetentionAtACutInsideADay() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(JdbcUrls.completeH2("jdbc:h2:mem:retention-cut-day;DB_CLOSE_DELAY=-1"));
-        Migrations.apply(h2, Dialect.H2);
-        Database database = new Database(h2, Dialect.H2);
+        Database database = migrated("retention-cut-day");
         List<PageView> views = List.of(
                 // Ended the day before the cut's day: deleted.
                 visitView("2025-01-05T10:00:00Z", "early", 1), visitView("2025-01-05T10:10:00Z", "early", 1),
@@ -97,6 +88,14 @@ class RetentionChunksTest {
             }
             return keys;
         });
+    }
+
+    /** A fresh in-memory H2 database named {@code name}, migrated. */
+    private static Database migrated(String name) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(JdbcUrls.completeH2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
+        Migrations.apply(h2, Dialect.H2);
+        return new Database(h2, Dialect.H2);
     }
 
     private static long count(Database database, String sql) {
