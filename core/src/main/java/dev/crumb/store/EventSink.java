@@ -27,6 +27,20 @@ public interface EventSink {
     }
 
     /**
+     * Writes the page views of the visitors that no other writer holds at this moment, and the anonymous ones,
+     * atomically like {@link #write(List, List, boolean)}, and returns the page views it left for a later batch:
+     * those of visitors another writer (another server on the same database) is writing right now. Crumb's writer
+     * puts them into its next batch instead of waiting for the other writer's whole transaction. The returned
+     * page views are not stored; on an exception nothing is. The default implementation writes everything and
+     * returns an empty list, for stores whose writers never wait for each other's visitors.
+     */
+    default List<PageView> writeOrDefer(List<PageView> pageViews, List<AnonymousPageView> anonymous,
+                                        boolean keepRawEvents) {
+        write(pageViews, anonymous, keepRawEvents);
+        return List.of();
+    }
+
+    /**
      * Deletes raw page-view events older than {@code before}; daily aggregates are kept.
      *
      * @return how many raw events were deleted

@@ -5,7 +5,9 @@ import dev.crumb.store.EventSink;
 import dev.crumb.store.PageView;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +23,8 @@ public final class CollectingSink implements EventSink {
     private final List<Integer> batchSizes = new ArrayList<>();
     private final List<Instant> retentionCalls = new ArrayList<>();
     private final List<Boolean> rawEventFlags = new ArrayList<>();
+    private final Map<String, Integer> deferrals = new HashMap<>();
+    private int deferredBatches;
     private volatile boolean down;
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private int failures;
@@ -57,6 +61,35 @@ public final class CollectingSink implements EventSink {
             anonymous.addAll(anonymousViews);
             batchSizes.add(views.size() + anonymousViews.size());
         }
+    }
+
+    /**
+     * Leaves the page views of the visitors set by {@link #defer} for a later batch, as a store does while another
+     * writer holds them, and writes the rest.
+     */
+    @Override
+    public List<PageView> writeOrDefer(List<PageView> views, List<AnonymousPageView> anonymousViews,
+                                       boolean keepRawEvents) {
+        List<PageView> now = new ArrayList<>();
+        List<PageView> later = new ArrayList<>();
+        synchronized (this) {
+            views.forEach(view -> (deferrals.getOrDefault(view.visitorKey(), 0) > 0 ? later : now).add(view));
+            later.stream().map(PageView::visitorKey).distinct()
+                    .forEach(key -> deferrals.computeIfPresent(key, (k, left) -> left > 1 ? left - 1 : null));
+            deferredBatches += later.isEmpty() ? 0 : 1;
+        }
+        write(now, anonymousViews, keepRawEvents);
+        return later;
+    }
+
+    /** Makes the next {@code batches} calls of {@link #writeOrDefer} that meet {@code visitorKey} leave it for later. */
+    public synchronized void defer(String visitorKey, int batches) {
+        deferrals.put(visitorKey, batches);
+    }
+
+    /** How many calls of {@link #writeOrDefer} left page views for later. */
+    public synchronized int deferredBatches() {
+        return deferredBatches;
     }
 
     @Override

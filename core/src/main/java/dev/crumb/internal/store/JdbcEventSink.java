@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -137,10 +138,7 @@ final class JdbcEventSink implements EventSink {
         if (pageViews.isEmpty() && anonymous.isEmpty()) {
             return;
         }
-        Map<AnonymousDayKey, Long> anonymousCounts = new TreeMap<>();
-        for (AnonymousPageView view : anonymous) {
-            anonymousCounts.merge(new AnonymousDayKey(Times.utcDay(view.at()), view.path()), 1L, Long::sum);
-        }
+        Map<AnonymousDayKey, Long> anonymousCounts = anonymousCounts(anonymous);
         BatchMerge merge = new BatchMerge(pageViews);
         SortedSet<String> visitors = merge.visitors();
         boolean lockRows = database.writersLockRows();
@@ -170,36 +168,83 @@ final class JdbcEventSink implements EventSink {
             applySettings(connection);
             insertRaw(connection, rawEvents);
             visitorLocks.lock(connection, lockedVisitors);
-            Map<VisitId, VisitPages> storedPages = new HashMap<>();
-            merge.storedVisits(readVisits(connection, selectVisits, VISIT_KEYS, merge.visits(), storedPages),
-                    storedPages);
-            merge.movedPages(readVisitPages(connection, merge.movedAndSpilled()));
-            Map<String, VisitorChains> storedChains = readChains(connection, merge.visitors());
-            merge.storedEarliest(earliest(storedChains, merge.touchedDays()));
-            merge.rescanned(readVisitsOfDays(connection, merge.daysToRescan()));
-            BatchMerge.Result result = merge.result();
-            List<ChainDay> changedDays = result.chains().changed();
-            Map<ChainDay, ChainDay.Stored> storedDays = new HashMap<>();
-            changedDays.forEach(day -> storedDays.put(day,
-                    storedChains.get(day.visitorKey()).get(day.metric(), day.item()).at(day.day())));
-            Map<VisitorDay, VisitorDay.Earliest> neighbours = earliest(storedChains,
-                    result.chains().neighbours(Metric.VISITORS, storedDays));
-            ChainChanges.Rows chains = result.chains().apply(storedDays, result.counts(), result.touched(),
-                    neighbours);
-            writeVisits(connection, result.visits(), result.rowPages(), merge);
-            writeVisitPages(connection, result.spilled(), merge);
-            writeChains(connection, storedChains, chains, result.earliestWrites(), result.earliestDeletes());
-            // Sorted once, for the day rows and the month rows alike.
-            SortedMap<DayCounts.DayKey, Long> dayChanges = result.counts().days();
-            SortedMap<DayCounts.RepeatKey, Long> repeatChanges = result.counts().repeats();
-            DayCounts.addCounts(connection, upsertDayCount, dayChanges);
-            DayCounts.addRepeats(connection, upsertDayRepeat, repeatChanges);
-            upsertAnonymous(connection, anonymousCounts);
-            Map<LocalDate, Long> anonymousByDay = new HashMap<>();
-            anonymousCounts.forEach((key, views) -> anonymousByDay.merge(key.day(), views, Long::sum));
-            rollups.applyToRolledUpMonths(connection, dayChanges, repeatChanges, anonymousByDay);
+            writeMerged(connection, merge, anonymousCounts);
             return null;
         });
+    }
+
+    /**
+     * On PostgreSQL, writes the page views of the visitors no other writer holds now and returns the others: the
+     * lock rows of new visitors are inserted first in a short transaction of their own, then the batch's
+     * transaction locks the rows that are free ({@code SKIP LOCKED}) and writes those visitors' page views, with
+     * every anonymous one. Elsewhere (H2, where the writers take turns anyway) it writes everything.
+     */
+    @Override
+    public List<PageView> writeOrDefer(List<PageView> pageViews, List<AnonymousPageView> anonymous,
+                                       boolean keepRawEvents) {
+        if (!database.writersLockRows() || oneWriterAtATime != null || pageViews.isEmpty()) {
+            write(pageViews, anonymous, keepRawEvents);
+            return List.of();
+        }
+        pageViews.forEach(view -> ColumnLimits.check(Objects.requireNonNull(view, "page view")));
+        anonymous.forEach(view -> ColumnLimits.check(Objects.requireNonNull(view, "anonymous page view")));
+        Map<AnonymousDayKey, Long> anonymousCounts = anonymousCounts(anonymous);
+        SortedSet<String> visitors = new TreeSet<>();
+        pageViews.forEach(view -> visitors.add(view.visitorKey()));
+        visitorLocks.insertMissing(database, visitors);
+        List<PageView> deferred = database.inWriterTransaction("write a batch of page views", connection -> {
+            applySettings(connection);
+            Set<String> held = visitorLocks.lockAvailable(connection, visitors);
+            List<PageView> available = new ArrayList<>();
+            List<PageView> later = new ArrayList<>();
+            pageViews.forEach(view -> (held.contains(view.visitorKey()) ? available : later).add(view));
+            insertRaw(connection, keepRawEvents ? available : List.of());
+            writeMerged(connection, new BatchMerge(available), anonymousCounts);
+            return later;
+        });
+        rollups.rollUpLastClosedMonth();
+        return deferred;
+    }
+
+    private static Map<AnonymousDayKey, Long> anonymousCounts(List<AnonymousPageView> anonymous) {
+        Map<AnonymousDayKey, Long> counts = new TreeMap<>();
+        for (AnonymousPageView view : anonymous) {
+            counts.merge(new AnonymousDayKey(Times.utcDay(view.at()), view.path()), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** Writes a batch whose visitors are locked: reads their state, merges, and writes every change. */
+    private void writeMerged(Connection connection, BatchMerge merge, Map<AnonymousDayKey, Long> anonymousCounts)
+            throws SQLException {
+        Map<VisitId, VisitPages> storedPages = new HashMap<>();
+        merge.storedVisits(readVisits(connection, selectVisits, VISIT_KEYS, merge.visits(), storedPages),
+                storedPages);
+        merge.movedPages(readVisitPages(connection, merge.movedAndSpilled()));
+        Map<String, VisitorChains> storedChains = readChains(connection, merge.visitors());
+        merge.storedEarliest(earliest(storedChains, merge.touchedDays()));
+        merge.rescanned(readVisitsOfDays(connection, merge.daysToRescan()));
+        BatchMerge.Result result = merge.result();
+        List<ChainDay> changedDays = result.chains().changed();
+        Map<ChainDay, ChainDay.Stored> storedDays = new HashMap<>();
+        changedDays.forEach(day -> storedDays.put(day,
+                storedChains.get(day.visitorKey()).get(day.metric(), day.item()).at(day.day())));
+        Map<VisitorDay, VisitorDay.Earliest> neighbours = earliest(storedChains,
+                result.chains().neighbours(Metric.VISITORS, storedDays));
+        ChainChanges.Rows chains = result.chains().apply(storedDays, result.counts(), result.touched(),
+                neighbours);
+        writeVisits(connection, result.visits(), result.rowPages(), merge);
+        writeVisitPages(connection, result.spilled(), merge);
+        writeChains(connection, storedChains, chains, result.earliestWrites(), result.earliestDeletes());
+        // Sorted once, for the day rows and the month rows alike.
+        SortedMap<DayCounts.DayKey, Long> dayChanges = result.counts().days();
+        SortedMap<DayCounts.RepeatKey, Long> repeatChanges = result.counts().repeats();
+        DayCounts.addCounts(connection, upsertDayCount, dayChanges);
+        DayCounts.addRepeats(connection, upsertDayRepeat, repeatChanges);
+        upsertAnonymous(connection, anonymousCounts);
+        Map<LocalDate, Long> anonymousByDay = new HashMap<>();
+        anonymousCounts.forEach((key, views) -> anonymousByDay.merge(key.day(), views, Long::sum));
+        rollups.applyToRolledUpMonths(connection, dayChanges, repeatChanges, anonymousByDay);
     }
 
     /**

@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * retries runs on the clock (the stop signal is already given and would no longer hold it back), and the
  * whole drain ends at {@code shutdownWait}. A failing store is logged once per kind of failure (exception
  * type and SQL state) until writes resume, not once per retry.
+ *
+ * <p>Several servers may write to one database. The store may leave the page views of visitors another server's
+ * writer is writing at that moment ({@link EventSink#writeOrDefer}); they go ahead of the next batch instead of
+ * this writer waiting for the other's whole transaction, at most {@value #MAX_DEFERRED_ROUNDS} batches in a row.
+ * They count as queued meanwhile, and a stop writes them (waiting) with the rest.
  */
 final class EventWriter implements AutoCloseable {
 
@@ -54,6 +59,12 @@ final class EventWriter implements AutoCloseable {
     static final int CATCH_UP_BATCHES = 10;
     /** The most page views a catch-up batch takes, unless one batch is larger. */
     static final int CATCH_UP_LIMIT = 20_000;
+    /**
+     * Batches in a row in which the store may leave page views of visitors another writer holds for the next
+     * batch ({@link EventSink#writeOrDefer}); the batch after them waits for those writers instead, so no visitor's
+     * page views are put off for ever.
+     */
+    static final int MAX_DEFERRED_ROUNDS = 3;
     private static final Duration RETENTION_PERIOD = Duration.ofDays(1);
     private static final Duration RETENTION_RETRY = Duration.ofHours(1);
 
@@ -75,6 +86,9 @@ final class EventWriter implements AutoCloseable {
     private final AtomicLong abandoned = new AtomicLong();
     private volatile boolean stopping;
     private volatile long stopDeadline;
+    /** Page views the store left for a later batch (visitors another writer held), and in how many rows. */
+    private List<PageView> carried = List.of();
+    private int deferredRounds;
     private Instant nextRetention;
 
     public EventWriter(EventBuffer buffer, EventSink sink, VisitorHasher hasher, Clock clock, int batchSize,
@@ -144,19 +158,29 @@ final class EventWriter implements AutoCloseable {
         long failuresInRow = 0;
         Set<String> failureKinds = new HashSet<>();
         while (true) {
-            if (stopping && (System.nanoTime() - stopDeadline >= 0 || (pending == null && buffer.size() == 0))) {
+            if (stopping && (System.nanoTime() - stopDeadline >= 0
+                    || (pending == null && buffer.size() == 0 && carried.isEmpty()))) {
                 break;
             }
             runRetentionWhenDue();
             if (pending == null) {
-                pending = nextBatch();
+                pending = Batch.with(carried, nextBatch());
+                carried = List.of();
                 if (pending == null) {
                     continue;
                 }
             }
             try {
-                sink.write(pending.pageViews(), pending.anonymous(), keepRawEvents);
-                written.addAndGet(pending.size());
+                List<PageView> deferred;
+                if (stopping || deferredRounds >= MAX_DEFERRED_ROUNDS) {
+                    sink.write(pending.pageViews(), pending.anonymous(), keepRawEvents);
+                    deferred = List.of();
+                } else {
+                    deferred = sink.writeOrDefer(pending.pageViews(), pending.anonymous(), keepRawEvents);
+                }
+                written.addAndGet(pending.size() - deferred.size());
+                carried = deferred;
+                deferredRounds = deferred.isEmpty() ? 0 : deferredRounds + 1;
                 pending = null;
                 pause = backoff.first();
                 if (failuresInRow > 0) {
@@ -176,7 +200,7 @@ final class EventWriter implements AutoCloseable {
                 pause = backoff.next(pause);
             }
         }
-        long left = (pending == null ? 0 : pending.size()) + drainRemaining();
+        long left = (pending == null ? 0 : pending.size()) + carried.size() + drainRemaining();
         if (left > 0) {
             abandoned.addAndGet(left);
             LOG.warn("tracking stopped with {} page view(s) unwritten: the store did not take them within {}", left,
@@ -281,6 +305,20 @@ final class EventWriter implements AutoCloseable {
      * writer's time with returning visitors).
      */
     private record Batch(List<PageView> pageViews, List<AnonymousPageView> anonymous) {
+        /** {@code carried} page views ahead of {@code next} (either may be empty or null). */
+        static Batch with(List<PageView> carried, Batch next) {
+            if (carried.isEmpty()) {
+                return next;
+            }
+            if (next == null) {
+                return new Batch(carried, List.of());
+            }
+            List<PageView> views = new ArrayList<>(carried.size() + next.pageViews.size());
+            views.addAll(carried);
+            views.addAll(next.pageViews);
+            return new Batch(List.copyOf(views), next.anonymous);
+        }
+
         static Batch of(List<TrackedView> views, VisitorHasher hasher) {
             List<PageView> attributed = new ArrayList<>();
             List<AnonymousPageView> anonymous = new ArrayList<>();

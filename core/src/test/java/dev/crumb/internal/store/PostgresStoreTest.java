@@ -1,14 +1,19 @@
 package dev.crumb.internal.store;
 
+import static dev.crumb.internal.store.Events.anonymous;
+import static dev.crumb.internal.store.Events.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crumb.store.CrumbStore;
 import dev.crumb.CrumbStores;
+import dev.crumb.store.AnonymousPageView;
+import dev.crumb.store.CrumbStore;
+import dev.crumb.store.PageView;
 import dev.crumb.testsupport.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +58,36 @@ class PostgresStoreTest extends DatabaseStoreContract {
     @Override
     void failWritesOfAnonymousPath(String path) throws Exception {
         execute("ALTER TABLE crumb_anonymous_day ADD CONSTRAINT test_failure CHECK (path <> '" + path + "')");
+    }
+
+    @Test
+    @DisplayName("writeOrDefer leaves the page views of a visitor another writer holds for later and writes the rest;"
+            + " written later, every range is exact")
+    void defersVisitorsAnotherWriterHolds() throws Exception {
+        PageView earlier = view("2025-03-10T10:00:00Z", "held", 1, "/", "DE", "de", null);
+        store.events().write(List.of(earlier), List.of());
+        PageView ofHeld = view("2025-03-10T10:05:00Z", "held", 1, "/a", "DE", "de", null);
+        List<PageView> batch = List.of(ofHeld, view("2025-03-10T10:06:00Z", "free", 1, "/b", "FR", "fr", null),
+                view("2025-03-11T09:00:00Z", "new", 1, "/", "DE", "de", "news.test"));
+        List<AnonymousPageView> anonymousViews = List.of(anonymous("2025-03-10T11:00:00Z", "/c"));
+        List<PageView> deferred;
+        try (Connection other = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.executeQuery("SELECT visitor_key FROM crumb_visitor WHERE visitor_key = 'held' FOR UPDATE")
+                        .close();
+            }
+            deferred = store.events().writeOrDefer(batch, anonymousViews, false);
+            other.rollback();
+        }
+
+        assertThat(deferred).containsExactly(ofHeld);
+        assertThat(store.analytics().summary(D1, D1.plusDays(1)).pageviews()).isEqualTo(3);
+        assertThat(store.events().writeOrDefer(deferred, List.of(), false)).isEmpty();
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        oracle.write(List.of(earlier), List.of());
+        oracle.write(batch, anonymousViews);
+        assertOracleOnEveryRange(store, oracle, D1.minusDays(1), D1.plusDays(2));
     }
 
     @Test

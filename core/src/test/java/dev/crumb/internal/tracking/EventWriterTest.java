@@ -69,6 +69,55 @@ class EventWriterTest {
         return w;
     }
 
+    @Test
+    @DisplayName("page views the store leaves for later go ahead of the next batch and count as queued meanwhile")
+    void deferredPageViewsAreCarried() {
+        EventBuffer buffer = new EventBuffer(1_000);
+        String held = "BBBBBBBBBBBBBBBBBBBBBB";
+        sink.defer(hasher.visitorKey(held), 2);
+        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(5));
+        buffer.offer(new TrackedView(T0, held, 1, "/held", "DE", "de", null));
+        buffer.offer(view(1));
+
+        Eventually.await("the other page view written", () -> sink.total() == 1);
+        Eventually.await("the held visitor's page view written once it is free", () -> sink.total() == 2);
+        assertThat(sink.deferredBatches()).isEqualTo(2);
+        assertThat(sink.pageViews()).extracting(PageView::path).containsExactly("/held");
+        Eventually.await("nothing queued", () -> w.metrics().queued() == 0);
+        assertThat(w.metrics().written()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a visitor that stays held is put off at most MAX_DEFERRED_ROUNDS batches, then the writer waits for it")
+    void deferralIsBounded() {
+        EventBuffer buffer = new EventBuffer(1_000);
+        String held = "CCCCCCCCCCCCCCCCCCCCCC";
+        sink.defer(hasher.visitorKey(held), 1_000);
+        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(5));
+        buffer.offer(new TrackedView(T0, held, 1, "/held", "DE", "de", null));
+
+        Eventually.await("written by a plain write", () -> sink.total() == 1);
+        assertThat(sink.deferredBatches()).isEqualTo(EventWriter.MAX_DEFERRED_ROUNDS);
+        assertThat(w.metrics().written()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a stop writes the page views the store left for later")
+    void stopWritesDeferred() {
+        EventBuffer buffer = new EventBuffer(1_000);
+        String held = "DDDDDDDDDDDDDDDDDDDDDD";
+        sink.defer(hasher.visitorKey(held), 1_000);
+        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(5));
+        buffer.offer(new TrackedView(T0, held, 1, "/held", "DE", "de", null));
+        Eventually.await("the page view left for later", () -> sink.deferredBatches() >= 1);
+
+        w.close();
+
+        assertThat(sink.total()).isEqualTo(1);
+        assertThat(w.metrics().queued()).isZero();
+        assertThat(w.metrics().abandoned()).isZero();
+    }
+
     private static TrackedView view(int i) {
         return TrackedView.anonymous(T0.plusMillis(i), "/p" + i);
     }
