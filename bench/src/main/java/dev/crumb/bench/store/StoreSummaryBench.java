@@ -55,6 +55,7 @@ public final class StoreSummaryBench {
                 "--runs", "15", "--baseline-runs", "5", "--seed", "20250101"));
         options.put("--reuse", "false");
         options.put("--split", "time");
+        options.put("--defer", "false");
         options.put("--raw-events", "false");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || !options.containsKey(args[i]) && !args[i].equals("--db-url")
@@ -64,7 +65,9 @@ public final class StoreSummaryBench {
                         + " [--baseline-runs 5] [--seed N] [--reuse true: time a database loaded before with the same"
                         + " options] [--raw-events false: true keeps raw page-view rows, as tracking-raw-events does]"
                         + " [--split time: each writer takes the next slice of the day's traffic; visitor: each writer"
-                        + " only the visitors of its share, as behind a load balancer with sticky sessions]; password"
+                        + " only the visitors of its share, as behind a load balancer with sticky sessions] [--defer"
+                        + " false: true writes through EventSink.writeOrDefer, each writer carrying what the store"
+                        + " left for later into its next batch, as Crumb's writer does]; password"
                         + " from CRUMB_DB_PASSWORD");
                 System.exit(args[i].equals("--help") ? 0 : 2);
             }
@@ -182,11 +185,15 @@ public final class StoreSummaryBench {
             throw new IllegalArgumentException("--split is time or visitor, was " + split);
         }
         boolean byVisitor = split.equals("visitor");
+        boolean defer = Boolean.parseBoolean(options.get("--defer"));
         ExecutorService pool = new ThreadPoolExecutor(writers, writers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(writers * 4), new ThreadPoolExecutor.CallerRunsPolicy());
+        // A writer per lane when each writer must keep its own visitors or its own carried page views.
         List<ExecutorService> lanes = new ArrayList<>();
-        for (int lane = 0; byVisitor && lane < writers; lane++) {
+        List<Carried> carried = new ArrayList<>();
+        for (int lane = 0; (byVisitor || defer) && lane < writers; lane++) {
             lanes.add(Executors.newSingleThreadExecutor());
+            carried.add(new Carried());
         }
         List<Future<Long>> pending = new ArrayList<>();
         List<Long> batchNanos = new ArrayList<>();
@@ -210,13 +217,18 @@ public final class StoreSummaryBench {
                 for (int from = 0; from < views.size(); from += slice) {
                     List<PageView> window = views.subList(from, Math.min(views.size(), from + slice));
                     List<List<PageView>> parts = byVisitor ? shares(window, writers) : List.of(window);
-                    for (int lane = 0; lane < parts.size(); lane++, b++) {
-                        List<PageView> part = parts.get(lane);
+                    for (int part = 0; part < parts.size(); part++, b++) {
+                        List<PageView> views1 = parts.get(part);
                         List<AnonymousPageView> anonymousPart = anonymousViews.subList(
                                 anonymousViews.size() * b / batches, anonymousViews.size() * (b + 1) / batches);
-                        pending.add((byVisitor ? lanes.get(lane) : pool).submit(() -> {
+                        int lane = byVisitor ? part : b % writers;
+                        pending.add((lanes.isEmpty() ? pool : lanes.get(lane)).submit(() -> {
                             long t = System.nanoTime();
-                            store.events().write(part, anonymousPart, rawEvents());
+                            if (defer) {
+                                carried.get(lane).write(store, views1, anonymousPart, rawEvents());
+                            } else {
+                                store.events().write(views1, anonymousPart, rawEvents());
+                            }
                             return System.nanoTime() - t;
                         }));
                     }
@@ -235,6 +247,10 @@ public final class StoreSummaryBench {
                             traffic.days(), pageViews, pageViews / seconds);
                 }
             }
+            for (int lane = 0; defer && lane < lanes.size(); lane++) {
+                Carried left = carried.get(lane);
+                lanes.get(lane).submit(() -> left.flush(store, rawEvents())).get();
+            }
         } finally {
             pool.shutdown();
             lanes.forEach(ExecutorService::shutdown);
@@ -244,6 +260,37 @@ public final class StoreSummaryBench {
         return new Load(pageViews, anonymous, batchMs.length, (System.nanoTime() - started) / 1e9,
                 percentile(batchMs, 50), percentile(batchMs, 95), rate(dayViews, dayNanos, 0, traffic.days()),
                 rate(dayViews, dayNanos, 0, edge), rate(dayViews, dayNanos, traffic.days() - edge, traffic.days()));
+    }
+
+    /**
+     * The page views the store left for later ({@code EventSink.writeOrDefer}) of one writer, written ahead of its
+     * next batch; after three batches in a row that left some, the next one waits instead, as Crumb's writer does.
+     * Used by one lane's thread only.
+     */
+    private static final class Carried {
+        private static final int MAX_DEFERRED_ROUNDS = 3;
+        private List<PageView> views = List.of();
+        private int rounds;
+
+        void write(CrumbStore store, List<PageView> next, List<AnonymousPageView> anonymous, boolean rawEvents) {
+            List<PageView> batch = new ArrayList<>(views);
+            batch.addAll(next);
+            if (rounds >= MAX_DEFERRED_ROUNDS) {
+                store.events().write(batch, anonymous, rawEvents);
+                views = List.of();
+            } else {
+                views = store.events().writeOrDefer(batch, anonymous, rawEvents);
+            }
+            rounds = views.isEmpty() ? 0 : rounds + 1;
+        }
+
+        Void flush(CrumbStore store, boolean rawEvents) {
+            if (!views.isEmpty()) {
+                store.events().write(views, List.of(), rawEvents);
+                views = List.of();
+            }
+            return null;
+        }
     }
 
     /** Page views split into {@code writers} shares by visitor key, each still in time order. */

@@ -71,6 +71,16 @@ class StoreSummaryBenchTest {
     }
 
     @Test
+    @DisplayName("--defer true writes through writeOrDefer, and the summary counts every page view the same")
+    void deferCarriesEveryPageView() throws Exception {
+        String report = run("--defer", "true", "--writers", "2");
+
+        Matcher summary = Pattern.compile("visits, ([\\d,]+) page views").matcher(report);
+        assertThat(summary.find()).as(report).isTrue();
+        assertThat(summary.group(1).replace(",", "")).isEqualTo(String.valueOf(3000 - 3000 % 12));
+    }
+
+    @Test
     @DisplayName("--raw-events true keeps a raw row per page view and counts the baseline from them")
     void rawEventsOnRequest() throws Exception {
         String report = run("--raw-events", "true");
