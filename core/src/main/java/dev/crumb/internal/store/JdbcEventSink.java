@@ -191,7 +191,12 @@ final class JdbcEventSink implements EventSink {
         Map<AnonymousDayKey, Long> anonymousCounts = anonymousCounts(anonymous);
         SortedSet<String> visitors = new TreeSet<>();
         pageViews.forEach(view -> visitors.add(view.visitorKey()));
-        visitorLocks.insertMissing(database, visitors);
+        // With the analytics commit settings: a lock row lost in a crash is inserted again by the next batch.
+        database.inTransaction("insert the lock rows of new visitors", connection -> {
+            applySettings(connection);
+            visitorLocks.insertMissing(connection, visitors);
+            return null;
+        });
         List<PageView> deferred = database.inWriterTransaction("write a batch of page views", connection -> {
             applySettings(connection);
             Set<String> held = visitorLocks.lockAvailable(connection, visitors);

@@ -32,17 +32,15 @@ final class VisitorLocks {
     }
 
     /**
-     * Inserts the lock rows of {@code visitors} that do not exist yet, in a transaction of their own (so that
-     * {@link #lockAvailable} finds every visitor's row, and another writer inserting the same new visitor waits
-     * only for that short transaction). PostgreSQL only.
+     * Inserts the lock rows of {@code visitors} that do not exist yet. The caller commits them in a transaction of
+     * their own, so that {@link #lockAvailable} finds every visitor's row and another writer inserting the same
+     * new visitor waits only for that short transaction. PostgreSQL only.
      */
-    void insertMissing(Database database, SortedSet<String> visitors) {
-        database.inTransaction("insert the lock rows of new visitors", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(insertMissing)) {
-                KEYS.bind(connection, insert, 1, new ArrayList<>(visitors));
-                return insert.executeUpdate();
-            }
-        });
+    void insertMissing(Connection connection, SortedSet<String> visitors) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(insertMissing)) {
+            KEYS.bind(connection, insert, 1, new ArrayList<>(visitors));
+            insert.executeUpdate();
+        }
     }
 
     /**

@@ -86,7 +86,7 @@ final class EventWriter implements AutoCloseable {
     private final AtomicLong abandoned = new AtomicLong();
     private volatile boolean stopping;
     private volatile long stopDeadline;
-    /** Page views the store left for a later batch (visitors another writer held), and in how many rows. */
+    /** Page views the store left for a later batch (visitors another writer held): for how many batches in a row. */
     private List<PageView> carried = List.of();
     private int deferredRounds;
     private Instant nextRetention;
