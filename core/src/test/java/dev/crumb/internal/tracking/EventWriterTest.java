@@ -73,10 +73,7 @@ class EventWriterTest {
     @DisplayName("page views the store leaves for later go ahead of the next batch and count as queued meanwhile")
     void deferredPageViewsAreCarried() {
         EventBuffer buffer = new EventBuffer(1_000);
-        String held = "BBBBBBBBBBBBBBBBBBBBBB";
-        sink.defer(hasher.visitorKey(held), 2);
-        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(5));
-        buffer.offer(new TrackedView(T0, held, 1, "/held", "DE", "de", null));
+        EventWriter w = writerWithHeldVisitor(buffer, 2);
         buffer.offer(view(1));
 
         Eventually.await("the other page view written", () -> sink.total() == 1);
@@ -91,10 +88,7 @@ class EventWriterTest {
     @DisplayName("a visitor that stays held is put off at most MAX_DEFERRED_ROUNDS batches, then the writer waits for it")
     void deferralIsBounded() {
         EventBuffer buffer = new EventBuffer(1_000);
-        String held = "CCCCCCCCCCCCCCCCCCCCCC";
-        sink.defer(hasher.visitorKey(held), 1_000);
-        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(5));
-        buffer.offer(new TrackedView(T0, held, 1, "/held", "DE", "de", null));
+        EventWriter w = writerWithHeldVisitor(buffer, 1_000);
 
         Eventually.await("written by a plain write", () -> sink.total() == 1);
         assertThat(sink.deferredBatches()).isEqualTo(EventWriter.MAX_DEFERRED_ROUNDS);
@@ -105,10 +99,7 @@ class EventWriterTest {
     @DisplayName("a stop writes the page views the store left for later")
     void stopWritesDeferred() {
         EventBuffer buffer = new EventBuffer(1_000);
-        String held = "DDDDDDDDDDDDDDDDDDDDDD";
-        sink.defer(hasher.visitorKey(held), 1_000);
-        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(5));
-        buffer.offer(new TrackedView(T0, held, 1, "/held", "DE", "de", null));
+        EventWriter w = writerWithHeldVisitor(buffer, 1_000);
         Eventually.await("the page view left for later", () -> sink.deferredBatches() >= 1);
 
         w.close();
@@ -116,6 +107,18 @@ class EventWriterTest {
         assertThat(sink.total()).isEqualTo(1);
         assertThat(w.metrics().queued()).isZero();
         assertThat(w.metrics().abandoned()).isZero();
+    }
+
+    /**
+     * A writer whose store leaves one visitor's page views for later in the next {@code batches} batches that
+     * meet it, with one page view of that visitor ({@code /held}) offered.
+     */
+    private EventWriter writerWithHeldVisitor(EventBuffer buffer, int batches) {
+        String held = "BBBBBBBBBBBBBBBBBBBBBB";
+        sink.defer(hasher.visitorKey(held), batches);
+        EventWriter w = writer(buffer, 10, Duration.ofMillis(10), Duration.ofSeconds(5));
+        buffer.offer(new TrackedView(T0, held, 1, "/held", "DE", "de", null));
+        return w;
     }
 
     private static TrackedView view(int i) {
