@@ -51,7 +51,6 @@ final class JdbcEventSink implements EventSink {
             .column("vk", "varchar", VisitId::visitorKey).column("vn", "integer", VisitId::visit);
     private static final KeyList<VisitorDay> DAY_KEYS = new KeyList<VisitorDay>()
             .column("vk", "varchar", VisitorDay::visitorKey).column("sd", "date", VisitorDay::day);
-    private static final KeyList<String> VISITOR_KEYS = new KeyList<String>().column("vk", "varchar", k -> k);
 
     private final Database database;
     private final ChunkedDelete rawRetention;
@@ -105,7 +104,7 @@ final class JdbcEventSink implements EventSink {
         this.selectVisitsOfDays = "SELECT " + prefixed("v.", VISIT_COLUMNS) + " FROM crumb_visit v JOIN "
                 + DAY_KEYS.table(dialect, "k") + " ON v.visitor_key = k.vk AND v.start_day = k.sd";
         this.selectChains = "SELECT c.visitor_key, c.part, c.chains FROM crumb_visitor_chains c JOIN "
-                + VISITOR_KEYS.table(dialect, "k") + " ON c.visitor_key = k.vk";
+                + KeyList.VISITOR_KEYS.table(dialect, "k") + " ON c.visitor_key = k.vk";
         StringBuilder overwrite = new StringBuilder();
         for (String column : VISIT_COLUMNS.split(",\\s*")) {
             if (!column.equals("visitor_key") && !column.equals("visit_number")) {
@@ -133,8 +132,7 @@ final class JdbcEventSink implements EventSink {
 
     @Override
     public void write(List<PageView> pageViews, List<AnonymousPageView> anonymous, boolean keepRawEvents) {
-        pageViews.forEach(view -> ColumnLimits.check(Objects.requireNonNull(view, "page view")));
-        anonymous.forEach(view -> ColumnLimits.check(Objects.requireNonNull(view, "anonymous page view")));
+        checkColumns(pageViews, anonymous);
         if (pageViews.isEmpty() && anonymous.isEmpty()) {
             return;
         }
@@ -186,8 +184,7 @@ final class JdbcEventSink implements EventSink {
             write(pageViews, anonymous, keepRawEvents);
             return List.of();
         }
-        pageViews.forEach(view -> ColumnLimits.check(Objects.requireNonNull(view, "page view")));
-        anonymous.forEach(view -> ColumnLimits.check(Objects.requireNonNull(view, "anonymous page view")));
+        checkColumns(pageViews, anonymous);
         Map<AnonymousDayKey, Long> anonymousCounts = anonymousCounts(anonymous);
         SortedSet<String> visitors = new TreeSet<>();
         pageViews.forEach(view -> visitors.add(view.visitorKey()));
@@ -209,6 +206,12 @@ final class JdbcEventSink implements EventSink {
         });
         rollups.rollUpLastClosedMonth();
         return deferred;
+    }
+
+    /** Refuses a batch with a null page view or a value longer than its column, before anything is written. */
+    private static void checkColumns(List<PageView> pageViews, List<AnonymousPageView> anonymous) {
+        pageViews.forEach(view -> ColumnLimits.check(Objects.requireNonNull(view, "page view")));
+        anonymous.forEach(view -> ColumnLimits.check(Objects.requireNonNull(view, "anonymous page view")));
     }
 
     private static Map<AnonymousDayKey, Long> anonymousCounts(List<AnonymousPageView> anonymous) {
@@ -363,7 +366,7 @@ final class JdbcEventSink implements EventSink {
             throws SQLException {
         Map<String, VisitorChains> chains = new HashMap<>();
         visitors.forEach(visitor -> chains.put(visitor, new VisitorChains(visitor, chainCapacity)));
-        return readKeyed(connection, selectChains, VISITOR_KEYS, new ArrayList<>(visitors), chains,
+        return readKeyed(connection, selectChains, KeyList.VISITOR_KEYS, new ArrayList<>(visitors), chains,
                 (rows, stored) -> stored.get(rows.getString(1)).addStored(rows.getInt(2), rows.getString(3)));
     }
 

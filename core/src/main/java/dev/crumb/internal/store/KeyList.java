@@ -15,6 +15,9 @@ import java.util.function.Function;
  * @param <K> the key type; each column reads its value from a key
  */
 final class KeyList<K> {
+    /** Visitor keys, as column {@code vk}: a batch's visitors, for their chain rows and their lock rows. */
+    static final KeyList<String> VISITOR_KEYS = new KeyList<String>().column("vk", "varchar", k -> k);
+
     private final List<String> names = new ArrayList<>();
     private final List<String> types = new ArrayList<>();
     private final List<Function<K, Object>> values = new ArrayList<>();

@@ -16,8 +16,6 @@ import java.util.SortedSet;
  * key order makes them wait for each other rather than deadlock.
  */
 final class VisitorLocks {
-    private static final KeyList<String> KEYS = new KeyList<String>().column("vk", "varchar", k -> k);
-
     private final String upsert;
     private final String insertMissing;
     private final String lockAvailable;
@@ -26,9 +24,9 @@ final class VisitorLocks {
         this.upsert = dialect.upsert("crumb_visitor", "visitor_key, batches", "visitor_key",
                 "batches = v.batches + n.batches");
         this.insertMissing = "INSERT INTO crumb_visitor (visitor_key, batches) SELECT k.vk, 0 FROM "
-                + KEYS.table(dialect, "k") + " ON CONFLICT (visitor_key) DO NOTHING";
-        this.lockAvailable = "SELECT c.visitor_key FROM crumb_visitor c JOIN " + KEYS.table(dialect, "k")
-                + " ON c.visitor_key = k.vk FOR UPDATE OF c SKIP LOCKED";
+                + KeyList.VISITOR_KEYS.table(dialect, "k") + " ON CONFLICT (visitor_key) DO NOTHING";
+        this.lockAvailable = "SELECT c.visitor_key FROM crumb_visitor c JOIN "
+                + KeyList.VISITOR_KEYS.table(dialect, "k") + " ON c.visitor_key = k.vk FOR UPDATE OF c SKIP LOCKED";
     }
 
     /**
@@ -38,7 +36,7 @@ final class VisitorLocks {
      */
     void insertMissing(Connection connection, SortedSet<String> visitors) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(insertMissing)) {
-            KEYS.bind(connection, insert, 1, new ArrayList<>(visitors));
+            KeyList.VISITOR_KEYS.bind(connection, insert, 1, new ArrayList<>(visitors));
             insert.executeUpdate();
         }
     }
@@ -50,7 +48,7 @@ final class VisitorLocks {
     Set<String> lockAvailable(Connection connection, SortedSet<String> visitors) throws SQLException {
         Set<String> held = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(lockAvailable)) {
-            KEYS.bind(connection, select, 1, new ArrayList<>(visitors));
+            KeyList.VISITOR_KEYS.bind(connection, select, 1, new ArrayList<>(visitors));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     held.add(rows.getString(1));
