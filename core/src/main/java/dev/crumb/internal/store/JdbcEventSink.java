@@ -56,6 +56,7 @@ final class JdbcEventSink implements EventSink {
     private final ChunkedDelete rawRetention;
     private final List<String> analyticsSettings;
     private final VisitorLocks visitorLocks;
+    private final KnownLockRows knownLockRows = new KnownLockRows(KnownLockRows.DEFAULT_CAPACITY);
     private final ReentrantLock oneWriterAtATime;
     private final int chainCapacity;
     private final MonthRollups rollups;
@@ -173,9 +174,10 @@ final class JdbcEventSink implements EventSink {
 
     /**
      * On PostgreSQL, writes the page views of the visitors no other writer holds now and returns the others: the
-     * lock rows of new visitors are inserted first in a short transaction of their own, then the batch's
-     * transaction locks the rows that are free ({@code SKIP LOCKED}) and writes those visitors' page views, with
-     * every anonymous one. Elsewhere (H2, where the writers take turns anyway) it writes everything.
+     * lock rows of new visitors (those this sink has not lately locked, {@link KnownLockRows}; none in most batches
+     * of returning visitors) are inserted first in a short transaction of their own, then the batch's transaction
+     * locks the rows that are free ({@code SKIP LOCKED}) and writes those visitors' page views, with every
+     * anonymous one. Elsewhere (H2, where the writers take turns anyway) it writes everything.
      */
     @Override
     public List<PageView> writeOrDefer(List<PageView> pageViews, List<AnonymousPageView> anonymous,
@@ -188,18 +190,24 @@ final class JdbcEventSink implements EventSink {
         Map<AnonymousDayKey, Long> anonymousCounts = anonymousCounts(anonymous);
         SortedSet<String> visitors = new TreeSet<>();
         pageViews.forEach(view -> visitors.add(view.visitorKey()));
-        // With the analytics commit settings: a lock row lost in a crash is inserted again by the next batch.
-        database.inTransaction("insert the lock rows of new visitors", connection -> {
-            applySettings(connection);
-            visitorLocks.insertMissing(connection, visitors);
-            return null;
-        });
+        SortedSet<String> unknown = knownLockRows.unknown(visitors);
+        if (!unknown.isEmpty()) {
+            // With the analytics commit settings: a lock row lost in a crash is inserted again by the next batch.
+            database.inTransaction("insert the lock rows of new visitors", connection -> {
+                applySettings(connection);
+                visitorLocks.insertMissing(connection, unknown);
+                return null;
+            });
+        }
         List<PageView> deferred = database.inWriterTransaction("write a batch of page views", connection -> {
             applySettings(connection);
             Set<String> held = visitorLocks.lockAvailable(connection, visitors);
             List<PageView> available = new ArrayList<>();
             List<PageView> later = new ArrayList<>();
             pageViews.forEach(view -> (held.contains(view.visitorKey()) ? available : later).add(view));
+            knownLockRows.remember(held);
+            // Held by another writer, or deleted since it was remembered: the next batch inserts it if missing.
+            knownLockRows.forget(later.stream().map(PageView::visitorKey).distinct().toList());
             insertRaw(connection, keepRawEvents ? available : List.of());
             writeMerged(connection, new BatchMerge(available), anonymousCounts);
             return later;

@@ -91,6 +91,27 @@ class PostgresStoreTest extends DatabaseStoreContract {
     }
 
     @Test
+    @DisplayName("A visitor whose lock row was deleted after the writer last locked it is deferred once, then written")
+    void lockRowDeletedBehindTheWriter() throws Exception {
+        PageView first = view("2025-03-10T10:00:00Z", "gone", 1, "/", "DE", "de", null);
+        assertThat(store.events().writeOrDefer(List.of(first), List.of(), false)).isEmpty();
+        // As retention and erasure do for a visitor without visits; the writer still remembers the row.
+        execute("DELETE FROM crumb_visitor WHERE visitor_key = 'gone'");
+        PageView later = view("2025-03-10T10:05:00Z", "gone", 1, "/a", "DE", "de", null);
+
+        assertThat(store.events().writeOrDefer(List.of(later), List.of(), false))
+                .as("skipped the insert of a row it believed was there, so found it neither free nor held")
+                .containsExactly(later);
+        assertThat(query("SELECT COUNT(*) FROM crumb_visitor WHERE visitor_key = 'gone'")).isZero();
+        assertThat(store.events().writeOrDefer(List.of(later), List.of(), false)).isEmpty();
+        assertThat(query("SELECT COUNT(*) FROM crumb_visitor WHERE visitor_key = 'gone'")).isEqualTo(1);
+
+        InMemoryCrumbStore oracle = new InMemoryCrumbStore();
+        oracle.write(List.of(first, later), List.of());
+        assertOracleOnEveryRange(store, oracle, D1.minusDays(1), D1.plusDays(2));
+    }
+
+    @Test
     @DisplayName("V14: crumb_visit's indexes hold no column the writer updates, so its updates stay heap-only")
     void visitIndexesLeaveUpdatedColumnsOut() throws Exception {
         assertThat(query("SELECT COUNT(DISTINCT a.attname) FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
