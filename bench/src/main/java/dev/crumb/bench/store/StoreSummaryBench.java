@@ -1,5 +1,6 @@
 package dev.crumb.bench.store;
 
+import dev.crumb.TrackingOptions;
 import dev.crumb.store.AnalyticsSummary;
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.CrumbStore;
@@ -43,6 +44,9 @@ public final class StoreSummaryBench {
     /** The baseline without raw events: the same two numbers from the visits, which every store keeps. */
     private static final String BASELINE_VISITS = "SELECT sum(pageviews), count(DISTINCT visitor_key) FROM crumb_visit";
 
+    /** The page views per batch of Crumb's own writer, so that the load writes as a server would. */
+    private static final int CRUMB_BATCH = TrackingOptions.builder().build().batchSize();
+
     private final Map<String, String> options;
 
     private StoreSummaryBench(Map<String, String> options) {
@@ -51,23 +55,23 @@ public final class StoreSummaryBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--db-user", "crumb", "--events", "10000000",
-                "--days", "90", "--visitors", "300000", "--paths", "400", "--batch", "1000", "--writers", "2",
+                "--days", "90", "--visitors", "300000", "--paths", "400", "--batch", String.valueOf(CRUMB_BATCH), "--writers", "2",
                 "--runs", "15", "--baseline-runs", "5", "--seed", "20250101"));
         options.put("--reuse", "false");
         options.put("--split", "time");
-        options.put("--defer", "false");
+        options.put("--defer", "true");
         options.put("--raw-events", "false");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || !options.containsKey(args[i]) && !args[i].equals("--db-url")
                     || i + 1 == args.length) {
                 System.out.println("usage: store-summary --db-url URL [--db-user crumb] [--events 10000000]"
-                        + " [--days 90] [--visitors 300000] [--paths 400] [--batch 1000] [--writers 2] [--runs 15]"
+                        + " [--days 90] [--visitors 300000] [--paths 400] [--batch " + CRUMB_BATCH + ": Crumb's own batch size] [--writers 2] [--runs 15]"
                         + " [--baseline-runs 5] [--seed N] [--reuse true: time a database loaded before with the same"
                         + " options] [--raw-events false: true keeps raw page-view rows, as tracking-raw-events does]"
                         + " [--split time: each writer takes the next slice of the day's traffic; visitor: each writer"
                         + " only the visitors of its share, as behind a load balancer with sticky sessions] [--defer"
-                        + " false: true writes through EventSink.writeOrDefer, each writer carrying what the store"
-                        + " left for later into its next batch, as Crumb's writer does]; password"
+                        + " true: writes through EventSink.writeOrDefer, each writer carrying what the store"
+                        + " left for later into its next batch, as Crumb's writer does; false: EventSink.write]; password"
                         + " from CRUMB_DB_PASSWORD");
                 System.exit(args[i].equals("--help") ? 0 : 2);
             }
@@ -123,10 +127,11 @@ public final class StoreSummaryBench {
             if (!reuse) {
                 Load load = load(store, traffic);
                 System.out.printf(Locale.ROOT, "load: %,d page views + %,d anonymous in %,d batches of %d by %d"
-                                + " writers (split by %s), raw events %s, in %.1f s = %,.0f page views/s (batch p50 %.0f"
-                                + " ms, p95 %.0f ms)%n",
+                                + " writers (split by %s, %s), raw events %s, in %.1f s = %,.0f page views/s (batch p50"
+                                + " %.0f ms, p95 %.0f ms)%n",
                         load.pageViews, load.anonymous, load.batches, number("--batch"), number("--writers"),
-                        options.get("--split"), rawEvents() ? "kept" : "not kept",
+                        options.get("--split"), Boolean.parseBoolean(options.get("--defer")) ? "deferring" : "waiting",
+                        rawEvents() ? "kept" : "not kept",
                         load.seconds, load.pageViews / load.seconds, load.batchP50, load.batchP95);
                 System.out.printf(Locale.ROOT, "ingest: %.0f page views/s (first 10 days %.0f, last 10 days %.0f)%n",
                         load.ingestRate(), load.firstRate(), load.lastRate());

@@ -2,6 +2,7 @@ package dev.crumb.bench.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crumb.TrackingOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,13 @@ class StoreSummaryBenchTest {
     Path directory;
 
     private String run(String... extra) throws Exception {
+        return runWithDefaultBatch(concat(new String[] {"--batch", "250"}, extra));
+    }
+
+    private String runWithDefaultBatch(String... extra) throws Exception {
         String[] base = {"--db-url", "jdbc:h2:file:" + directory.resolve("crumb"), "--events", "3000", "--visitors",
-                "60", "--days", "12", "--paths", "20", "--batch", "250", "--runs", "1", "--baseline-runs", "1"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
+                "60", "--days", "12", "--paths", "20", "--runs", "1", "--baseline-runs", "1"};
+        String[] args = concat(base, extra);
         PrintStream out = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -34,6 +37,13 @@ class StoreSummaryBenchTest {
             System.setOut(out);
         }
         return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] both = new String[first.length + second.length];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static long rows(String report, String table) {
@@ -64,7 +74,7 @@ class StoreSummaryBenchTest {
     void splitByVisitor() throws Exception {
         String report = run("--split", "visitor", "--writers", "3");
 
-        assertThat(report).contains("by 3 writers (split by visitor)");
+        assertThat(report).contains("by 3 writers (split by visitor, deferring)");
         assertSummaryCountsEveryPageView(report);
     }
 
@@ -73,6 +83,26 @@ class StoreSummaryBenchTest {
     void deferCarriesEveryPageView() throws Exception {
         String report = run("--defer", "true", "--writers", "2");
 
+        assertThat(report).contains("(split by time, deferring)");
+        assertSummaryCountsEveryPageView(report);
+    }
+
+    @Test
+    @DisplayName("By default the load writes as Crumb's writer does: its batch size, through writeOrDefer")
+    void defaultsAreCrumbsWriter() throws Exception {
+        String report = runWithDefaultBatch();
+
+        assertThat(report).contains("batches of " + TrackingOptions.builder().build().batchSize() + " by 2 writers")
+                .contains("(split by time, deferring)");
+        assertSummaryCountsEveryPageView(report);
+    }
+
+    @Test
+    @DisplayName("--defer false writes through EventSink.write, each batch waiting for the visitors another one holds")
+    void deferFalseWaits() throws Exception {
+        String report = run("--defer", "false", "--writers", "2");
+
+        assertThat(report).contains("(split by time, waiting)");
         assertSummaryCountsEveryPageView(report);
     }
 
