@@ -1,24 +1,39 @@
 package dev.crumb.internal.store;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 
 /**
  * One day of one visitor's chain of a distinct metric and item; the chain's days ({@link ChainDays}) are
  * stored with the visitor's other chains ({@link VisitorChains}). Ordered by chain, then day.
  */
 record ChainDay(String visitorKey, Metric metric, String item, LocalDate day) implements Comparable<ChainDay> {
-    private static final Comparator<ChainDay> ORDER = Comparator.comparing(ChainDay::visitorKey)
-            .thenComparing(k -> k.metric().code()).thenComparing(ChainDay::item).thenComparing(ChainDay::day);
-
     /** The chain this day belongs to. */
     Chain chain() {
         return new Chain(visitorKey, metric, item);
     }
 
+    /** By visitor, metric code, item, then day. Hand-written, as are equals and hashCode: in the writer's profile the generated ones ran as method-handle code that was not inlined (docs/performance.md, round 11). */
     @Override
     public int compareTo(ChainDay other) {
-        return ORDER.compare(this, other);
+        int order = visitorKey.compareTo(other.visitorKey);
+        if (order == 0) {
+            order = metric.code().compareTo(other.metric.code());
+        }
+        if (order == 0) {
+            order = item.compareTo(other.item);
+        }
+        return order != 0 ? order : day.compareTo(other.day);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ChainDay that && day.equals(that.day) && metric == that.metric
+                && item.equals(that.item) && visitorKey.equals(that.visitorKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((visitorKey.hashCode() * 31 + metric.hashCode()) * 31 + item.hashCode()) * 31 + day.hashCode();
     }
 
     /** A visitor's chain of one metric and item. */

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -93,25 +92,53 @@ final class DayCounts {
 
     /** A row of {@code crumb_day_count}. */
     record DayKey(LocalDate day, Metric metric, String item) implements Comparable<DayKey> {
-        private static final Comparator<DayKey> ORDER = Comparator.comparing(DayKey::day)
-                .thenComparing(k -> k.metric().code()).thenComparing(DayKey::item);
-
+        /** By day, metric code, then item. Hand-written, as are equals and hashCode: see {@link ChainDay#compareTo}. */
         @Override
         public int compareTo(DayKey other) {
-            return ORDER.compare(this, other);
+            int order = day.compareTo(other.day);
+            if (order == 0) {
+                order = metric.code().compareTo(other.metric.code());
+            }
+            return order != 0 ? order : item.compareTo(other.item);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof DayKey that && day.equals(that.day) && metric == that.metric
+                    && item.equals(that.item);
+        }
+
+        @Override
+        public int hashCode() {
+            return (day.hashCode() * 31 + metric.hashCode()) * 31 + item.hashCode();
         }
     }
 
     /** A row of {@code crumb_day_repeat}: visitor-days on {@code day} whose previous one was {@code previousDay}. */
     record RepeatKey(LocalDate day, LocalDate previousDay, Metric metric, String item)
             implements Comparable<RepeatKey> {
-        private static final Comparator<RepeatKey> ORDER = Comparator.comparing(RepeatKey::day)
-                .thenComparing(RepeatKey::previousDay).thenComparing(k -> k.metric().code())
-                .thenComparing(RepeatKey::item);
-
+        /** By day, previous day, metric code, then item. Hand-written: see {@link ChainDay#compareTo}. */
         @Override
         public int compareTo(RepeatKey other) {
-            return ORDER.compare(this, other);
+            int order = day.compareTo(other.day);
+            if (order == 0) {
+                order = previousDay.compareTo(other.previousDay);
+            }
+            if (order == 0) {
+                order = metric.code().compareTo(other.metric.code());
+            }
+            return order != 0 ? order : item.compareTo(other.item);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof RepeatKey that && day.equals(that.day)
+                    && previousDay.equals(that.previousDay) && metric == that.metric && item.equals(that.item);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((day.hashCode() * 31 + previousDay.hashCode()) * 31 + metric.hashCode()) * 31 + item.hashCode();
         }
     }
 }

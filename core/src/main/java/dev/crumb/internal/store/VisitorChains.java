@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,9 +56,10 @@ final class VisitorChains {
     /**
      * Every entry of the visitor, each knowing its part: a hash map, not one sorted map per part, because a
      * batch reads every entry of its visitors' rows and looks up only a few; a part's entries are sorted when
-     * it is written ({@link #changedRows}), which rows already sorted make cheap.
+     * it is written ({@link #changedRows}). Linked, so that they come out in the order the rows stored them
+     * (sorted) with the batch's new entries after them: the sort then merges a few entries into one run.
      */
-    private final Map<Key, Entry> entries = new HashMap<>();
+    private final Map<Key, Entry> entries = new LinkedHashMap<>();
     /** Each part's length in characters; a part stays here once it exists, even when it is emptied. */
     private final TreeMap<Integer, Integer> lengths = new TreeMap<>();
     private final TreeSet<Integer> stored = new TreeSet<>();
@@ -301,6 +303,17 @@ final class VisitorChains {
             int byKind = Character.compare(kind, other.kind);
             return byKind != 0 ? byKind : item.compareTo(other.item);
         }
+
+        /** Hand-written, as is hashCode: see {@link ChainDay#compareTo}. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Key that && kind == that.kind && item.equals(that.item);
+        }
+
+        @Override
+        public int hashCode() {
+            return kind * 31 + item.hashCode();
+        }
     }
 
     /**
@@ -337,6 +350,17 @@ final class VisitorChains {
         public int compareTo(ChainKey other) {
             int byMetric = metric.code().compareTo(other.metric.code());
             return byMetric != 0 ? byMetric : item.compareTo(other.item);
+        }
+
+        /** Hand-written, as is hashCode: see {@link ChainDay#compareTo}. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof ChainKey that && metric == that.metric && item.equals(that.item);
+        }
+
+        @Override
+        public int hashCode() {
+            return metric.hashCode() * 31 + item.hashCode();
         }
     }
 

@@ -5,12 +5,22 @@ import java.util.Comparator;
 
 /** A visitor and a UTC day: a visitor-day, ordered by visitor, then day. */
 record VisitorDay(String visitorKey, LocalDate day) implements Comparable<VisitorDay> {
-    private static final Comparator<VisitorDay> ORDER =
-            Comparator.comparing(VisitorDay::visitorKey).thenComparing(VisitorDay::day);
-
+    /** By visitor, then day. Hand-written, as are equals and hashCode: see {@link ChainDay#compareTo}. */
     @Override
     public int compareTo(VisitorDay other) {
-        return ORDER.compare(this, other);
+        int order = visitorKey.compareTo(other.visitorKey);
+        return order != 0 ? order : day.compareTo(other.day);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof VisitorDay that && day.equals(that.day)
+                && visitorKey.equals(that.visitorKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return visitorKey.hashCode() * 31 + day.hashCode();
     }
 
     /**
