@@ -138,10 +138,15 @@ final class VisitorChains {
 
     /** The rows to write for the parts {@link #put} changed, in part order. */
     List<Row> changedRows() {
-        Map<Integer, List<Map.Entry<Key, Entry>>> byPart = new HashMap<>();
-        changed.forEach(part -> byPart.put(part, new ArrayList<>()));
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        // Indexed by part: parts are numbered from 0 and a visitor has few.
+        List<List<Map.Entry<Key, Entry>>> byPart = new ArrayList<>(Collections.nCopies(changed.last() + 1, null));
+        changed.forEach(part -> byPart.set(part, new ArrayList<>()));
         for (Map.Entry<Key, Entry> entry : entries.entrySet()) {
-            List<Map.Entry<Key, Entry>> part = byPart.get(entry.getValue().part);
+            int at = entry.getValue().part;
+            List<Map.Entry<Key, Entry>> part = at < byPart.size() ? byPart.get(at) : null;
             if (part != null) {
                 part.add(entry);
             }
