@@ -124,7 +124,9 @@ final class QueuedPageTracker implements PageTracker {
     }
 
     private TrackedView attributedView(HttpServletRequest request, CookiePayload p, String recordedPath) {
-        String referrer = ReferrerHosts.external(request.getHeader("Referer"), request.getServerName());
+        String referer = request.getHeader("Referer");
+        // Without a Referer there is nothing to compare, and the server name costs a parse of the request's URI.
+        String referrer = referer == null ? null : ReferrerHosts.external(referer, request.getServerName());
         return new TrackedView(clock.instant(), p.visitorId(), p.visit(), recordedPath, p.country(), p.language(), referrer);
     }
 
