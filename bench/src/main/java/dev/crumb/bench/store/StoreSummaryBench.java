@@ -55,8 +55,8 @@ public final class StoreSummaryBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--db-user", "crumb", "--events", "10000000",
-                "--days", "90", "--visitors", "300000", "--paths", "400", "--batch", String.valueOf(CRUMB_BATCH), "--writers", "2",
-                "--runs", "15", "--baseline-runs", "5", "--seed", "20250101"));
+                "--days", "90", "--visitors", "300000", "--paths", "400", "--batch", String.valueOf(CRUMB_BATCH),
+                "--writers", "2", "--runs", "15", "--baseline-runs", "5", "--seed", "20250101"));
         options.put("--reuse", "false");
         options.put("--split", "time");
         options.put("--defer", "true");
@@ -65,14 +65,15 @@ public final class StoreSummaryBench {
             if (args[i].equals("--help") || !options.containsKey(args[i]) && !args[i].equals("--db-url")
                     || i + 1 == args.length) {
                 System.out.println("usage: store-summary --db-url URL [--db-user crumb] [--events 10000000]"
-                        + " [--days 90] [--visitors 300000] [--paths 400] [--batch " + CRUMB_BATCH + ": Crumb's own batch size] [--writers 2] [--runs 15]"
+                        + " [--days 90] [--visitors 300000] [--paths 400] [--batch " + CRUMB_BATCH
+                        + ": Crumb's own batch size] [--writers 2] [--runs 15]"
                         + " [--baseline-runs 5] [--seed N] [--reuse true: time a database loaded before with the same"
                         + " options] [--raw-events false: true keeps raw page-view rows, as tracking-raw-events does]"
                         + " [--split time: each writer takes the next slice of the day's traffic; visitor: each writer"
                         + " only the visitors of its share, as behind a load balancer with sticky sessions] [--defer"
                         + " true: writes through EventSink.writeOrDefer, each writer carrying what the store"
-                        + " left for later into its next batch, as Crumb's writer does; false: EventSink.write]; password"
-                        + " from CRUMB_DB_PASSWORD");
+                        + " left for later into its next batch, as Crumb's writer does; false: EventSink.write];"
+                        + " password from CRUMB_DB_PASSWORD");
                 System.exit(args[i].equals("--help") ? 0 : 2);
             }
             options.put(args[i], args[++i]);

@@ -12,7 +12,10 @@ record ChainDay(String visitorKey, Metric metric, String item, LocalDate day) im
         return new Chain(visitorKey, metric, item);
     }
 
-    /** By visitor, metric code, item, then day. Hand-written, as are equals and hashCode: in the writer's profile the generated ones ran as method-handle code that was not inlined (docs/performance.md, round 11). */
+    /**
+     * By visitor, metric code, item, then day. Hand-written, as are equals and hashCode: in the writer's profile
+     * the generated ones ran as method-handle code that was not inlined ({@code docs/performance.md}, round 11).
+     */
     @Override
     public int compareTo(ChainDay other) {
         int order = visitorKey.compareTo(other.visitorKey);
