@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreSummaryBenchTest {
@@ -69,21 +71,16 @@ class StoreSummaryBenchTest {
         assertThat(summary.group(1).replace(",", "")).isEqualTo(String.valueOf(3000 - 3000 % 12));
     }
 
-    @Test
-    @DisplayName("--split visitor gives each writer its own visitors, and the summary counts every page view the same")
-    void splitByVisitor() throws Exception {
-        String report = run("--split", "visitor", "--writers", "3");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--split visitor --writers 3 | by 3 writers (split by visitor, deferring)",
+        "--defer true --writers 2    | by 2 writers (split by time, deferring)",
+        "--defer false --writers 2   | by 2 writers (split by time, waiting)"})
+    @DisplayName("Each way of splitting and writing says which it used, and the summary counts every page view the same")
+    void everyModeCountsEveryPageView(String options, String said) throws Exception {
+        String report = run(options.trim().split(" +"));
 
-        assertThat(report).contains("by 3 writers (split by visitor, deferring)");
-        assertSummaryCountsEveryPageView(report);
-    }
-
-    @Test
-    @DisplayName("--defer true writes through writeOrDefer, and the summary counts every page view the same")
-    void deferCarriesEveryPageView() throws Exception {
-        String report = run("--defer", "true", "--writers", "2");
-
-        assertThat(report).contains("(split by time, deferring)");
+        assertThat(report).contains(said);
         assertSummaryCountsEveryPageView(report);
     }
 
@@ -94,15 +91,6 @@ class StoreSummaryBenchTest {
 
         assertThat(report).contains("batches of " + TrackingOptions.builder().build().batchSize() + " by 2 writers")
                 .contains("(split by time, deferring)");
-        assertSummaryCountsEveryPageView(report);
-    }
-
-    @Test
-    @DisplayName("--defer false writes through EventSink.write, each batch waiting for the visitors another one holds")
-    void deferFalseWaits() throws Exception {
-        String report = run("--defer", "false", "--writers", "2");
-
-        assertThat(report).contains("(split by time, waiting)");
         assertSummaryCountsEveryPageView(report);
     }
 
