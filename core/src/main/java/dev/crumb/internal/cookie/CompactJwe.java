@@ -41,6 +41,12 @@ final class CompactJwe {
         }
     });
 
+    /**
+     * Each thread's buffer for the ciphertext and tag of the cookie it seals, grown to the largest it has sealed:
+     * a full cookie's 3 KB are encoded to base64url straight from it, not allocated and zeroed per seal.
+     */
+    private static final ThreadLocal<byte[][]> SEALED = ThreadLocal.withInitial(() -> new byte[][] {new byte[512]});
+
     /** A key of the ring with its protected header, precomputed once. */
     record KeyedHeader(SecretKey key, String encoded, byte[] aad) {
     }
@@ -74,16 +80,21 @@ final class CompactJwe {
         KeyedHeader h = headers[keyIndex];
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
-        byte[] sealed;
+        byte[][] kept = SEALED.get();
+        if (kept[0].length < length + TAG_BYTES) {
+            kept[0] = new byte[Math.max(length + TAG_BYTES, kept[0].length * 2)];
+        }
+        byte[] sealed = kept[0];
+        int sealedLength;
         try {
             Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, h.key(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(h.aad());
-            sealed = cipher.doFinal(plaintext, 0, length); // ciphertext, then the tag
+            sealedLength = cipher.doFinal(plaintext, 0, length, sealed, 0); // ciphertext, then the tag
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM refused a valid key and IV; the JVM's crypto provider is broken", e);
         }
-        int ciphertextLength = sealed.length - TAG_BYTES;
+        int ciphertextLength = sealedLength - TAG_BYTES;
         byte[] out = new byte[h.aad().length + 2 + IV_CHARS + 1 + Base64Url.encodedLength(ciphertextLength) + 1 + TAG_CHARS];
         int at = put(h.aad(), out, 0);
         out[at++] = '.';

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crumb.testsupport.TestKeys;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,25 @@ class CookieCodecTest {
         assertThat(opened).isPresent();
         assertThat(opened.get().payload()).isEqualTo(PAYLOAD);
         assertThat(opened.get().sealedWithOlderKey()).isFalse();
+    }
+
+    @Test
+    @DisplayName("seals small and large payloads one after the other on one thread, each opening to itself")
+    void reusesItsBufferAcrossSizes() {
+        Map<String, String> form = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            form.put("field" + i, "value " + i + " ".repeat(40) + "é€");
+        }
+        CookiePayload large = new CookiePayload("BBBBBBBBBBBBBBBBBBBBBB", "FR", "fr", 1_700_000_000L, 1_700_000_100L, 7,
+                PAYLOAD.consent(), form, true);
+        List<CookiePayload> order = List.of(PAYLOAD, large, PAYLOAD, large, large, PAYLOAD);
+        List<String> sealed = order.stream().map(codec::seal).toList();
+
+        for (int i = 0; i < order.size(); i++) {
+            assertThat(codec.open(sealed.get(i))).as("cookie %d", i).get()
+                    .extracting(CookieCodec.Opened::payload).isEqualTo(order.get(i));
+        }
+        assertThat(sealed.get(0).length()).isLessThan(sealed.get(1).length() / 4);
     }
 
     @Test
