@@ -42,8 +42,9 @@ final class CompactJwe {
     });
 
     /**
-     * Each thread's buffer for the ciphertext and tag of the cookie it seals, grown to the largest it has sealed:
-     * a full cookie's 3 KB are encoded to base64url straight from it, not allocated and zeroed per seal.
+     * Each thread's buffer for the ciphertext and tag of the cookie it seals or opens, grown to the largest it has
+     * met: a full cookie's 3 KB are encrypted into it and encoded from it, or decoded into it and decrypted in
+     * place, instead of an array allocated and zeroed per cookie.
      */
     private static final ThreadLocal<byte[][]> SEALED = ThreadLocal.withInitial(() -> new byte[][] {new byte[512]});
 
@@ -55,7 +56,10 @@ final class CompactJwe {
     record Layout(int keyIndex, int ivStart, int ciphertextStart, int tagStart) {
     }
 
-    /** A decrypted value: the plaintext (the first {@code length} bytes) and the ring index of the key that opened it. */
+    /**
+     * A decrypted value: the plaintext (the first {@code length} bytes) and the ring index of the key that opened it.
+     * The plaintext lies in this thread's buffer: read it before the thread opens or seals another cookie.
+     */
     record Opened(byte[] plaintext, int length, int keyIndex) {
     }
 
@@ -80,11 +84,7 @@ final class CompactJwe {
         KeyedHeader h = headers[keyIndex];
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
-        byte[][] kept = SEALED.get();
-        if (kept[0].length < length + TAG_BYTES) {
-            kept[0] = new byte[Math.max(length + TAG_BYTES, kept[0].length * 2)];
-        }
-        byte[] sealed = kept[0];
+        byte[] sealed = buffer(length + TAG_BYTES);
         int sealedLength;
         try {
             Cipher cipher = CIPHER.get();
@@ -142,8 +142,9 @@ final class CompactJwe {
         int ciphertextEnd = at.tagStart() - 1;
         int ciphertextBytes = Base64Url.decodedLength(ciphertextEnd - at.ciphertextStart());
         byte[] iv = new byte[IV_BYTES];
-        // Ciphertext and tag decoded straight into one buffer, the layout AES-GCM decrypts from.
-        byte[] sealed = new byte[ciphertextBytes + TAG_BYTES];
+        // Ciphertext and tag decoded straight into one buffer, the layout AES-GCM decrypts from: this thread's,
+        // which the plaintext left in it shares until the thread's next open or seal (see Opened).
+        byte[] sealed = buffer(ciphertextBytes + TAG_BYTES);
         byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1); // anything beyond Latin-1 becomes '?': refused
         if (Base64Url.decode(ascii, at.ivStart(), at.ciphertextStart() - 1, iv, 0) != IV_BYTES
                 || Base64Url.decode(ascii, at.ciphertextStart(), ciphertextEnd, sealed, 0) != ciphertextBytes
@@ -154,11 +155,20 @@ final class CompactJwe {
             Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, h.key(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(h.aad());
-            int n = cipher.doFinal(sealed, 0, sealed.length, sealed, 0); // in place: the plaintext comes first
+            int n = cipher.doFinal(sealed, 0, ciphertextBytes + TAG_BYTES, sealed, 0); // in place: plaintext first
             return new Opened(sealed, n, at.keyIndex());
         } catch (GeneralSecurityException e) {
             return null; // the tag does not verify: tampered, truncated or sealed with another key
         }
+    }
+
+    /** This thread's buffer for a cookie's ciphertext and tag, at least {@code length} bytes long. */
+    private static byte[] buffer(int length) {
+        byte[][] kept = SEALED.get();
+        if (kept[0].length < length) {
+            kept[0] = new byte[Math.max(length, kept[0].length * 2)];
+        }
+        return kept[0];
     }
 
     private int headerIndex(String value) {
