@@ -91,17 +91,10 @@ final class Base64Url {
     /**
      * Decodes {@code s[start, end)} into {@code dst} at {@code at}: the number of bytes written, or -1 unless
      * the characters are canonical unpadded base64url (alphabet only, a possible length, unused trailing
-     * bits zero).
+     * bits zero). Reads the string in place, without copying it to bytes first. On -1, {@code dst} may hold
+     * partial output.
      */
     static int decode(String s, int start, int end, byte[] dst, int at) {
-        return decode(s.getBytes(StandardCharsets.ISO_8859_1), start, end, dst, at);
-    }
-
-    /**
-     * {@link #decode(String, int, int, byte[], int)} from the ISO-8859-1 bytes of the cookie string. On -1,
-     * {@code dst} may hold partial output.
-     */
-    static int decode(byte[] src, int start, int end, byte[] dst, int at) {
         int[] table = SEXTETS;
         int o = at;
         int i = start;
@@ -110,8 +103,14 @@ final class Base64Url {
         int invalid = 0;
         int whole = end - ((end - start) & 3);
         for (; i < whole; i += 4) {
-            int q = table[src[i] & 0xff] << 18 | table[src[i + 1] & 0xff] << 12 | table[src[i + 2] & 0xff] << 6
-                    | table[src[i + 3] & 0xff];
+            char c0 = s.charAt(i);
+            char c1 = s.charAt(i + 1);
+            char c2 = s.charAt(i + 2);
+            char c3 = s.charAt(i + 3);
+            if ((c0 | c1 | c2 | c3) > 0xff) {
+                return -1; // above U+00FF: foreign whatever its low byte (U+0141 is not 'A')
+            }
+            int q = table[c0] << 18 | table[c1] << 12 | table[c2] << 6 | table[c3];
             invalid |= q;
             dst[o] = (byte) (q >> 16);
             dst[o + 1] = (byte) (q >> 8);
@@ -121,14 +120,14 @@ final class Base64Url {
         switch (end - i) {
             case 0 -> { }
             case 2 -> {
-                int q = table[src[i] & 0xff] << 6 | table[src[i + 1] & 0xff];
+                int q = sextet(s.charAt(i)) << 6 | sextet(s.charAt(i + 1));
                 if (q < 0 || (q & 0xf) != 0) {
                     return -1;
                 }
                 dst[o++] = (byte) (q >> 4);
             }
             case 3 -> {
-                int q = table[src[i] & 0xff] << 12 | table[src[i + 1] & 0xff] << 6 | table[src[i + 2] & 0xff];
+                int q = sextet(s.charAt(i)) << 12 | sextet(s.charAt(i + 1)) << 6 | sextet(s.charAt(i + 2));
                 if (q < 0 || (q & 0x3) != 0) {
                     return -1;
                 }

@@ -145,10 +145,9 @@ final class CompactJwe {
         // Ciphertext and tag decoded straight into one buffer, the layout AES-GCM decrypts from: this thread's,
         // which the plaintext left in it shares until the thread's next open or seal (see Opened).
         byte[] sealed = buffer(ciphertextBytes + TAG_BYTES);
-        byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1); // anything beyond Latin-1 becomes '?': refused
-        if (Base64Url.decode(ascii, at.ivStart(), at.ciphertextStart() - 1, iv, 0) != IV_BYTES
-                || Base64Url.decode(ascii, at.ciphertextStart(), ciphertextEnd, sealed, 0) != ciphertextBytes
-                || Base64Url.decode(ascii, at.tagStart(), ascii.length, sealed, ciphertextBytes) != TAG_BYTES) {
+        if (Base64Url.decode(value, at.ivStart(), at.ciphertextStart() - 1, iv, 0) != IV_BYTES
+                || Base64Url.decode(value, at.ciphertextStart(), ciphertextEnd, sealed, 0) != ciphertextBytes
+                || Base64Url.decode(value, at.tagStart(), value.length(), sealed, ciphertextBytes) != TAG_BYTES) {
             return null; // a character outside base64url
         }
         try {
