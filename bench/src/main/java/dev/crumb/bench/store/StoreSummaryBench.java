@@ -107,6 +107,11 @@ public final class StoreSummaryBench {
         return Boolean.parseBoolean(options.get("--raw-events"));
     }
 
+    /** Whether the writers write through {@code EventSink.writeOrDefer}, as Crumb's writer does (the default). */
+    private boolean defer() {
+        return Boolean.parseBoolean(options.get("--defer"));
+    }
+
     private String baselineQuery() {
         return rawEvents() ? BASELINE : BASELINE_VISITS;
     }
@@ -131,7 +136,7 @@ public final class StoreSummaryBench {
                                 + " writers (split by %s, %s), raw events %s, in %.1f s = %,.0f page views/s (batch p50"
                                 + " %.0f ms, p95 %.0f ms)%n",
                         load.pageViews, load.anonymous, load.batches, number("--batch"), number("--writers"),
-                        options.get("--split"), Boolean.parseBoolean(options.get("--defer")) ? "deferring" : "waiting",
+                        options.get("--split"), defer() ? "deferring" : "waiting",
                         rawEvents() ? "kept" : "not kept",
                         load.seconds, load.pageViews / load.seconds, load.batchP50, load.batchP95);
                 System.out.printf(Locale.ROOT, "ingest: %.0f page views/s (first 10 days %.0f, last 10 days %.0f)%n",
@@ -191,7 +196,7 @@ public final class StoreSummaryBench {
             throw new IllegalArgumentException("--split is time or visitor, was " + split);
         }
         boolean byVisitor = split.equals("visitor");
-        boolean defer = Boolean.parseBoolean(options.get("--defer"));
+        boolean defer = defer();
         ExecutorService pool = new ThreadPoolExecutor(writers, writers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(writers * 4), new ThreadPoolExecutor.CallerRunsPolicy());
         // A writer per lane when each writer must keep its own visitors or its own carried page views.

@@ -46,7 +46,7 @@ final class CompactJwe {
      * met: a full cookie's 3 KB are encrypted into it and encoded from it, or decoded into it and decrypted in
      * place, instead of an array allocated and zeroed per cookie.
      */
-    private static final ThreadLocal<byte[][]> SEALED = ThreadLocal.withInitial(() -> new byte[][] {new byte[512]});
+    private static final ThreadLocal<byte[]> SEALED = ThreadLocal.withInitial(() -> new byte[512]);
 
     /** A key of the ring with its protected header, precomputed once. */
     record KeyedHeader(SecretKey key, String encoded, byte[] aad) {
@@ -163,11 +163,12 @@ final class CompactJwe {
 
     /** This thread's buffer for a cookie's ciphertext and tag, at least {@code length} bytes long. */
     private static byte[] buffer(int length) {
-        byte[][] kept = SEALED.get();
-        if (kept[0].length < length) {
-            kept[0] = new byte[Math.max(length, kept[0].length * 2)];
+        byte[] kept = SEALED.get();
+        if (kept.length < length) {
+            kept = new byte[Math.max(length, kept.length * 2)];
+            SEALED.set(kept);
         }
-        return kept[0];
+        return kept;
     }
 
     private int headerIndex(String value) {

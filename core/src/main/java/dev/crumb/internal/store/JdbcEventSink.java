@@ -205,9 +205,9 @@ final class JdbcEventSink implements EventSink {
             List<PageView> available = new ArrayList<>();
             List<PageView> later = new ArrayList<>();
             pageViews.forEach(view -> (held.contains(view.visitorKey()) ? available : later).add(view));
-            knownLockRows.remember(held);
-            // Held by another writer, or deleted since it was remembered: the next batch inserts it if missing.
-            knownLockRows.forget(later.stream().map(PageView::visitorKey).distinct().toList());
+            // Not found free: held by another writer, or deleted since it was remembered; the next batch inserts
+            // its row if it is missing.
+            knownLockRows.settle(visitors, held);
             insertRaw(connection, keepRawEvents ? available : List.of());
             writeMerged(connection, new BatchMerge(available), anonymousCounts);
             return later;

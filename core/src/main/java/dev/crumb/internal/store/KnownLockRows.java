@@ -3,6 +3,7 @@ package dev.crumb.internal.store;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -13,7 +14,7 @@ import java.util.TreeSet;
  *
  * <p>It is a hint, never trusted for correctness: a row can be deleted behind it (retention of a visitor whose
  * visits are gone, erasure). Such a visitor is not found by {@link VisitorLocks#lockAvailable}, like a visitor
- * another writer holds; both are deferred and {@linkplain #forget forgotten}, so the next batch inserts their row
+ * another writer holds; both are deferred and forgotten ({@link #settle}), so the next batch inserts their row
  * again if it is missing. Thread-safe.
  */
 final class KnownLockRows {
@@ -47,17 +48,18 @@ final class KnownLockRows {
         return unknown;
     }
 
-    /** Remembers that the rows of {@code visitors} exist (they were just locked). */
-    synchronized void remember(Collection<String> visitors) {
-        if (capacity == 0) {
-            return;
+    /**
+     * After a batch tried to lock the rows of {@code visitors}: remembers those it {@code locked}, whose rows
+     * exist, and forgets the others, whose rows were not found free (held by another writer, or deleted).
+     */
+    synchronized void settle(Collection<String> visitors, Set<String> locked) {
+        for (String visitor : visitors) {
+            if (locked.contains(visitor) && capacity > 0) {
+                recent.put(visitor, Boolean.TRUE);
+            } else {
+                recent.remove(visitor);
+            }
         }
-        visitors.forEach(visitor -> recent.put(visitor, Boolean.TRUE));
-    }
-
-    /** Forgets {@code visitors}, whose rows were not found free: held by another writer, or deleted. */
-    synchronized void forget(Collection<String> visitors) {
-        visitors.forEach(recent::remove);
     }
 
     synchronized int size() {

@@ -1,6 +1,5 @@
 package dev.crumb.internal.store;
 
-
 /** One visit: a visitor key and that visitor's visit number. Ordered so that writers lock rows alike. */
 record VisitId(String visitorKey, int visit) implements Comparable<VisitId> {
     /** By visitor, then visit. Hand-written, as are equals and hashCode: see {@link ChainDay#compareTo}. */

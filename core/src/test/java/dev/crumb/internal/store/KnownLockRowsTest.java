@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class KnownLockRowsTest {
         KnownLockRows known = new KnownLockRows(10);
         assertThat(known.unknown(set("a", "b", "c"))).containsExactly("a", "b", "c");
 
-        known.remember(List.of("a", "c"));
+        known.settle(List.of("a", "c"), Set.of("a", "c"));
 
         assertThat(known.unknown(set("a", "b", "c"))).containsExactly("b");
     }
@@ -26,9 +27,10 @@ class KnownLockRowsTest {
     @Test
     void forgottenVisitorsAreUnknownAgain() {
         KnownLockRows known = new KnownLockRows(10);
-        known.remember(List.of("a", "b"));
+        known.settle(List.of("a", "b"), Set.of("a", "b"));
 
-        known.forget(List.of("b", "not-there"));
+        // b and not-there were not found free; a was locked again.
+        known.settle(List.of("a", "b", "not-there"), Set.of("a"));
 
         assertThat(known.unknown(set("a", "b"))).containsExactly("b");
         assertThat(known.size()).isEqualTo(1);
@@ -37,10 +39,10 @@ class KnownLockRowsTest {
     @Test
     void theLeastRecentlyUsedVisitorIsForgottenFirst() {
         KnownLockRows known = new KnownLockRows(2);
-        known.remember(List.of("a", "b"));
+        known.settle(List.of("a", "b"), Set.of("a", "b"));
         known.unknown(set("a"));                 // a is used again, so b is now the eldest
 
-        known.remember(List.of("c"));
+        known.settle(List.of("c"), Set.of("c"));
 
         assertThat(known.size()).isEqualTo(2);
         assertThat(known.unknown(set("a", "b", "c"))).containsExactly("b");
@@ -49,7 +51,7 @@ class KnownLockRowsTest {
     @Test
     void capacityZeroRemembersNothing() {
         KnownLockRows known = new KnownLockRows(0);
-        known.remember(List.of("a"));
+        known.settle(List.of("a"), Set.of("a"));
 
         assertThat(known.unknown(set("a"))).containsExactly("a");
         assertThatThrownBy(() -> new KnownLockRows(-1)).isInstanceOf(IllegalArgumentException.class)
