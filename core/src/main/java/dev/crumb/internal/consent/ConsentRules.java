@@ -23,6 +23,8 @@ import java.util.Set;
 public final class ConsentRules {
 
     private static final Set<Category> NONE = EnumSet.of(Category.NECESSARY);
+    /** By ordinal, as a stored decision names its source; {@code values()} would copy the array per request. */
+    private static final ConsentSource[] SOURCES = ConsentSource.values();
     private static final Set<Category> OPT_OUT_DEFAULT =
             EnumSet.of(Category.NECESSARY, Category.PREFERENCES, Category.ANALYTICS);
 
@@ -151,8 +153,7 @@ public final class ConsentRules {
         if (stored == null) {
             return null;
         }
-        ConsentSource[] all = ConsentSource.values();
-        return stored.source() >= 0 && stored.source() < all.length ? all[stored.source()] : null;
+        return stored.source() >= 0 && stored.source() < SOURCES.length ? SOURCES[stored.source()] : null;
     }
 
     private static String trimmed(String header) {

@@ -4,8 +4,10 @@ import dev.crumb.Category;
 import dev.crumb.ConsentSource;
 import dev.crumb.internal.cookie.CookiePayload.StoredConsent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -22,12 +24,15 @@ import java.util.Set;
 public record ConsentState(Set<Category> granted, boolean needed, ConsentSource source, int policyRevision,
                            Instant decidedAt) {
 
+    /**
+     * Every possible granted set, indexed by its {@link #bits}: read-only views of enum sets, so every
+     * listing of the categories is in the enum's order. A state takes the shared one instead of copying its
+     * argument: states are built on every request.
+     */
+    private static final List<Set<Category>> GRANTED = grantedSets();
+
     public ConsentState {
-        EnumSet<Category> copy = EnumSet.of(Category.NECESSARY);
-        copy.addAll(Objects.requireNonNull(granted, "granted"));
-        // An unmodifiable view of the copy rather than Set.copyOf: evaluated on every request, and the enum's
-        // order makes every listing of the categories the same.
-        granted = Collections.unmodifiableSet(copy);
+        granted = GRANTED.get(bits(Objects.requireNonNull(granted, "granted")));
         Objects.requireNonNull(source, "source");
         if (policyRevision < 1) {
             throw new IllegalArgumentException("policyRevision must be 1 or more, was " + policyRevision);
@@ -74,6 +79,20 @@ public record ConsentState(Set<Category> granted, boolean needed, ConsentSource 
             }
         }
         return bits;
+    }
+
+    private static List<Set<Category>> grantedSets() {
+        int all = 0;
+        for (Category c : Category.values()) {
+            if (c.optional()) {
+                all |= 1 << c.ordinal();
+            }
+        }
+        List<Set<Category>> sets = new ArrayList<>(all + 1);
+        for (int bits = 0; bits <= all; bits++) {
+            sets.add(Collections.unmodifiableSet(categories(bits & all)));
+        }
+        return List.copyOf(sets);
     }
 
     /** The categories of a bit set, with {@link Category#NECESSARY}. */

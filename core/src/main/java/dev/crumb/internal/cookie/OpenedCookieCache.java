@@ -15,8 +15,14 @@ import java.util.Optional;
  */
 public final class OpenedCookieCache implements CookieOpener {
 
+    /**
+     * Characters at the end of a value that its key is hashed from: the authentication tag (16 bytes, 22
+     * characters) that ends every canonical cookie, with two to spare.
+     */
+    static final int HASHED_TAIL = 24;
+
     private final CookieOpener codec;
-    private final Cache<String, CookieCodec.Opened> opened;
+    private final Cache<Key, CookieCodec.Opened> opened;
 
     /**
      * @param codec       what opens values the cache does not hold
@@ -28,7 +34,7 @@ public final class OpenedCookieCache implements CookieOpener {
         this.codec = codec;
         this.opened = Caffeine.newBuilder()
                 .maximumWeight(maxCharacters)
-                .<String, CookieCodec.Opened>weigher((value, opened) -> value.length())
+                .<Key, CookieCodec.Opened>weigher((key, opened) -> key.value.length())
                 .expireAfterAccess(idle)
                 .build();
     }
@@ -40,13 +46,46 @@ public final class OpenedCookieCache implements CookieOpener {
         if (value == null || value.length() > CookieCodec.MAX_VALUE_LENGTH || !codec.mayOpen(value)) {
             return Optional.empty();
         }
-        CookieCodec.Opened hit = opened.getIfPresent(value);
+        Key key = new Key(value);
+        CookieCodec.Opened hit = opened.getIfPresent(key);
         if (hit != null) {
             return Optional.of(hit);
         }
         Optional<CookieCodec.Opened> fresh = codec.open(value);
-        fresh.ifPresent(o -> opened.put(value, o));
+        fresh.ifPresent(o -> opened.put(key, o));
         return fresh;
+    }
+
+    /**
+     * A cookie value as a cache key: compared whole, but hashed from its last {@value #HASHED_TAIL}
+     * characters only. A canonical value ends with its AES-GCM tag, 128 bits that differ for every seal (a
+     * fresh IV each time), so the tail spreads the keys as well as the whole value would, at a tenth of the
+     * hashing: {@code String.hashCode} of a 300-character cookie was a third of a returning visitor's
+     * lookup (docs/performance.md, round 12). Values that share a tail but differ elsewhere are different
+     * keys; only values that opened are ever stored, so nobody without a key can fill the cache with them.
+     */
+    static final class Key {
+        final String value;
+        private final int hash;
+
+        Key(String value) {
+            this.value = value;
+            int h = 0;
+            for (int i = Math.max(0, value.length() - HASHED_TAIL); i < value.length(); i++) {
+                h = 31 * h + value.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && value.equals(k.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** How many opened values are remembered now (for tests and metrics). */

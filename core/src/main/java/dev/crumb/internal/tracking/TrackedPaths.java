@@ -53,6 +53,9 @@ final class TrackedPaths {
             return "/";
         }
         String decoded = percentDecode(rawPath);
+        if (decoded.charAt(0) == '/' && decoded.length() <= MAX_LENGTH && printableAscii(decoded)) {
+            return decoded; // nothing to replace, prefix or cut: the common case, without a copy
+        }
         StringBuilder b = new StringBuilder(Math.min(decoded.length(), MAX_LENGTH) + 1);
         if (decoded.charAt(0) != '/') {
             b.append('/');
@@ -66,6 +69,16 @@ final class TrackedPaths {
             b.append(control || loneSurrogate ? REPLACEMENT : c);
         }
         return cap(b.toString());
+    }
+
+    private static boolean printableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String cap(String path) {

@@ -55,6 +55,32 @@ class OpenedCookieCacheTest {
     }
 
     @Test
+    @DisplayName("a copy that keeps the cached cookie's tag but changes its ciphertext is a different key: decrypted, and refused")
+    void sameTagOtherBody() {
+        OpenedCookieCache cache = new OpenedCookieCache(counting, 100_000, Duration.ofMinutes(5));
+        String value = codec.seal(payload);
+        assertThat(cache.open(value)).isPresent();
+        int tagStart = value.lastIndexOf('.') + 1;
+        assertThat(value.length() - tagStart).isLessThanOrEqualTo(OpenedCookieCache.HASHED_TAIL);
+        int inCiphertext = tagStart - 5;
+        char flipped = value.charAt(inCiphertext) == 'A' ? 'B' : 'A';
+        String forged = value.substring(0, inCiphertext) + flipped + value.substring(inCiphertext + 1);
+
+        OpenedCookieCache.Key original = new OpenedCookieCache.Key(value);
+        OpenedCookieCache.Key sameTail = new OpenedCookieCache.Key(forged);
+        assertThat(sameTail.hashCode()).isEqualTo(original.hashCode());
+        assertThat(sameTail).isNotEqualTo(original);
+        assertThat(new OpenedCookieCache.Key(new String(value.toCharArray()))).isEqualTo(original)
+                .hasSameHashCodeAs(original);
+
+        assertThat(cache.open(forged)).isEmpty();
+        assertThat(decryptions.get()).isEqualTo(2);
+        assertThat(cache.open(value)).isPresent();
+        assertThat(decryptions.get()).isEqualTo(2);
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("other spellings of a cached cookie are neither looked up, decrypted nor cached")
     void nonCanonicalNeverCached() {
         CookieOpener countingCodec = new CookieOpener() {

@@ -27,6 +27,20 @@ class TrackedPathsTest {
     }
 
     @Test
+    @DisplayName("a plain path comes back as it was, and every character at the edges of printable ASCII is judged as in any other path")
+    void plainAndEdges() {
+        String plainPath = "/products/a-b_c.d~e!$&'()*+,;=:@";
+        assertThat(TrackedPaths.sanitise(plainPath)).isSameAs(plainPath);
+        assertThat(plain.recorded("/a\u001fb")).isEqualTo("/a\uFFFDb");
+        assertThat(plain.recorded("/a b~")).isEqualTo("/a b~");
+        assertThat(plain.recorded("/a\u007fb")).isEqualTo("/a\uFFFDb");
+        assertThat(plain.recorded("/a\u009fb\u00a0c")).isEqualTo("/a\uFFFDb\u00a0c");
+        assertThat(plain.recorded("/caf\u00e9")).isEqualTo("/caf\u00e9");
+        assertThat(plain.recorded("/a\ud800b")).isEqualTo("/a\uFFFDb");
+        assertThat(plain.recorded("/" + "b".repeat(511) + "\u00e9")).hasSize(TrackedPaths.MAX_LENGTH).endsWith("…");
+    }
+
+    @Test
     @DisplayName("an empty path is / and a path always starts with /")
     void leadingSlash() {
         assertThat(plain.recorded("")).isEqualTo("/");
