@@ -143,13 +143,20 @@ public final class BenchServers implements AutoCloseable {
         // Read before the GC, which gives the tracking writer time to catch up: "waiting at the end of the run".
         TrackingMetrics tracking = crumbFilter == null ? null : crumbFilter.metrics();
         long writerCpu = writerCpuNanos();
+        long cpuBeforeGc = processCpuNanos();
         var memory = ManagementFactory.getMemoryMXBean();
         // Twice: the first collection may leave finalizable or reference-queued objects to the second.
         memory.gc();
         memory.gc();
         return new HeapSnapshot(memory.getHeapMemoryUsage().getUsed(), sessions.getSessionsCreated(),
                 tracking == null ? -1 : tracking.queued(), tracking == null ? -1 : tracking.dropped(),
-                tracking == null ? -1 : tracking.written(), writerCpu);
+                tracking == null ? -1 : tracking.written(), writerCpu, cpuBeforeGc, processCpuNanos());
+    }
+
+    /** The CPU time of this whole JVM so far, or -1 when the platform does not say. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** The CPU time of Crumb's tracking writer thread ({@value #WRITER_THREAD}), or -1 when there is none. */

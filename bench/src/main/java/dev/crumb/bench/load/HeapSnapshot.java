@@ -15,9 +15,27 @@ import java.io.UncheckedIOException;
  * @param droppedEvents   page views Crumb's tracking buffer has dropped since the start, or -1 as above
  * @param writtenEvents   page views Crumb's tracking writer has written since the start, or -1 as above
  * @param writerCpuNanos  CPU time of Crumb's tracking writer thread since the start, or -1 when it is not known
+ * @param cpuBeforeGcNanos CPU time of the servers' whole JVM (every thread) when the snapshot began, before its
+ *                        GC; -1 when it is not known
+ * @param cpuAfterGcNanos the same after the snapshot's GC, so that a measured run's CPU leaves the GCs out
  */
 public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents,
-                           long writtenEvents, long writerCpuNanos) {
+                           long writtenEvents, long writerCpuNanos, long cpuBeforeGcNanos, long cpuAfterGcNanos) {
+
+    /** A snapshot without the JVM's CPU time. */
+    public HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents,
+                        long writtenEvents, long writerCpuNanos) {
+        this(heapUsedAfterGc, sessionsCreated, trackedEvents, droppedEvents, writtenEvents, writerCpuNanos, -1, -1);
+    }
+
+    /**
+     * CPU time the servers' JVM spent from the end of {@code before} (after its GC) to the start of this
+     * snapshot (before its GC): the measured run's, with every thread of every server, the JIT and the
+     * collector in it; -1 when either is not known.
+     */
+    public long cpuSince(HeapSnapshot before) {
+        return before.cpuAfterGcNanos < 0 || cpuBeforeGcNanos < 0 ? -1 : cpuBeforeGcNanos - before.cpuAfterGcNanos;
+    }
 
     /** A snapshot without the writer's counters (servers that do not report them). */
     public HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents) {
@@ -40,6 +58,8 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
                 .put("droppedEvents", droppedEvents)
                 .put("writtenEvents", writtenEvents)
                 .put("writerCpuNanos", writerCpuNanos)
+                .put("cpuBeforeGcNanos", cpuBeforeGcNanos)
+                .put("cpuAfterGcNanos", cpuAfterGcNanos)
                 .toString();
     }
 
@@ -49,7 +69,8 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
             JsonNode n = JSON.readTree(json);
             return new HeapSnapshot(n.path("heapUsedAfterGc").asLong(-1), n.path("sessionsCreated").asLong(-1),
                     n.path("trackedEvents").asLong(-1), n.path("droppedEvents").asLong(-1),
-                    n.path("writtenEvents").asLong(-1), n.path("writerCpuNanos").asLong(-1));
+                    n.path("writtenEvents").asLong(-1), n.path("writerCpuNanos").asLong(-1),
+                    n.path("cpuBeforeGcNanos").asLong(-1), n.path("cpuAfterGcNanos").asLong(-1));
         } catch (IOException e) {
             throw new UncheckedIOException("the admin endpoint did not answer with a heap snapshot", e);
         }

@@ -46,6 +46,7 @@ public final class LoadReport {
             out.printf(Locale.ROOT, "crumb / httpsession throughput %.3f  (target >= %.2f: %s)  [%s]%n", ratio,
                     TARGET_VS_HTTPSESSION, ratio >= TARGET_VS_HTTPSESSION ? "met" : "MISSED", options.visitors().label());
         }
+        printCpuPerRequest(results, bare, crumb, session, out);
         if (session != null) {
             long sessions = session.after().sessionsCreated() - session.before().sessionsCreated();
             long delta = session.after().heapUsedAfterGc() - session.before().heapUsedAfterGc();
@@ -89,6 +90,44 @@ public final class LoadReport {
                         r.server().label(), r.wrk().non2xx(), r.wrk().socketErrors());
             }
         }
+    }
+
+    /**
+     * The servers' JVM CPU per request in each measured run, and Crumb's against the others: steadier than
+     * throughput when other work shares the cores, because it does not count the time a server waited for
+     * one. It leaves wrk's own CPU out, and it includes whatever the JVM did meanwhile (the JIT, the
+     * collector, Crumb's tracking writer).
+     */
+    private static void printCpuPerRequest(List<LoadRun.ServerResult> results, LoadRun.ServerResult bare,
+                                           LoadRun.ServerResult crumb, LoadRun.ServerResult session, PrintStream out) {
+        StringBuilder line = new StringBuilder("server JVM CPU per request:");
+        boolean any = false;
+        for (LoadRun.ServerResult r : results) {
+            double micros = cpuMicrosPerRequest(r);
+            if (micros >= 0) {
+                line.append(String.format(Locale.ROOT, " %s %.2f us;", r.server().label(), micros));
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        line.setLength(line.length() - 1);
+        double crumbMicros = crumb == null ? -1 : cpuMicrosPerRequest(crumb);
+        for (LoadRun.ServerResult other : new LoadRun.ServerResult[] {bare, session}) {
+            double otherMicros = other == null ? -1 : cpuMicrosPerRequest(other);
+            if (crumbMicros > 0 && otherMicros > 0) {
+                line.append(String.format(Locale.ROOT, "; crumb / %s %.2f x", other.server().label(),
+                        crumbMicros / otherMicros));
+            }
+        }
+        out.println(line);
+    }
+
+    /** Microseconds of the servers' JVM CPU per completed request in the measured run; -1 when not known. */
+    static double cpuMicrosPerRequest(LoadRun.ServerResult r) {
+        long cpu = r.after().cpuSince(r.before());
+        return cpu < 0 || r.wrk().requests() <= 0 ? -1 : cpu / 1e3 / r.wrk().requests();
     }
 
     private static LoadRun.ServerResult find(List<LoadRun.ServerResult> results, ServerKind kind) {

@@ -79,6 +79,22 @@ class LoadReportTest {
     }
 
     @Test
+    @DisplayName("the report prints each server's JVM CPU per request in its run, GCs of the snapshots left out, and Crumb's ratios")
+    void cpuPerRequest() {
+        // 9 000 req/s for 30 s = 270 000 requests; CPU counted from after the first snapshot's GC to before the second's.
+        String report = print(List.of(
+                cpu(ServerKind.BARE, 10_000_000_000L, 10_500_000_000L, 13_200_000_000L),
+                cpu(ServerKind.CRUMB, 20_000_000_000L, 21_000_000_000L, 26_400_000_000L),
+                cpu(ServerKind.HTTPSESSION, 30_000_000_000L, 30_000_000_000L, 34_050_000_000L)));
+        String unknown = print(List.of(run(ServerKind.BARE, 9_000, 0, 1, 1, 0, 0),
+                run(ServerKind.CRUMB, 9_000, 0, 1, 1, 0, 0)));
+
+        assertThat(report).contains("server JVM CPU per request: bare 10.00 us; crumb 20.00 us; httpsession 15.00 us;"
+                + " crumb / bare 2.00 x; crumb / httpsession 1.33 x");
+        assertThat(unknown).doesNotContain("CPU per request");
+    }
+
+    @Test
     @DisplayName("with --replay-cookie the mode is named and the replayed visitor's consent log is judged: exactly one default")
     void replayedCookieConsentLog() {
         LoadOptions replay = LoadOptions.parse("--replay-cookie");
@@ -95,6 +111,11 @@ class LoadReportTest {
     private static WrkResult wrk(double rps, long non2xx) {
         return new WrkResult((long) rps * 30, Duration.ofSeconds(30), rps, Duration.ofMillis(1),
                 Duration.ofMillis(2), Duration.ofMillis(5), non2xx, WrkResult.SocketErrors.NONE);
+    }
+
+    private static LoadRun.ServerResult cpu(ServerKind kind, long beforeGc, long afterGc, long atEnd) {
+        return new LoadRun.ServerResult(kind, wrk(9_000, 0), new HeapSnapshot(1, 0, -1, -1, -1, -1, beforeGc, afterGc),
+                new HeapSnapshot(1, 0, -1, -1, -1, -1, atEnd, atEnd + 400_000_000L));
     }
 
     private static LoadRun.ServerResult run(ServerKind kind, double rps, long non2xx, long heapBefore, long heapAfter,

@@ -40,11 +40,20 @@ public final class StubRequest implements HttpServletRequest {
     /**
      * @param uri     the request URI (the context path is empty)
      * @param headers header values by lower-case name
-     * @param cookies the cookies the container parsed, or {@code null} for none
+     * @param cookies the cookies the browser sent, or {@code null} for none; they are also the request's
+     *                {@code Cookie} header, which Crumb reads instead of {@link #getCookies()}
      */
     public StubRequest(String uri, Map<String, String> headers, Cookie[] cookies) {
         this.uri = uri;
-        this.headers = Map.copyOf(headers);
+        Map<String, String> all = new HashMap<>(headers);
+        if (cookies != null && cookies.length > 0) {
+            StringBuilder header = new StringBuilder();
+            for (Cookie c : cookies) {
+                header.append(header.length() == 0 ? "" : "; ").append(c.getName()).append('=').append(c.getValue());
+            }
+            all.put("cookie", header.toString());
+        }
+        this.headers = Map.copyOf(all);
         this.cookies = cookies == null ? null : cookies.clone();
     }
 
