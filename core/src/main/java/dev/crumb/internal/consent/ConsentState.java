@@ -4,9 +4,11 @@ import dev.crumb.Category;
 import dev.crumb.ConsentSource;
 import dev.crumb.internal.cookie.CookiePayload.StoredConsent;
 import java.time.Instant;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,7 +34,7 @@ public record ConsentState(Set<Category> granted, boolean needed, ConsentSource 
     private static final List<Set<Category>> GRANTED = grantedSets();
 
     public ConsentState {
-        granted = GRANTED.get(bits(Objects.requireNonNull(granted, "granted")));
+        granted = Objects.requireNonNull(granted, "granted") instanceof Granted ? granted : GRANTED.get(bits(granted));
         Objects.requireNonNull(source, "source");
         if (policyRevision < 1) {
             throw new IllegalArgumentException("policyRevision must be 1 or more, was " + policyRevision);
@@ -72,6 +74,9 @@ public record ConsentState(Set<Category> granted, boolean needed, ConsentSource 
 
     /** The optional categories as a bit set, bit = ordinal. */
     public static int bits(Set<Category> categories) {
+        if (categories instanceof Granted g) {
+            return g.bits;
+        }
         int bits = 0;
         for (Category c : categories) {
             if (c.optional()) {
@@ -90,9 +95,38 @@ public record ConsentState(Set<Category> granted, boolean needed, ConsentSource 
         }
         List<Set<Category>> sets = new ArrayList<>(all + 1);
         for (int bits = 0; bits <= all; bits++) {
-            sets.add(Collections.unmodifiableSet(categories(bits & all)));
+            sets.add(new Granted(categories(bits & all), bits & all));
         }
         return List.copyOf(sets);
+    }
+
+    /**
+     * A shared granted set: read-only, in the enum's order, and knowing its own {@link #bits}, so that a
+     * state built from another state's set neither iterates nor copies it.
+     */
+    private static final class Granted extends AbstractSet<Category> {
+        private final Set<Category> categories;
+        private final int bits;
+
+        Granted(Set<Category> categories, int bits) {
+            this.categories = Collections.unmodifiableSet(categories);
+            this.bits = bits;
+        }
+
+        @Override
+        public Iterator<Category> iterator() {
+            return categories.iterator();
+        }
+
+        @Override
+        public int size() {
+            return categories.size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return categories.contains(o);
+        }
     }
 
     /** The categories of a bit set, with {@link Category#NECESSARY}. */

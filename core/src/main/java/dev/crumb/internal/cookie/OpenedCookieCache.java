@@ -10,7 +10,7 @@ import java.util.Optional;
  * request until it is re-sealed — is decrypted and verified once per server rather than on every request.
  * Only values that opened are kept (keyed by the exact value), so the cache can never make an invalid
  * cookie valid; garbage values are not cached, so a flood of them cannot evict real visitors. Bounded in
- * size and idle time with Caffeine. The key ring is fixed for the life of the filter, so an entry can
+ * size and age with Caffeine. The key ring is fixed for the life of the filter, so an entry can
  * never outlive the key that opened it.
  */
 public final class OpenedCookieCache implements CookieOpener {
@@ -28,14 +28,17 @@ public final class OpenedCookieCache implements CookieOpener {
      * @param codec       what opens values the cache does not hold
      * @param maxCharacters the bound, in characters of cached cookie values (0 turns the cache off); a
      *                    typical cookie is about 300 characters, one full of saved form data about 4000
-     * @param idle        how long an unused entry is kept
+     * @param lifetime    how long an entry is kept after its value was opened, used or not. Not measured
+     *                    from the last use: recording each use cost a returning visitor's request more than
+     *                    the lookup itself (docs/performance.md, round 12), and an active visitor's cookie
+     *                    changes every refresh interval (a minute by default) anyway
      */
-    public OpenedCookieCache(CookieOpener codec, long maxCharacters, Duration idle) {
+    public OpenedCookieCache(CookieOpener codec, long maxCharacters, Duration lifetime) {
         this.codec = codec;
         this.opened = Caffeine.newBuilder()
                 .maximumWeight(maxCharacters)
                 .<Key, CookieCodec.Opened>weigher((key, opened) -> key.value.length())
-                .expireAfterAccess(idle)
+                .expireAfterWrite(lifetime)
                 .build();
     }
 

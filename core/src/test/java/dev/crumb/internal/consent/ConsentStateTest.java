@@ -28,7 +28,12 @@ class ConsentStateTest {
 
             EnumSet<Category> expected = EnumSet.copyOf(given);
             expected.add(Category.NECESSARY);
-            assertThat(state.granted()).as("mask %s", mask).containsExactlyElementsOf(expected);
+            assertThat(state.granted()).as("mask %s", mask).containsExactlyElementsOf(expected)
+                    .isEqualTo(expected).hasSameHashCodeAs(expected);
+            assertThat(expected).isEqualTo(state.granted());
+            assertThat(ConsentState.bits(state.granted())).isEqualTo(ConsentState.bits(given));
+            ConsentState copied = new ConsentState(state.granted(), true, ConsentSource.REGION_DEFAULT, 2, null);
+            assertThat(copied.granted()).isSameAs(state.granted());
             for (Category c : all) {
                 assertThat(state.grants(c)).isEqualTo(expected.contains(c));
             }

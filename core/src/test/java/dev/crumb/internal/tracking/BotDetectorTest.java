@@ -65,6 +65,30 @@ class BotDetectorTest {
     }
 
     @Test
+    @DisplayName("user agents that share a memo slot, bots and browsers in turn, each keep their own verdict, asked again and again")
+    void memoSlotsShared() {
+        String bot = "curl/8.5.0";
+        String browser = "Mozilla/5.0 (X11; Linux x86_64; rv:126.0) Gecko/20100101 Firefox/126.0";
+        // Same length, middle and last character: the same slot, one a bot and one not.
+        String sameSlotBrowser = "Mozilla/5.0 (X11; Linux x86_64; rv:126.0) Gecko/20100101 Firefox/126.1".replace("126.1", "126.0")
+                .replaceFirst("X11", "Y11");
+        String sameSlotBot = "curl/8.5.0".replace("curl", "Curl");
+        assertThat(BotDetector.slot(sameSlotBrowser)).isEqualTo(BotDetector.slot(browser));
+        assertThat(BotDetector.slot(sameSlotBot)).isEqualTo(BotDetector.slot(bot));
+        List<String> many = new java.util.ArrayList<>(List.of(bot, browser, sameSlotBrowser, sameSlotBot));
+        for (int i = 0; i < 3 * BotDetector.RECENT_SLOTS; i++) {
+            many.add(i % 2 == 0 ? "examplebot/" + i : "Mozilla/5.0 Firefox/" + i);
+        }
+        for (int round = 0; round < 3; round++) {
+            for (String userAgent : many) {
+                boolean expected = userAgent.toLowerCase(java.util.Locale.ROOT).contains("bot")
+                        || userAgent.toLowerCase(java.util.Locale.ROOT).startsWith("curl");
+                assertThat(bots.isBot(userAgent)).as(userAgent).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("an extra pattern that is not a regular expression fails with its name in the message")
     void badPattern() {
         assertThatThrownBy(() -> BotDetector.withExtraPatterns(List.of("broken(")))
