@@ -3,6 +3,7 @@ package dev.crumb.internal;
 import dev.crumb.internal.consent.ConsentEnforcingResponse;
 import dev.crumb.internal.consent.CookieGate;
 import dev.crumb.internal.http.EchoMethods;
+import dev.crumb.internal.http.PathPrefixes;
 import dev.crumb.internal.tracking.PageTracker;
 import dev.crumb.internal.visitor.ConsentDecisions;
 import dev.crumb.internal.visitor.VisitorResolver;
@@ -33,6 +34,10 @@ final class RequestFlow {
     }
 
     private final String prefix;
+    /** Paths the flow compares with on every request, built once. */
+    private final String stylesheetPath;
+    private final String mePath;
+    private final String meJsonPath;
     private final String cookieName;
     private final VisitorResolver visitors;
     private final CookieOutput cookies;
@@ -47,6 +52,9 @@ final class RequestFlow {
                 Endpoints endpoints, Messages messages, GpcDeclaration gpc, PageTracker tracker,
                 RequestContext.Capabilities capabilities) {
         this.prefix = prefix;
+        this.stylesheetPath = prefix + "/" + Stylesheet.FILE_NAME;
+        this.mePath = prefix + "/me";
+        this.meJsonPath = prefix + "/me.json";
         this.cookieName = cookieName;
         this.visitors = visitors;
         this.cookies = cookies;
@@ -76,7 +84,7 @@ final class RequestFlow {
             gpc.serve(response);
             return;
         }
-        if (read && path.equals(prefix + "/" + Stylesheet.FILE_NAME)) {
+        if (read && path.equals(stylesheetPath)) {
             Stylesheet.serve(response); // the same bytes for everyone: no visitor, no cookie
             return;
         }
@@ -86,7 +94,7 @@ final class RequestFlow {
         if (read) {
             // Defaults are recorded as pages are viewed; a POST (a refused one too) changes nothing but its own.
             // Only the visitor's own proof pages wait for the store; every other page just queues the default.
-            if (path.equals(prefix + "/me") || path.equals(prefix + "/me.json")) {
+            if (path.equals(mePath) || path.equals(meJsonPath)) {
                 consent.decisions().recordDefaultNow(session);
             } else {
                 consent.decisions().recordDefaultOnce(session);
@@ -94,7 +102,7 @@ final class RequestFlow {
         }
         ConsentEnforcingResponse wrapped = new ConsentEnforcingResponse(response,
                 () -> cookies.write(session, request, response), consent.cookieGate(), session::consents, cookieName);
-        if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+        if (PathPrefixes.within(path, prefix)) {
             endpoints.dispatch(new Exchange(request, wrapped, session, path.substring(prefix.length()),
                     messages.forLanguage(session.payload().language()), prefix));
         } else {
@@ -118,7 +126,7 @@ final class RequestFlow {
                         messages.forLanguage(session.payload().language()), prefix);
                 Responses.page(exchange, 403, exchange.texts().get("cookies.title"),
                         CookieRequirement.explanation(exchange.texts(), request.getContextPath() + "/",
-                                request.getContextPath() + prefix + "/me"));
+                                request.getContextPath() + mePath));
             }
             case PROCEED -> {
                 request.setAttribute(RequestContext.BANNER_ATTRIBUTE,

@@ -44,15 +44,19 @@ public final class OpenedCookieCache implements CookieOpener {
 
     @Override
     public Optional<CookieCodec.Opened> open(String value) {
-        // Only the canonical form of a cookie is looked up or kept: other spellings of the same bytes
-        // (padding, a filled key part, altered unused bits) never reach the cache (issue 17 #5).
-        if (value == null || value.length() > CookieCodec.MAX_VALUE_LENGTH || !codec.mayOpen(value)) {
+        if (value == null || value.length() > CookieCodec.MAX_VALUE_LENGTH) {
             return Optional.empty();
         }
+        // A hit is a value equal to one that opened, so it is canonical: the shape is checked on a miss only.
         Key key = new Key(value);
         CookieCodec.Opened hit = opened.getIfPresent(key);
         if (hit != null) {
             return Optional.of(hit);
+        }
+        // Only the canonical form of a cookie is kept: other spellings of the same bytes (padding, a filled
+        // key part, altered unused bits) are neither decrypted nor cached (issue 17 #5).
+        if (!codec.mayOpen(value)) {
+            return Optional.empty();
         }
         Optional<CookieCodec.Opened> fresh = codec.open(value);
         fresh.ifPresent(o -> opened.put(key, o));

@@ -1,5 +1,6 @@
 package dev.crumb.internal.tracking;
 
+import dev.crumb.internal.http.PathPrefixes;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -17,6 +18,8 @@ final class PageViewRules {
             "woff", "woff2", "ttf", "otf", "eot",
             "mp4", "webm", "mp3", "ogg", "oga", "ogv", "wav", "flac", "m4a", "mov",
             "webmanifest", "rss", "atom");
+
+    private static final String HTML = "text/html";
 
     private final String crumbPrefix;
     private final BotDetector bots;
@@ -44,7 +47,7 @@ final class PageViewRules {
         if (isAsset(r.path())) {
             return Verdict.ASSET;
         }
-        if (r.path().equals(crumbPrefix) || r.path().startsWith(crumbPrefix + "/")) {
+        if (PathPrefixes.within(r.path(), crumbPrefix)) {
             return Verdict.CRUMB_ENDPOINT;
         }
         if (isPrefetch(r)) {
@@ -60,9 +63,17 @@ final class PageViewRules {
         if (contentType == null) {
             return false;
         }
+        // The media type before any parameters, trimmed as String.trim does, compared in place.
         int semicolon = contentType.indexOf(';');
-        String type = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim();
-        return type.equalsIgnoreCase("text/html");
+        int end = semicolon >= 0 ? semicolon : contentType.length();
+        int start = 0;
+        while (start < end && contentType.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && contentType.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return end - start == HTML.length() && contentType.regionMatches(true, start, HTML, 0, HTML.length());
     }
 
     static boolean isAsset(String path) {

@@ -1,6 +1,7 @@
 package dev.crumb.internal.web;
 
 import dev.crumb.Html;
+import dev.crumb.internal.http.PathPrefixes;
 import dev.crumb.internal.http.SafeRedirects;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class CookieRequirement {
     /** Whether {@code path} needs a cookie. */
     public boolean requires(String path) {
         for (String prefix : prefixes) {
-            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+            if (PathPrefixes.within(path, prefix)) {
                 return true;
             }
         }

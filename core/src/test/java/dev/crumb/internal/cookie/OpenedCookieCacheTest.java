@@ -81,7 +81,7 @@ class OpenedCookieCacheTest {
     }
 
     @Test
-    @DisplayName("other spellings of a cached cookie are neither looked up, decrypted nor cached")
+    @DisplayName("other spellings of a cached cookie miss it, and are neither decrypted nor cached")
     void nonCanonicalNeverCached() {
         CookieOpener countingCodec = new CookieOpener() {
             @Override

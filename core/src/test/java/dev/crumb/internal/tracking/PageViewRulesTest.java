@@ -59,6 +59,21 @@ class PageViewRulesTest {
         assertThat(rules.classify(request("GET", "/about", 200, null))).isEqualTo(Verdict.NOT_HTML);
     }
 
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"text/html", "TEXT/HTML", " text/html ", "text/html ; charset=utf-8", "\ttext/Html;",
+            "text/html;", "text/html;charset=x; q=1"})
+    @DisplayName("text/html in any case, with spaces or parameters, is HTML")
+    void htmlSpellings(String type) {
+        assertThat(PageViewRules.isHtml(type)).isTrue();
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"text/htm", "text /html", "text/html x", ";text/html", "application/xhtml+xml", " ", ";"})
+    @DisplayName("anything else is not HTML")
+    void notHtmlSpellings(String type) {
+        assertThat(PageViewRules.isHtml(type)).isFalse();
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"/app.js", "/style.CSS", "/img/logo.png", "/favicon.ico", "/fonts/a.woff2", "/site.webmanifest",
             "/feed.rss", "/data.json"})
