@@ -8,6 +8,8 @@ import java.util.Objects;
 public final class VisitorIds {
 
     private static final int BYTES = 16;
+    /** Shared: {@code withoutPadding()} makes a new encoder on every call, and the encoder is thread-safe. */
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecureRandom random;
 
@@ -19,6 +21,6 @@ public final class VisitorIds {
     public String next() {
         byte[] bytes = new byte[BYTES];
         random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return ENCODER.encodeToString(bytes);
     }
 }
