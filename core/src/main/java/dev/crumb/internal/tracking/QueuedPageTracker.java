@@ -101,32 +101,31 @@ final class QueuedPageTracker implements PageTracker {
         if (recordedPath == null) {
             return;
         }
-        buffer.offer(attributed(session, request)
-                ? attributedView(request, session.payload(), recordedPath)
+        if (!session.consents(Category.ANALYTICS) || session.cookiesEnabled() == CookiesEnabled.NO) {
+            buffer.offer(TrackedView.anonymous(clock.instant(), recordedPath));
+            return;
+        }
+        String referer = request.getHeader("Referer");
+        // Without a Referer there is nothing to compare, and the server name costs a parse of the request's URI.
+        String serverName = referer == null ? null : request.getServerName();
+        buffer.offer(attributed(session, referer, serverName)
+                ? attributedView(session.payload(), recordedPath, ReferrerHosts.external(referer, serverName))
                 : TrackedView.anonymous(clock.instant(), recordedPath));
     }
 
     /**
-     * Attributed only with analytics consent and a cookie that carries the ID: one the browser sent, or
-     * one this response sets (a first visit, counted as visit 1 — what the cookie now holds). A browser
-     * known to refuse cookies stays anonymous, and so does a cookieless request that comes from a page of
-     * this same site: that browser was here a moment ago and did not return the cookie it was given, so it
-     * blocks cookies — counting it as a new visitor on every page would inflate visitors and bounces.
+     * Attributed only with analytics consent (checked by the caller, as is a browser known to refuse cookies)
+     * and a cookie that carries the ID: one the browser sent, or one this response sets (a first visit,
+     * counted as visit 1 — what the cookie now holds). A cookieless request that comes from a page of this
+     * same site stays anonymous: that browser was here a moment ago and did not return the cookie it was
+     * given, so it blocks cookies — counting it as a new visitor on every page would inflate visitors and
+     * bounces.
      */
-    private static boolean attributed(VisitorSession session, HttpServletRequest request) {
-        if (!session.consents(Category.ANALYTICS) || session.cookiesEnabled() == CookiesEnabled.NO) {
-            return false;
-        }
-        if (session.arrivedWithCookie()) {
-            return true;
-        }
-        return session.cookieWritten() && !ReferrerHosts.sameSite(request.getHeader("Referer"), request.getServerName());
+    private static boolean attributed(VisitorSession session, String referer, String serverName) {
+        return session.arrivedWithCookie() || session.cookieWritten() && !ReferrerHosts.sameSite(referer, serverName);
     }
 
-    private TrackedView attributedView(HttpServletRequest request, CookiePayload p, String recordedPath) {
-        String referer = request.getHeader("Referer");
-        // Without a Referer there is nothing to compare, and the server name costs a parse of the request's URI.
-        String referrer = referer == null ? null : ReferrerHosts.external(referer, request.getServerName());
+    private TrackedView attributedView(CookiePayload p, String recordedPath, String referrer) {
         return new TrackedView(clock.instant(), p.visitorId(), p.visit(), recordedPath, p.country(), p.language(), referrer);
     }
 
