@@ -3,7 +3,6 @@ package dev.crumb.internal.cookie;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one place where {@link CookiePayload} meets its JSON form inside the cookie: one-letter names,
@@ -18,12 +17,11 @@ public final class CookiePayloadJson {
 
     /**
      * The output buffer, reused per thread: the cipher reads the JSON straight from it. The thread keeps
-     * only JDK types (a holder of a byte array), never a Crumb class: container threads outlive a web
-     * application, and a value of the application's class loader would pin it after an undeploy (Tomcat
-     * reports it as a leak).
+     * only a JDK type (a byte array), never a Crumb class: container threads outlive a web application, and a
+     * value of the application's class loader would pin it after an undeploy (Tomcat reports it as a leak).
+     * {@code CompactJwe} keeps its buffer the same way.
      */
-    private static final ThreadLocal<AtomicReference<byte[]>> BUFFER =
-            ThreadLocal.withInitial(() -> new AtomicReference<>(new byte[512]));
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[512]);
 
     private CookiePayloadJson() {
     }
@@ -35,10 +33,12 @@ public final class CookiePayloadJson {
 
     /** The payload written into this thread's reused buffer; valid until the thread's next call. */
     static JsonWriter written(CookiePayload payload) {
-        AtomicReference<byte[]> kept = BUFFER.get();
-        JsonWriter out = new JsonWriter(kept.get());
+        byte[] kept = BUFFER.get();
+        JsonWriter out = new JsonWriter(kept);
         write(payload, out);
-        kept.set(out.buffer()); // grown for a large payload: keep the larger one
+        if (out.buffer() != kept) {
+            BUFFER.set(out.buffer()); // grown for a large payload: keep the larger one
+        }
         return out;
     }
 
