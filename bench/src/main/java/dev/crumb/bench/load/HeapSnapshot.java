@@ -18,9 +18,19 @@ import java.io.UncheckedIOException;
  * @param cpuBeforeGcNanos CPU time of the servers' whole JVM (every thread) when the snapshot began, before its
  *                        GC; -1 when it is not known
  * @param cpuAfterGcNanos the same after the snapshot's GC, so that a measured run's CPU leaves the GCs out
+ * @param compileMillis   time the JVM's JIT compilers have spent compiling since the start (summed over its
+ *                        compiler threads), or -1 when it is not known
  */
 public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents,
-                           long writtenEvents, long writerCpuNanos, long cpuBeforeGcNanos, long cpuAfterGcNanos) {
+                           long writtenEvents, long writerCpuNanos, long cpuBeforeGcNanos, long cpuAfterGcNanos,
+                           long compileMillis) {
+
+    /** A snapshot without the JIT's compile time. */
+    public HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents,
+                        long writtenEvents, long writerCpuNanos, long cpuBeforeGcNanos, long cpuAfterGcNanos) {
+        this(heapUsedAfterGc, sessionsCreated, trackedEvents, droppedEvents, writtenEvents, writerCpuNanos,
+                cpuBeforeGcNanos, cpuAfterGcNanos, -1);
+    }
 
     /** A snapshot without the JVM's CPU time. */
     public HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents,
@@ -35,6 +45,15 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
      */
     public long cpuSince(HeapSnapshot before) {
         return before.cpuAfterGcNanos < 0 || cpuBeforeGcNanos < 0 ? -1 : cpuBeforeGcNanos - before.cpuAfterGcNanos;
+    }
+
+    /**
+     * Milliseconds the JIT spent compiling from {@code before} to this snapshot: a measured run in which the JIT
+     * was still busy carries its cost (a one-time cost a long-running server does not pay per request); -1 when
+     * either is not known.
+     */
+    public long compileMillisSince(HeapSnapshot before) {
+        return before.compileMillis < 0 || compileMillis < 0 ? -1 : compileMillis - before.compileMillis;
     }
 
     /** A snapshot without the writer's counters (servers that do not report them). */
@@ -60,6 +79,7 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
                 .put("writerCpuNanos", writerCpuNanos)
                 .put("cpuBeforeGcNanos", cpuBeforeGcNanos)
                 .put("cpuAfterGcNanos", cpuAfterGcNanos)
+                .put("compileMillis", compileMillis)
                 .toString();
     }
 
@@ -70,7 +90,8 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
             return new HeapSnapshot(n.path("heapUsedAfterGc").asLong(-1), n.path("sessionsCreated").asLong(-1),
                     n.path("trackedEvents").asLong(-1), n.path("droppedEvents").asLong(-1),
                     n.path("writtenEvents").asLong(-1), n.path("writerCpuNanos").asLong(-1),
-                    n.path("cpuBeforeGcNanos").asLong(-1), n.path("cpuAfterGcNanos").asLong(-1));
+                    n.path("cpuBeforeGcNanos").asLong(-1), n.path("cpuAfterGcNanos").asLong(-1),
+                    n.path("compileMillis").asLong(-1));
         } catch (IOException e) {
             throw new UncheckedIOException("the admin endpoint did not answer with a heap snapshot", e);
         }

@@ -14,14 +14,49 @@ import java.util.regex.Pattern;
  * @param portBase    the bare server's port; the others follow (default 18080)
  * @param duration    measured time per server (default 30s)
  * @param warmup      unmeasured time per server before it, for the JIT (default 10s; 0s for none)
+ * @param warmupOrder whether every server is warmed up before the first is measured (the default) or each
+ *                    right before its own measured run
  * @param connections wrk connections (default 64)
  * @param threads     wrk threads (default 2)
  * @param visitors    returning visitors (default), new ones ({@code --new-visitors}) or one visitor whose
  *                    client replays one fixed cookie ({@code --replay-cookie})
  * @param wrk         the wrk executable (default {@code wrk} on the PATH)
  */
-public record LoadOptions(String host, int portBase, Duration duration, Duration warmup, int connections, int threads,
-                          VisitorScript.Visitors visitors, String wrk) {
+public record LoadOptions(String host, int portBase, Duration duration, Duration warmup, WarmupOrder warmupOrder,
+                          int connections, int threads, VisitorScript.Visitors visitors, String wrk) {
+
+    /**
+     * When the servers are warmed up. The three servers share one JVM, so the JIT's type profiles of the code they
+     * share (Jetty's) are learnt from whichever runs first; a server measured right after its own warm-up pays for
+     * the recompilations its own types cause in code compiled for another's, which a server that runs alone for a
+     * while does not.
+     */
+    public enum WarmupOrder {
+        /** Every server's warm-up first, in order, then every measured run. */
+        ALL_FIRST("all-first"),
+        /** Each server's warm-up right before its own measured run (before round 13, the only order). */
+        EACH("each");
+
+        private final String label;
+
+        WarmupOrder(String label) {
+            this.label = label;
+        }
+
+        /** The option's value for this order. */
+        public String label() {
+            return label;
+        }
+
+        static WarmupOrder parse(String value) {
+            for (WarmupOrder order : values()) {
+                if (order.label.equals(value)) {
+                    return order;
+                }
+            }
+            throw new IllegalArgumentException("--warmup-order must be all-first or each, was '" + value + "'");
+        }
+    }
 
     private static final Pattern TIME = Pattern.compile("(\\d+)(ms|s|m)?");
 
@@ -31,6 +66,8 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
               --port-base P      bare on P, crumb on P+1, httpsession on P+2, heap probe on P+3 (default 18080)
               --duration D       measured time per server, e.g. 30s or 2m (default 30s)
               --warmup D         unmeasured run per server before it (default 10s; 0s for none)
+              --warmup-order O   all-first: warm every server up before measuring the first (default);
+                                 each: warm each up right before its own measured run
               --connections N    wrk connections (default 64)
               --threads N        wrk threads (default 2)
               --new-visitors     send no cookies: every request is a first visit (default: returning visitors)
@@ -45,6 +82,7 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
         int portBase = 18080;
         Duration duration = Duration.ofSeconds(30);
         Duration warmup = Duration.ofSeconds(10);
+        WarmupOrder warmupOrder = WarmupOrder.ALL_FIRST;
         int connections = 64;
         int threads = 2;
         VisitorScript.Visitors visitors = VisitorScript.Visitors.RETURNING;
@@ -78,6 +116,7 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
                 case "--port-base" -> portBase = number(name, value, 1, 65532);
                 case "--duration" -> duration = time(name, value);
                 case "--warmup" -> warmup = time(name, value);
+                case "--warmup-order" -> warmupOrder = WarmupOrder.parse(value);
                 case "--connections" -> connections = number(name, value, 1, 100_000);
                 case "--threads" -> threads = number(name, value, 1, 1024);
                 case "--wrk" -> wrk = value;
@@ -90,7 +129,7 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
         if (connections < threads) {
             throw new IllegalArgumentException("--connections (" + connections + ") must be at least --threads (" + threads + ")");
         }
-        return new LoadOptions(host, portBase, duration, warmup, connections, threads, visitors, wrk);
+        return new LoadOptions(host, portBase, duration, warmup, warmupOrder, connections, threads, visitors, wrk);
     }
 
     /** The wrk driver for these options. */

@@ -19,10 +19,10 @@ public final class LoadReport {
     /** Prints the table and ratios. */
     public static void print(LoadOptions options, List<LoadRun.ServerResult> results, PrintStream out) {
         out.printf(Locale.ROOT, "%ncrumb-bench load: %s, %d connections, %d wrk threads, %ds per server"
-                        + " (warm-up %ds), wrk %s%n%n",
+                        + " (warm-up %ds, %s), wrk %s%n%n",
                 options.visitors().label(),
                 options.connections(), options.threads(), options.duration().toSeconds(),
-                options.warmup().toSeconds(), options.wrk());
+                options.warmup().toSeconds(), options.warmupOrder().label(), options.wrk());
         out.printf(Locale.ROOT, "%-12s %12s %10s %10s %10s %8s %8s %12s %12s %12s%n", "server", "requests/s", "p50",
                 "p90", "p99", "non-2xx", "sock-err", "heap before", "heap after", "heap delta");
         for (LoadRun.ServerResult r : results) {
@@ -47,6 +47,7 @@ public final class LoadReport {
                     TARGET_VS_HTTPSESSION, ratio >= TARGET_VS_HTTPSESSION ? "met" : "MISSED", options.visitors().label());
         }
         printCpuPerRequest(results, bare, crumb, session, out);
+        printCompileTime(results, out);
         if (session != null) {
             long sessions = session.after().sessionsCreated() - session.before().sessionsCreated();
             long delta = session.after().heapUsedAfterGc() - session.before().heapUsedAfterGc();
@@ -122,6 +123,27 @@ public final class LoadReport {
             }
         }
         out.println(line);
+    }
+
+    /**
+     * The JIT's compile time in each measured run. The servers share one JVM: a run in which the JIT was still
+     * compiling (or recompiling shared code for a server's own types) carries that one-time cost in its CPU per
+     * request.
+     */
+    private static void printCompileTime(List<LoadRun.ServerResult> results, PrintStream out) {
+        StringBuilder line = new StringBuilder("JIT compilation in the measured run:");
+        boolean any = false;
+        for (LoadRun.ServerResult r : results) {
+            long millis = r.after().compileMillisSince(r.before());
+            if (millis >= 0) {
+                line.append(String.format(Locale.ROOT, " %s %d ms;", r.server().label(), millis));
+                any = true;
+            }
+        }
+        if (any) {
+            line.setLength(line.length() - 1);
+            out.println(line);
+        }
     }
 
     /** Microseconds of the servers' JVM CPU per completed request in the measured run; -1 when not known. */

@@ -10,19 +10,19 @@ import org.junit.jupiter.api.Test;
 class LoadOptionsTest {
 
     @Test
-    @DisplayName("without options: returning visitors, 64 connections, 2 threads, 30 s after 10 s warm-up")
+    @DisplayName("without options: returning visitors, 64 connections, 2 threads, 30 s after 10 s warm-up, all warm-ups first")
     void defaults() {
         LoadOptions o = LoadOptions.parse();
 
-        assertThat(o).isEqualTo(new LoadOptions("127.0.0.1", 18080, Duration.ofSeconds(30), Duration.ofSeconds(10), 64, 2,
-                VisitorScript.Visitors.RETURNING, "wrk"));
+        assertThat(o).isEqualTo(new LoadOptions("127.0.0.1", 18080, Duration.ofSeconds(30), Duration.ofSeconds(10),
+                LoadOptions.WarmupOrder.ALL_FIRST, 64, 2, VisitorScript.Visitors.RETURNING, "wrk"));
     }
 
     @Test
     @DisplayName("options are read in both --name value and --name=value form")
     void bothForms() {
         LoadOptions o = LoadOptions.parse("--port-base", "9000", "--duration=2m", "--warmup", "0s", "--connections=8",
-                "--threads", "4", "--new-visitors", "--wrk", "/usr/bin/wrk");
+                "--threads", "4", "--new-visitors", "--wrk", "/usr/bin/wrk", "--warmup-order=each");
 
         assertThat(o.portBase()).isEqualTo(9000);
         assertThat(o.duration()).isEqualTo(Duration.ofMinutes(2));
@@ -31,6 +31,7 @@ class LoadOptionsTest {
         assertThat(o.threads()).isEqualTo(4);
         assertThat(o.visitors()).isEqualTo(VisitorScript.Visitors.NEW);
         assertThat(o.wrk()).isEqualTo("/usr/bin/wrk");
+        assertThat(o.warmupOrder()).isEqualTo(LoadOptions.WarmupOrder.EACH);
     }
 
     @Test
@@ -41,6 +42,8 @@ class LoadOptionsTest {
         assertThatThrownBy(() -> LoadOptions.parse("--connections", "1", "--threads", "2"))
                 .hasMessageContaining("--connections (1) must be at least --threads (2)");
         assertThatThrownBy(() -> LoadOptions.parse("--port-base")).hasMessageContaining("--port-base needs a value");
+        assertThatThrownBy(() -> LoadOptions.parse("--warmup-order", "first"))
+                .hasMessageContaining("--warmup-order must be all-first or each, was 'first'");
     }
 
     @Test

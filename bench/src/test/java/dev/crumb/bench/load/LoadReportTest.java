@@ -95,6 +95,33 @@ class LoadReportTest {
     }
 
     @Test
+    @DisplayName("the report prints the JIT's compile time in each measured run, and the warm-up order in its header")
+    void compileTime() {
+        WrkResult wrk = wrk(9_000, 0);
+        String report = print(List.of(
+                new LoadRun.ServerResult(ServerKind.BARE, wrk, compiled(1_000), compiled(1_040)),
+                new LoadRun.ServerResult(ServerKind.CRUMB, wrk, compiled(1_040), compiled(2_540))));
+        String unknown = print(List.of(new LoadRun.ServerResult(ServerKind.CRUMB, wrk, compiled(-1), compiled(5))));
+
+        assertThat(report).contains("JIT compilation in the measured run: bare 40 ms; crumb 1500 ms")
+                .contains("(warm-up 10s, all-first)");
+        assertThat(unknown).doesNotContain("JIT compilation");
+    }
+
+    @Test
+    @DisplayName("a snapshot survives the admin endpoint's JSON, compile time included; an old answer without it reads as unknown")
+    void snapshotJson() {
+        HeapSnapshot s = new HeapSnapshot(1, 2, 3, 4, 5, 6, 7, 8, 9);
+
+        assertThat(HeapSnapshot.fromJson(s.toJson())).isEqualTo(s);
+        assertThat(HeapSnapshot.fromJson("{\"heapUsedAfterGc\":1}").compileMillis()).isEqualTo(-1);
+    }
+
+    private static HeapSnapshot compiled(long millis) {
+        return new HeapSnapshot(1, 0, -1, -1, -1, -1, -1, -1, millis);
+    }
+
+    @Test
     @DisplayName("with --replay-cookie the mode is named and the replayed visitor's consent log is judged: exactly one default")
     void replayedCookieConsentLog() {
         LoadOptions replay = LoadOptions.parse("--replay-cookie");
