@@ -144,20 +144,14 @@ public final class BenchServers implements AutoCloseable {
         TrackingMetrics tracking = crumbFilter == null ? null : crumbFilter.metrics();
         long writerCpu = writerCpuNanos();
         long cpuBeforeGc = processCpuNanos();
+        long jitCpu = JitCpu.nanos();
         var memory = ManagementFactory.getMemoryMXBean();
         // Twice: the first collection may leave finalizable or reference-queued objects to the second.
         memory.gc();
         memory.gc();
         return new HeapSnapshot(memory.getHeapMemoryUsage().getUsed(), sessions.getSessionsCreated(),
                 tracking == null ? -1 : tracking.queued(), tracking == null ? -1 : tracking.dropped(),
-                tracking == null ? -1 : tracking.written(), writerCpu, cpuBeforeGc, processCpuNanos(), compileMillis());
-    }
-
-    /** The time this JVM's JIT compilers have spent so far, or -1 when the JVM does not say. */
-    private static long compileMillis() {
-        var compiler = ManagementFactory.getCompilationMXBean();
-        return compiler != null && compiler.isCompilationTimeMonitoringSupported()
-                ? compiler.getTotalCompilationTime() : -1;
+                tracking == null ? -1 : tracking.written(), writerCpu, cpuBeforeGc, processCpuNanos(), jitCpu);
     }
 
     /** The CPU time of this whole JVM so far, or -1 when the platform does not say. */

@@ -18,14 +18,14 @@ import java.io.UncheckedIOException;
  * @param cpuBeforeGcNanos CPU time of the servers' whole JVM (every thread) when the snapshot began, before its
  *                        GC; -1 when it is not known
  * @param cpuAfterGcNanos the same after the snapshot's GC, so that a measured run's CPU leaves the GCs out
- * @param compileMillis   time the JVM's JIT compilers have spent compiling since the start (summed over its
- *                        compiler threads), or -1 when it is not known
+ * @param jitCpuNanos     CPU time of the JVM's JIT compiler threads since the start ({@link JitCpu}), or -1 when
+ *                        it is not known
  */
 public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents,
                            long writtenEvents, long writerCpuNanos, long cpuBeforeGcNanos, long cpuAfterGcNanos,
-                           long compileMillis) {
+                           long jitCpuNanos) {
 
-    /** A snapshot without the JIT's compile time. */
+    /** A snapshot without the JIT's CPU time. */
     public HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trackedEvents, long droppedEvents,
                         long writtenEvents, long writerCpuNanos, long cpuBeforeGcNanos, long cpuAfterGcNanos) {
         this(heapUsedAfterGc, sessionsCreated, trackedEvents, droppedEvents, writtenEvents, writerCpuNanos,
@@ -48,12 +48,14 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
     }
 
     /**
-     * Milliseconds the JIT spent compiling from {@code before} to this snapshot: a measured run in which the JIT
-     * was still busy carries its cost (a one-time cost a long-running server does not pay per request); -1 when
-     * either is not known.
+     * CPU time of the JIT's compiler threads from the end of {@code before} to the start of this snapshot, as
+     * {@link #cpuSince} counts the whole JVM's: a measured run in which the JIT was still compiling carries that
+     * one-time cost, which a server that has run for a while no longer pays per request; -1 when either is not
+     * known, or when a compiler thread ended in between (its time went with it).
      */
-    public long compileMillisSince(HeapSnapshot before) {
-        return before.compileMillis < 0 || compileMillis < 0 ? -1 : compileMillis - before.compileMillis;
+    public long jitCpuSince(HeapSnapshot before) {
+        long delta = jitCpuNanos - before.jitCpuNanos;
+        return before.jitCpuNanos < 0 || jitCpuNanos < 0 || delta < 0 ? -1 : delta;
     }
 
     /** A snapshot without the writer's counters (servers that do not report them). */
@@ -79,7 +81,7 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
                 .put("writerCpuNanos", writerCpuNanos)
                 .put("cpuBeforeGcNanos", cpuBeforeGcNanos)
                 .put("cpuAfterGcNanos", cpuAfterGcNanos)
-                .put("compileMillis", compileMillis)
+                .put("jitCpuNanos", jitCpuNanos)
                 .toString();
     }
 
@@ -91,7 +93,7 @@ public record HeapSnapshot(long heapUsedAfterGc, long sessionsCreated, long trac
                     n.path("trackedEvents").asLong(-1), n.path("droppedEvents").asLong(-1),
                     n.path("writtenEvents").asLong(-1), n.path("writerCpuNanos").asLong(-1),
                     n.path("cpuBeforeGcNanos").asLong(-1), n.path("cpuAfterGcNanos").asLong(-1),
-                    n.path("compileMillis").asLong(-1));
+                    n.path("jitCpuNanos").asLong(-1));
         } catch (IOException e) {
             throw new UncheckedIOException("the admin endpoint did not answer with a heap snapshot", e);
         }

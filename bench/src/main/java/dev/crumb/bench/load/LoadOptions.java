@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * @param portBase    the bare server's port; the others follow (default 18080)
  * @param duration    measured time per server (default 30s)
  * @param warmup      unmeasured time per server before it, for the JIT (default 10s; 0s for none)
- * @param warmupOrder whether every server is warmed up before the first is measured (the default) or each
- *                    right before its own measured run
+ * @param warmupOrder whether each server is warmed up right before its own measured run (the default) or every
+ *                    server before the first is measured
  * @param connections wrk connections (default 64)
  * @param threads     wrk threads (default 2)
  * @param visitors    returning visitors (default), new ones ({@code --new-visitors}) or one visitor whose
@@ -26,16 +26,16 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
                           int connections, int threads, VisitorScript.Visitors visitors, String wrk) {
 
     /**
-     * When the servers are warmed up. The three servers share one JVM, so the JIT's type profiles of the code they
-     * share (Jetty's) are learnt from whichever runs first; a server measured right after its own warm-up pays for
-     * the recompilations its own types cause in code compiled for another's, which a server that runs alone for a
-     * while does not.
+     * When the servers are warmed up. The three servers share one JVM: with {@link #EACH} the JIT learns the code
+     * they share (Jetty's) from the bare server first and recompiles it for the others' types during their own
+     * warm-ups; with {@link #ALL_FIRST} every server's types are in the JIT's profiles before any run is measured,
+     * but each server's own code (Crumb's tracking writer's above all) sits idle between its warm-up and its run.
      */
     public enum WarmupOrder {
+        /** Each server's warm-up right before its own measured run (the default). */
+        EACH("each"),
         /** Every server's warm-up first, in order, then every measured run. */
-        ALL_FIRST("all-first"),
-        /** Each server's warm-up right before its own measured run (before round 13, the only order). */
-        EACH("each");
+        ALL_FIRST("all-first");
 
         private final String label;
 
@@ -54,7 +54,7 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
                     return order;
                 }
             }
-            throw new IllegalArgumentException("--warmup-order must be all-first or each, was '" + value + "'");
+            throw new IllegalArgumentException("--warmup-order must be each or all-first, was '" + value + "'");
         }
     }
 
@@ -66,8 +66,8 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
               --port-base P      bare on P, crumb on P+1, httpsession on P+2, heap probe on P+3 (default 18080)
               --duration D       measured time per server, e.g. 30s or 2m (default 30s)
               --warmup D         unmeasured run per server before it (default 10s; 0s for none)
-              --warmup-order O   all-first: warm every server up before measuring the first (default);
-                                 each: warm each up right before its own measured run
+              --warmup-order O   each: warm each server up right before its own measured run (default);
+                                 all-first: warm every server up before measuring the first
               --connections N    wrk connections (default 64)
               --threads N        wrk threads (default 2)
               --new-visitors     send no cookies: every request is a first visit (default: returning visitors)
@@ -82,7 +82,7 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
         int portBase = 18080;
         Duration duration = Duration.ofSeconds(30);
         Duration warmup = Duration.ofSeconds(10);
-        WarmupOrder warmupOrder = WarmupOrder.ALL_FIRST;
+        WarmupOrder warmupOrder = WarmupOrder.EACH;
         int connections = 64;
         int threads = 2;
         VisitorScript.Visitors visitors = VisitorScript.Visitors.RETURNING;

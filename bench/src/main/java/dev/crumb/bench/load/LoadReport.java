@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** Prints a load run as a table per server and the ratios against Crumb's targets. */
 public final class LoadReport {
@@ -47,7 +48,6 @@ public final class LoadReport {
                     TARGET_VS_HTTPSESSION, ratio >= TARGET_VS_HTTPSESSION ? "met" : "MISSED", options.visitors().label());
         }
         printCpuPerRequest(results, bare, crumb, session, out);
-        printCompileTime(results, out);
         if (session != null) {
             long sessions = session.after().sessionsCreated() - session.before().sessionsCreated();
             long delta = session.after().heapUsedAfterGc() - session.before().heapUsedAfterGc();
@@ -97,16 +97,41 @@ public final class LoadReport {
      * The servers' JVM CPU per request in each measured run, and Crumb's against the others: steadier than
      * throughput when other work shares the cores, because it does not count the time a server waited for
      * one. It leaves wrk's own CPU out, and it includes whatever the JVM did meanwhile (the JIT, the
-     * collector, Crumb's tracking writer).
+     * collector, Crumb's tracking writer). Then the JIT compiler threads' share, and the same figure without it:
+     * the servers share one JVM, and a run in which the JIT was still compiling (Crumb's tracking writer runs a few
+     * times a second, so its code reaches the optimising compiler minutes after start) carries a one-time cost
+     * that a server running for a while no longer pays per request.
      */
     private static void printCpuPerRequest(List<LoadRun.ServerResult> results, LoadRun.ServerResult bare,
                                            LoadRun.ServerResult crumb, LoadRun.ServerResult session, PrintStream out) {
-        StringBuilder line = new StringBuilder("server JVM CPU per request:");
+        printPerRequest("server JVM CPU per request:", LoadReport::cpuMicrosPerRequest, results, bare, crumb, session,
+                out);
+        StringBuilder jit = new StringBuilder("JIT compiler threads' CPU in the measured run:");
         boolean any = false;
         for (LoadRun.ServerResult r : results) {
-            double micros = cpuMicrosPerRequest(r);
-            if (micros >= 0) {
-                line.append(String.format(Locale.ROOT, " %s %.2f us;", r.server().label(), micros));
+            long nanos = r.after().jitCpuSince(r.before());
+            if (nanos >= 0) {
+                jit.append(String.format(Locale.ROOT, " %s %d ms;", r.server().label(), nanos / 1_000_000));
+                any = true;
+            }
+        }
+        if (any) {
+            jit.setLength(jit.length() - 1);
+            out.println(jit);
+            printPerRequest("server JVM CPU per request without the JIT's:", LoadReport::cpuWithoutJitMicrosPerRequest,
+                    results, bare, crumb, session, out);
+        }
+    }
+
+    private static void printPerRequest(String title, ToDoubleFunction<LoadRun.ServerResult> micros,
+                                        List<LoadRun.ServerResult> results, LoadRun.ServerResult bare,
+                                        LoadRun.ServerResult crumb, LoadRun.ServerResult session, PrintStream out) {
+        StringBuilder line = new StringBuilder(title);
+        boolean any = false;
+        for (LoadRun.ServerResult r : results) {
+            double value = micros.applyAsDouble(r);
+            if (value >= 0) {
+                line.append(String.format(Locale.ROOT, " %s %.2f us;", r.server().label(), value));
                 any = true;
             }
         }
@@ -114,9 +139,9 @@ public final class LoadReport {
             return;
         }
         line.setLength(line.length() - 1);
-        double crumbMicros = crumb == null ? -1 : cpuMicrosPerRequest(crumb);
+        double crumbMicros = crumb == null ? -1 : micros.applyAsDouble(crumb);
         for (LoadRun.ServerResult other : new LoadRun.ServerResult[] {bare, session}) {
-            double otherMicros = other == null ? -1 : cpuMicrosPerRequest(other);
+            double otherMicros = other == null ? -1 : micros.applyAsDouble(other);
             if (crumbMicros > 0 && otherMicros > 0) {
                 line.append(String.format(Locale.ROOT, "; crumb / %s %.2f x", other.server().label(),
                         crumbMicros / otherMicros));
@@ -125,31 +150,17 @@ public final class LoadReport {
         out.println(line);
     }
 
-    /**
-     * The JIT's compile time in each measured run. The servers share one JVM: a run in which the JIT was still
-     * compiling (or recompiling shared code for a server's own types) carries that one-time cost in its CPU per
-     * request.
-     */
-    private static void printCompileTime(List<LoadRun.ServerResult> results, PrintStream out) {
-        StringBuilder line = new StringBuilder("JIT compilation in the measured run:");
-        boolean any = false;
-        for (LoadRun.ServerResult r : results) {
-            long millis = r.after().compileMillisSince(r.before());
-            if (millis >= 0) {
-                line.append(String.format(Locale.ROOT, " %s %d ms;", r.server().label(), millis));
-                any = true;
-            }
-        }
-        if (any) {
-            line.setLength(line.length() - 1);
-            out.println(line);
-        }
-    }
-
     /** Microseconds of the servers' JVM CPU per completed request in the measured run; -1 when not known. */
     static double cpuMicrosPerRequest(LoadRun.ServerResult r) {
         long cpu = r.after().cpuSince(r.before());
         return cpu < 0 || r.wrk().requests() <= 0 ? -1 : cpu / 1e3 / r.wrk().requests();
+    }
+
+    /** The same without the JIT compiler threads' CPU; -1 when either is not known. */
+    static double cpuWithoutJitMicrosPerRequest(LoadRun.ServerResult r) {
+        long cpu = r.after().cpuSince(r.before());
+        long jit = r.after().jitCpuSince(r.before());
+        return cpu < 0 || jit < 0 || r.wrk().requests() <= 0 ? -1 : (cpu - jit) / 1e3 / r.wrk().requests();
     }
 
     private static LoadRun.ServerResult find(List<LoadRun.ServerResult> results, ServerKind kind) {

@@ -46,10 +46,11 @@ public final class LoadRun {
     }
 
     /**
-     * Runs bare, crumb and httpsession in that order. With {@link LoadOptions.WarmupOrder#ALL_FIRST} every server is
-     * warmed up before the first is measured, and each measured run waits until Crumb's tracking buffer has drained
-     * (at most {@link #DRAIN_WAIT}), so that no run carries the writing of page views another run (or a warm-up)
-     * left behind; with {@link LoadOptions.WarmupOrder#EACH} each is warmed up right before its own measured run.
+     * Runs bare, crumb and httpsession in that order, each warmed up right before its own measured run
+     * ({@link LoadOptions.WarmupOrder#EACH}, the default) or all warmed up before the first is measured
+     * ({@link LoadOptions.WarmupOrder#ALL_FIRST}). Every measured run but a Crumb run right after Crumb's own warm-up
+     * waits until Crumb's tracking buffer has drained (at most {@link #DRAIN_WAIT}), so that no server's run carries
+     * the writing of page views Crumb took before it.
      */
     public List<ServerResult> run() throws IOException, InterruptedException {
         List<Target> targets = new ArrayList<>();
@@ -67,7 +68,8 @@ public final class LoadRun {
             if (!allFirst) {
                 warmUp(target);
             }
-            HeapSnapshot before = allFirst ? drained() : heap.get();
+            boolean ownWarmUp = !allFirst && target.kind == ServerKind.CRUMB;
+            HeapSnapshot before = ownWarmUp ? heap.get() : drained();
             log.printf("%-12s measuring %ds against %s%n", target.kind.label(), options.duration().toSeconds(),
                     target.url);
             WrkResult result = target.wrk.run(target.url, options.duration());

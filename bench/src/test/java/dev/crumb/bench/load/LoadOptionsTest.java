@@ -10,19 +10,19 @@ import org.junit.jupiter.api.Test;
 class LoadOptionsTest {
 
     @Test
-    @DisplayName("without options: returning visitors, 64 connections, 2 threads, 30 s after 10 s warm-up, all warm-ups first")
+    @DisplayName("without options: returning visitors, 64 connections, 2 threads, 30 s after its own 10 s warm-up")
     void defaults() {
         LoadOptions o = LoadOptions.parse();
 
         assertThat(o).isEqualTo(new LoadOptions("127.0.0.1", 18080, Duration.ofSeconds(30), Duration.ofSeconds(10),
-                LoadOptions.WarmupOrder.ALL_FIRST, 64, 2, VisitorScript.Visitors.RETURNING, "wrk"));
+                LoadOptions.WarmupOrder.EACH, 64, 2, VisitorScript.Visitors.RETURNING, "wrk"));
     }
 
     @Test
     @DisplayName("options are read in both --name value and --name=value form")
     void bothForms() {
         LoadOptions o = LoadOptions.parse("--port-base", "9000", "--duration=2m", "--warmup", "0s", "--connections=8",
-                "--threads", "4", "--new-visitors", "--wrk", "/usr/bin/wrk", "--warmup-order=each");
+                "--threads", "4", "--new-visitors", "--wrk", "/usr/bin/wrk", "--warmup-order=all-first");
 
         assertThat(o.portBase()).isEqualTo(9000);
         assertThat(o.duration()).isEqualTo(Duration.ofMinutes(2));
@@ -31,7 +31,7 @@ class LoadOptionsTest {
         assertThat(o.threads()).isEqualTo(4);
         assertThat(o.visitors()).isEqualTo(VisitorScript.Visitors.NEW);
         assertThat(o.wrk()).isEqualTo("/usr/bin/wrk");
-        assertThat(o.warmupOrder()).isEqualTo(LoadOptions.WarmupOrder.EACH);
+        assertThat(o.warmupOrder()).isEqualTo(LoadOptions.WarmupOrder.ALL_FIRST);
     }
 
     @Test
@@ -43,7 +43,7 @@ class LoadOptionsTest {
                 .hasMessageContaining("--connections (1) must be at least --threads (2)");
         assertThatThrownBy(() -> LoadOptions.parse("--port-base")).hasMessageContaining("--port-base needs a value");
         assertThatThrownBy(() -> LoadOptions.parse("--warmup-order", "first"))
-                .hasMessageContaining("--warmup-order must be all-first or each, was 'first'");
+                .hasMessageContaining("--warmup-order must be each or all-first, was 'first'");
     }
 
     @Test

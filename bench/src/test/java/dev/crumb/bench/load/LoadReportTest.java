@@ -95,30 +95,39 @@ class LoadReportTest {
     }
 
     @Test
-    @DisplayName("the report prints the JIT's compile time in each measured run, and the warm-up order in its header")
-    void compileTime() {
-        WrkResult wrk = wrk(9_000, 0);
+    @DisplayName("the report prints the JIT compiler threads' CPU in each measured run and the CPU per request without"
+            + " it, and the warm-up order in its header")
+    void jitCpu() {
+        // 9 000 req/s for 30 s = 270 000 requests.
         String report = print(List.of(
-                new LoadRun.ServerResult(ServerKind.BARE, wrk, compiled(1_000), compiled(1_040)),
-                new LoadRun.ServerResult(ServerKind.CRUMB, wrk, compiled(1_040), compiled(2_540))));
-        String unknown = print(List.of(new LoadRun.ServerResult(ServerKind.CRUMB, wrk, compiled(-1), compiled(5))));
+                jit(ServerKind.BARE, 2_700_000_000L, 0),
+                jit(ServerKind.CRUMB, 5_400_000_000L, 1_350_000_000L),
+                jit(ServerKind.HTTPSESSION, 4_050_000_000L, 270_000_000L)));
+        String unknown = print(List.of(jit(ServerKind.CRUMB, 5_400_000_000L, -1)));
 
-        assertThat(report).contains("JIT compilation in the measured run: bare 40 ms; crumb 1500 ms")
-                .contains("(warm-up 10s, all-first)");
-        assertThat(unknown).doesNotContain("JIT compilation");
+        assertThat(report).contains("server JVM CPU per request: bare 10.00 us; crumb 20.00 us; httpsession 15.00 us;")
+                .contains("JIT compiler threads' CPU in the measured run: bare 0 ms; crumb 1350 ms; httpsession 270 ms")
+                .contains("server JVM CPU per request without the JIT's: bare 10.00 us; crumb 15.00 us; httpsession"
+                        + " 14.00 us; crumb / bare 1.50 x; crumb / httpsession 1.07 x")
+                .contains("(warm-up 10s, each)");
+        assertThat(unknown).contains("server JVM CPU per request: crumb 20.00 us")
+                .doesNotContain("JIT compiler").doesNotContain("without the JIT");
+    }
+
+    /** A run whose JVM used {@code cpu} and whose compiler threads {@code jit} of it (-1: not known). */
+    private static LoadRun.ServerResult jit(ServerKind kind, long cpu, long jit) {
+        return new LoadRun.ServerResult(kind, wrk(9_000, 0),
+                new HeapSnapshot(1, 0, -1, -1, -1, -1, 0, 1_000, jit < 0 ? -1 : 500),
+                new HeapSnapshot(1, 0, -1, -1, -1, -1, cpu + 1_000, cpu + 2_000, jit < 0 ? 7 : 500 + jit));
     }
 
     @Test
-    @DisplayName("a snapshot survives the admin endpoint's JSON, compile time included; an old answer without it reads as unknown")
+    @DisplayName("a snapshot survives the admin endpoint's JSON, the JIT's CPU included; an answer without it reads as unknown")
     void snapshotJson() {
         HeapSnapshot s = new HeapSnapshot(1, 2, 3, 4, 5, 6, 7, 8, 9);
 
         assertThat(HeapSnapshot.fromJson(s.toJson())).isEqualTo(s);
-        assertThat(HeapSnapshot.fromJson("{\"heapUsedAfterGc\":1}").compileMillis()).isEqualTo(-1);
-    }
-
-    private static HeapSnapshot compiled(long millis) {
-        return new HeapSnapshot(1, 0, -1, -1, -1, -1, -1, -1, millis);
+        assertThat(HeapSnapshot.fromJson("{\"heapUsedAfterGc\":1}").jitCpuNanos()).isEqualTo(-1);
     }
 
     @Test

@@ -31,13 +31,36 @@ class LoadRunTest {
     Path dir;
 
     @Test
-    @DisplayName("all-first (the default): every server warms up before the first is measured, and each measured run"
-            + " waits until Crumb's tracking buffer is empty")
+    @DisplayName("each (the default): every server warms up right before its own measured run; bare's and"
+            + " httpsession's runs wait until Crumb's tracking buffer is empty, Crumb's own does not")
+    void each() throws Exception {
+        Path log = dir.resolve("log");
+        FakeHeap heap = new FakeHeap(log, 0, 0, 7, 5000, 3, 0);
+        LoadOptions options = LoadOptions.parse("--duration", "1s", "--warmup", "2s", "--wrk", fakeWrk(log).toString(),
+                "--port-base", "18080");
+
+        List<LoadRun.ServerResult> results = new LoadRun(options, heap, quiet()).run();
+
+        assertThat(Files.readAllLines(log)).containsExactly(
+                "wrk -d2s http://127.0.0.1:18080/hello", "heap 0", "wrk -d1s http://127.0.0.1:18080/hello", "heap 0",
+                "wrk -d2s http://127.0.0.1:18081/hello", "heap 7", "wrk -d1s http://127.0.0.1:18081/hello", "heap 5000",
+                "wrk -d2s http://127.0.0.1:18082/hello", "heap 3", "heap 0", "wrk -d1s http://127.0.0.1:18082/hello",
+                "heap 0");
+        assertThat(results).extracting(LoadRun.ServerResult::server)
+                .containsExactly(ServerKind.BARE, ServerKind.CRUMB, ServerKind.HTTPSESSION);
+        assertThat(results.get(1).before().trackedEvents()).isEqualTo(7);
+        assertThat(results.get(2).before().trackedEvents()).isZero();
+        assertThat(results.get(1).wrk().requests()).isEqualTo(2346);
+    }
+
+    @Test
+    @DisplayName("all-first: every server warms up before the first is measured, and each measured run waits until"
+            + " Crumb's tracking buffer is empty")
     void allFirst() throws Exception {
         Path log = dir.resolve("log");
         FakeHeap heap = new FakeHeap(log, 5, 2, 0);
         LoadOptions options = LoadOptions.parse("--duration", "1s", "--warmup", "2s", "--wrk", fakeWrk(log).toString(),
-                "--port-base", "18080");
+                "--warmup-order", "all-first");
 
         List<LoadRun.ServerResult> results = new LoadRun(options, heap, quiet()).run();
 
@@ -47,26 +70,7 @@ class LoadRunTest {
                 "heap 5", "heap 2", "heap 0", "wrk -d1s http://127.0.0.1:18080/hello", "heap 0",
                 "heap 0", "wrk -d1s http://127.0.0.1:18081/hello", "heap 0",
                 "heap 0", "wrk -d1s http://127.0.0.1:18082/hello", "heap 0");
-        assertThat(results).extracting(LoadRun.ServerResult::server)
-                .containsExactly(ServerKind.BARE, ServerKind.CRUMB, ServerKind.HTTPSESSION);
         assertThat(results.get(0).before().trackedEvents()).isZero();
-        assertThat(results.get(1).wrk().requests()).isEqualTo(2346);
-    }
-
-    @Test
-    @DisplayName("each: every server warms up right before its own measured run, which does not wait for the buffer")
-    void each() throws Exception {
-        Path log = dir.resolve("log");
-        FakeHeap heap = new FakeHeap(log, 5);
-        LoadOptions options = LoadOptions.parse("--duration", "1s", "--warmup", "2s", "--wrk", fakeWrk(log).toString(),
-                "--warmup-order", "each");
-
-        new LoadRun(options, heap, quiet()).run();
-
-        assertThat(Files.readAllLines(log)).containsExactly(
-                "wrk -d2s http://127.0.0.1:18080/hello", "heap 5", "wrk -d1s http://127.0.0.1:18080/hello", "heap 0",
-                "wrk -d2s http://127.0.0.1:18081/hello", "heap 0", "wrk -d1s http://127.0.0.1:18081/hello", "heap 0",
-                "wrk -d2s http://127.0.0.1:18082/hello", "heap 0", "wrk -d1s http://127.0.0.1:18082/hello", "heap 0");
     }
 
     /** A wrk stand-in: logs its duration and URL, prints a real wrk report. */
