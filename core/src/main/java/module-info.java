@@ -11,6 +11,7 @@
 module dev.crumb {
     requires transitive jakarta.servlet;
     requires transitive java.sql;
+    requires java.management;
     requires java.naming;
     requires org.slf4j;
     requires com.github.benmanes.caffeine;

@@ -6,6 +6,8 @@ import dev.crumb.internal.store.StoreFailures;
 import dev.crumb.store.AnonymousPageView;
 import dev.crumb.store.EventSink;
 import dev.crumb.store.PageView;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -48,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * writer is writing at that moment ({@link EventSink#writeOrDefer}); they go ahead of the next batch instead of
  * this writer waiting for the other's whole transaction, at most {@value #MAX_DEFERRED_ROUNDS} batches in a row.
  * They count as queued meanwhile, and a stop writes them (waiting) with the rest.
+ *
+ * <p>The writer never starves the site. While the buffer overflows (it dropped page views since the last batch),
+ * the store cannot keep up whatever the writer does, and every page view it still writes takes CPU from the
+ * requests: then, after each batch, it rests for as long as the batch's CPU time allows within its share of
+ * the machine ({@link #overloadShare}), so the buffer drops more and the pages keep their cores. Once nothing is
+ * dropped it writes at full speed again, and catches up.
  */
 final class EventWriter implements AutoCloseable {
 
@@ -65,6 +74,15 @@ final class EventWriter implements AutoCloseable {
      * page views are put off for ever.
      */
     static final int MAX_DEFERRED_ROUNDS = 3;
+    /**
+     * The share of the machine's processors the writer may use while the buffer overflows: an eighth, so a quarter
+     * of a core on 2 processors, and no limit from 8 processors up (one thread cannot use more than a core).
+     */
+    static final double OVERLOAD_MACHINE_SHARE = 0.125;
+    /** The longest rest after one batch while the buffer overflows. */
+    static final Duration MAX_OVERLOAD_REST = Duration.ofSeconds(2);
+    /** An overflowing buffer is logged at most this often. */
+    private static final Duration OVERFLOW_LOG_INTERVAL = Duration.ofMinutes(5);
     private static final Duration RETENTION_PERIOD = Duration.ofDays(1);
     private static final Duration RETENTION_RETRY = Duration.ofHours(1);
 
@@ -77,6 +95,9 @@ final class EventWriter implements AutoCloseable {
     private final Duration retention;
     private final Duration shutdownWait;
     private final RetryBackoff backoff;
+    /** The share of one core the writer may use while the buffer overflows; 1 or more for no limit. */
+    private final double overloadShare;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final boolean keepRawEvents;
     private final Thread thread;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -84,6 +105,9 @@ final class EventWriter implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
+    private final AtomicLong overloadRestNanos = new AtomicLong();
+    private long droppedAtLastBatch;
+    private long lastOverflowLog = System.nanoTime() - OVERFLOW_LOG_INTERVAL.toNanos();
     private volatile boolean stopping;
     private volatile long stopDeadline;
     /** Page views the store left for a later batch (visitors another writer held): for how many batches in a row. */
@@ -94,6 +118,18 @@ final class EventWriter implements AutoCloseable {
     public EventWriter(EventBuffer buffer, EventSink sink, VisitorHasher hasher, Clock clock, int batchSize,
                        Duration flushInterval, Duration retention, boolean keepRawEvents, Duration shutdownWait,
                        RetryBackoff backoff) {
+        this(buffer, sink, hasher, clock, batchSize, flushInterval, retention, keepRawEvents, shutdownWait, backoff,
+                machineOverloadShare(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** @param overloadShare the share of one core the writer may use while the buffer overflows (1: no limit) */
+    EventWriter(EventBuffer buffer, EventSink sink, VisitorHasher hasher, Clock clock, int batchSize,
+                Duration flushInterval, Duration retention, boolean keepRawEvents, Duration shutdownWait,
+                RetryBackoff backoff, double overloadShare) {
+        if (!(overloadShare > 0)) {
+            throw new IllegalArgumentException("overloadShare must be above 0, was " + overloadShare);
+        }
+        this.overloadShare = overloadShare;
         this.buffer = Objects.requireNonNull(buffer, "buffer");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -171,6 +207,7 @@ final class EventWriter implements AutoCloseable {
                 }
             }
             try {
+                long cpuBefore = threadCpuNanos();
                 List<PageView> deferred;
                 if (stopping || deferredRounds >= MAX_DEFERRED_ROUNDS) {
                     sink.write(pending.pageViews(), pending.anonymous(), keepRawEvents);
@@ -188,6 +225,7 @@ final class EventWriter implements AutoCloseable {
                     failuresInRow = 0;
                     failureKinds.clear();
                 }
+                restWhileOverflowing(cpuBefore);
             } catch (RuntimeException e) {
                 failedWrites.incrementAndGet();
                 failuresInRow++;
@@ -206,6 +244,55 @@ final class EventWriter implements AutoCloseable {
             LOG.warn("tracking stopped with {} page view(s) unwritten: the store did not take them within {}", left,
                     shutdownWait);
         }
+    }
+
+    /** The share of one core the writer may use while the buffer overflows, on a machine of {@code processors}. */
+    static double machineOverloadShare(int processors) {
+        return Math.min(1.0, OVERLOAD_MACHINE_SHARE * Math.max(1, processors));
+    }
+
+    /**
+     * How long to rest after a batch that took {@code cpuNanos} of CPU, so that the writer uses at most {@code share}
+     * of a core: 0 with no limit, at most {@link #MAX_OVERLOAD_REST}.
+     */
+    static long restNanos(long cpuNanos, double share) {
+        if (share >= 1 || cpuNanos <= 0) {
+            return 0;
+        }
+        return (long) Math.min(cpuNanos * (1 - share) / share, MAX_OVERLOAD_REST.toNanos());
+    }
+
+    /** Time the writer rested so far because the buffer overflowed. */
+    Duration overloadRest() {
+        return Duration.ofNanos(overloadRestNanos.get());
+    }
+
+    /** After a batch written from {@code cpuBefore}: rests while the buffer drops page views (see the class). */
+    private void restWhileOverflowing(long cpuBefore) {
+        long dropped = buffer.dropped();
+        boolean overflowing = dropped != droppedAtLastBatch && !stopping;
+        droppedAtLastBatch = dropped;
+        if (overflowing && System.nanoTime() - lastOverflowLog >= OVERFLOW_LOG_INTERVAL.toNanos()) {
+            lastOverflowLog = System.nanoTime();
+            LOG.info("the tracking buffer overflows: page views are dropped and counted ({} so far){}", dropped,
+                    overloadShare >= 1 ? "" : String.format(Locale.ROOT,
+                            "; until it catches up the writer takes at most %.2f of a core", overloadShare));
+        }
+        long cpuAfter = threadCpuNanos();
+        if (!overflowing || cpuBefore < 0 || cpuAfter < 0) {
+            return;
+        }
+        long rest = restNanos(cpuAfter - cpuBefore, overloadShare);
+        if (rest > 0) {
+            long start = System.nanoTime();
+            pauseFor(Duration.ofNanos(rest));
+            overloadRestNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    /** This thread's CPU time, or -1 when the JVM does not measure it. */
+    private long threadCpuNanos() {
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     /** How many page views a batch takes while a backlog waits. */
