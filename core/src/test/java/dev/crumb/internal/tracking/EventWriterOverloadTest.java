@@ -61,14 +61,7 @@ class EventWriterOverloadTest {
         EventWriter w;
         try (LogCapture log = LogCapture.start()) {
             w = writer(buffer, sink, 0.25);
-            long offered = 0;
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (sink.batches.get() < 6 && System.nanoTime() < deadline) {
-                buffer.offer(view(offered++)); // far faster than 10 page views per 20 ms of CPU: it overflows
-                if (offered % 50 == 0) {
-                    sleepMillis(1);
-                }
-            }
+            overflowUntil(buffer, sink, 6);
             long cpu = sink.cpuNanos.get();
 
             assertThat(sink.batches.get()).isGreaterThanOrEqualTo(6);
@@ -107,13 +100,7 @@ class EventWriterOverloadTest {
         BusySink sink = new BusySink();
         EventBuffer buffer = new EventBuffer(20);
         EventWriter w = writer(buffer, sink, 1.0);
-        long offered = 0;
-        while (sink.batches.get() < 4) {
-            buffer.offer(view(offered++));
-            if (offered % 50 == 0) {
-                sleepMillis(1);
-            }
-        }
+        overflowUntil(buffer, sink, 4);
         w.close();
 
         assertThat(buffer.dropped()).isPositive();
@@ -123,6 +110,21 @@ class EventWriterOverloadTest {
     private static EventWriter writer(EventBuffer buffer, EventSink sink, double share) {
         return new EventWriter(buffer, sink, new VisitorHasher(new byte[32]), Clock.systemUTC(), 10,
                 Duration.ofMillis(5), Duration.ofDays(90), false, Duration.ofSeconds(5), BACKOFF, share).start();
+    }
+
+    /**
+     * Offers page views far faster than 10 per 20 ms of the writer's CPU, so the buffer overflows, until the store
+     * has taken {@code batches} batches (at most 30 s).
+     */
+    private static void overflowUntil(EventBuffer buffer, BusySink sink, int batches) {
+        long offered = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sink.batches.get() < batches && System.nanoTime() - deadline < 0) {
+            buffer.offer(view(offered++));
+            if (offered % 50 == 0) {
+                sleepMillis(1);
+            }
+        }
     }
 
     private static TrackedView view(long i) {
