@@ -42,10 +42,17 @@ final class BatchMerge {
     private Map<VisitorDay, List<VisitRollup>> rescanned = Map.of();
 
     BatchMerge(List<PageView> pageViews) {
+        // Merged by hash, then sorted once: a batch of 5 000 page views has far fewer visits and paths, and sorted
+        // maps compared the keys' strings a dozen times per page view (a fifth of the writer's time with returning
+        // visitors). Each key's values are merged in the batch's order either way.
+        Map<VisitId, VisitRollup> visits = new HashMap<>();
+        Map<VisitPage, Long> pages = new HashMap<>();
         for (PageView view : pageViews) {
-            batch.merge(new VisitId(view.visitorKey(), view.visit()), VisitRollup.of(view), VisitRollup::merge);
-            batchPages.merge(new VisitPage(view.visitorKey(), view.visit(), view.path()), 1L, Long::sum);
+            visits.merge(new VisitId(view.visitorKey(), view.visit()), VisitRollup.of(view), VisitRollup::merge);
+            pages.merge(new VisitPage(view.visitorKey(), view.visit(), view.path()), 1L, Long::sum);
         }
+        batch.putAll(visits);
+        batchPages.putAll(pages);
     }
 
     /** The batch's visitors, in key order (the order they are locked in). */
@@ -270,10 +277,25 @@ final class BatchMerge {
             return new VisitId(visitorKey, visitNumber);
         }
 
+        /** By visit (as {@link VisitId}), then path. Hand-written, as are equals and hashCode: see {@link ChainDay#compareTo}. */
         @Override
         public int compareTo(VisitPage other) {
-            int byVisit = visit().compareTo(other.visit());
-            return byVisit != 0 ? byVisit : path.compareTo(other.path);
+            int order = visitorKey.compareTo(other.visitorKey);
+            if (order == 0) {
+                order = Integer.compare(visitNumber, other.visitNumber);
+            }
+            return order != 0 ? order : path.compareTo(other.path);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof VisitPage that && visitNumber == that.visitNumber
+                    && visitorKey.equals(that.visitorKey) && path.equals(that.path);
+        }
+
+        @Override
+        public int hashCode() {
+            return (visitorKey.hashCode() * 31 + visitNumber) * 31 + path.hashCode();
         }
     }
 

@@ -97,6 +97,25 @@ class StoreKeysPropertiesTest {
         }
     }
 
+    @Provide
+    Arbitrary<BatchMerge.VisitPage> visitPages() {
+        return Combinators.combine(visitors(), Arbitraries.integers().between(1, 3), items())
+                .as(BatchMerge.VisitPage::new);
+    }
+
+    @Property(tries = 300)
+    void visitPages(@ForAll("visitPages") BatchMerge.VisitPage a, @ForAll("visitPages") BatchMerge.VisitPage b) {
+        agree(a, b, (x, y) -> x.visitorKey().equals(y.visitorKey()) && x.visitNumber() == y.visitNumber()
+                && x.path().equals(y.path()));
+        int byVisit = a.visit().compareTo(b.visit());
+        if (byVisit != 0) {
+            assertThat(Integer.signum(a.compareTo(b))).as("by visit first").isEqualTo(Integer.signum(byVisit));
+        } else {
+            assertThat(Integer.signum(a.compareTo(b))).as("then by path")
+                    .isEqualTo(Integer.signum(a.path().compareTo(b.path())));
+        }
+    }
+
     @Property(tries = 200)
     void dayKeys(@ForAll("dayKeys") DayCounts.DayKey a, @ForAll("dayKeys") DayCounts.DayKey b) {
         agree(a, b, (x, y) -> x.day().equals(y.day()) && x.metric() == y.metric() && x.item().equals(y.item()));
