@@ -80,6 +80,8 @@ final class ConfigParameters {
         duration("tracking-shutdown-wait", b::trackingShutdownWait);
         duration("tracking-retention", b::trackingRetention);
         bool("tracking-raw-events", b::trackingRawEvents);
+        text("tracking-overflow-writer-share", v -> b.trackingOverflowWriterShare(
+                decimal("tracking-overflow-writer-share", v)));
         text("tracking-bot-patterns", v -> b.trackingBotPatterns(v.lines().map(String::strip)
                 .filter(line -> !line.isEmpty()).toList()));
         String hash = firstNonBlank(source.apply("analyst-password-hash"), environment.get("CRUMB_ANALYST_PASSWORD_HASH"));
@@ -199,6 +201,15 @@ final class ConfigParameters {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new CrumbConfigException(option, "init-param " + option + " must be a whole number such as 2, was '"
+                    + value + "'");
+        }
+    }
+
+    private static double decimal(String option, String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new CrumbConfigException(option, "init-param " + option + " must be a number such as 0.25, was '"
                     + value + "'");
         }
     }

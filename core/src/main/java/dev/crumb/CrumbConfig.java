@@ -399,6 +399,8 @@ public final class CrumbConfig {
         public Builder trackingBufferCapacity(int capacity) { return with(tracking.bufferCapacity(capacity)); }
         /** See {@link TrackingOptions.Builder#batchSize}. */
         public Builder trackingBatchSize(int size) { return with(tracking.batchSize(size)); }
+        /** See {@link TrackingOptions.Builder#overflowWriterShare}. */
+        public Builder trackingOverflowWriterShare(double share) { return with(tracking.overflowWriterShare(share)); }
         /** See {@link TrackingOptions.Builder#flushInterval}. */
         public Builder trackingFlushInterval(Duration interval) { return with(tracking.flushInterval(interval)); }
         /** See {@link TrackingOptions.Builder#shutdownWait}. */

@@ -44,6 +44,7 @@ public final class TrackingOptions {
         b.rawEvents = settings.rawEvents();
         b.botPatterns = settings.extraBotPatterns();
         b.pathNormaliser = settings.pathNormaliser();
+        b.overflowWriterShare = settings.overflowWriterShare();
         b.visitRetention = visitRetention;
         return b;
     }
@@ -88,6 +89,11 @@ public final class TrackingOptions {
         return settings.extraBotPatterns();
     }
 
+    /** The share of one core the tracking writer may take while the buffer overflows (1: no limit). */
+    public double overflowWriterShare() {
+        return settings.overflowWriterShare();
+    }
+
     /** How long per-visit analytics rows are kept (default 25 months); aggregates are kept. */
     public Period visitRetention() {
         return visitRetention;
@@ -115,6 +121,7 @@ public final class TrackingOptions {
         private boolean rawEvents = TrackingSettings.DEFAULTS.rawEvents();
         private List<String> botPatterns = TrackingSettings.DEFAULTS.extraBotPatterns();
         private Function<String, String> pathNormaliser = TrackingSettings.DEFAULTS.pathNormaliser();
+        private double overflowWriterShare = TrackingSettings.DEFAULTS.overflowWriterShare();
         private Period visitRetention = Periods.DEFAULT_VISIT_RETENTION;
 
         private Builder() {
@@ -174,10 +181,6 @@ public final class TrackingOptions {
         }
 
         /**
-         * Extra user-agent patterns not to count (case-insensitive regular expressions, found anywhere in the
-         * {@code User-Agent}), on top of the shipped list of crawlers, monitors and scripts.
-         */
-        /**
          * Whether the store also keeps a row per page view ({@code crumb_page_view}: time, visitor key, visit,
          * path, country, language, referrer host) for {@link #retention(Duration)}, e.g. for a site's own SQL
          * over them. Default off: nothing in Crumb reads them (every number comes from the visits and the daily
@@ -189,6 +192,10 @@ public final class TrackingOptions {
             return this;
         }
 
+        /**
+         * Extra user-agent patterns not to count (case-insensitive regular expressions, found anywhere in the
+         * {@code User-Agent}), on top of the shipped list of crawlers, monitors and scripts.
+         */
         public Builder botPatterns(List<String> patterns) {
             check(patterns != null, "tracking-bot-patterns", "tracking-bot-patterns must not be null");
             this.botPatterns = naming("tracking-bot-patterns",
@@ -204,6 +211,21 @@ public final class TrackingOptions {
         public Builder pathNormaliser(Function<String, String> normaliser) {
             check(normaliser != null, "tracking-path-normaliser", "the tracking path normaliser must not be null");
             this.pathNormaliser = normaliser;
+            return this;
+        }
+
+        /**
+         * The share of one core the tracking writer may take while the buffer overflows, from 0.05 to 1 (1: no
+         * limit). While page views are being dropped the store cannot keep up whatever the writer does, so after
+         * each batch it rests in proportion to the batch's CPU time and leaves the rest to the pages
+         * ({@code docs/tracking.md}, "The writer never starves the site"). Default: an eighth of the machine's
+         * processors, at most 1 (a quarter of a core on 2 processors, no limit from 8). Set 1 to keep writing at
+         * full speed during a flood, e.g. on a machine that serves nothing else.
+         */
+        public Builder overflowWriterShare(double share) {
+            check(share >= 0.05 && share <= 1, "tracking-overflow-writer-share",
+                    "tracking-overflow-writer-share must be between 0.05 and 1, was " + share);
+            this.overflowWriterShare = share;
             return this;
         }
 
@@ -226,7 +248,7 @@ public final class TrackingOptions {
                     + ") must not exceed tracking-buffer-capacity (" + bufferCapacity
                     + "); raise the capacity or lower the batch size");
             return new TrackingOptions(new TrackingSettings(enabled, bufferCapacity, batchSize, flushInterval,
-                    shutdownWait, retention, rawEvents, botPatterns, pathNormaliser), visitRetention);
+                    shutdownWait, retention, rawEvents, botPatterns, pathNormaliser, overflowWriterShare), visitRetention);
         }
     }
 }

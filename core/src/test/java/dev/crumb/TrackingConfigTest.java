@@ -34,6 +34,8 @@ class TrackingConfigTest {
         assertThat(t.shutdownWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(t.retention()).isEqualTo(Duration.ofDays(90));
         assertThat(t.extraBotPatterns()).isEmpty();
+        assertThat(t.overflowWriterShare())
+                .isEqualTo(Math.min(1.0, Runtime.getRuntime().availableProcessors() / 8.0));
         AnalyticsSettings a = c.analytics().settings();
         assertThat(a.enabled()).isFalse();
         assertThat(a.sessionLifetime()).isEqualTo(Duration.ofHours(8));
@@ -53,6 +55,9 @@ class TrackingConfigTest {
                 Map.entry("tracking-shutdown-wait", b -> b.trackingShutdownWait(Duration.ofMinutes(11))),
                 Map.entry("tracking-retention", b -> b.trackingRetention(Duration.ofHours(1))),
                 Map.entry("tracking-bot-patterns", b -> b.trackingBotPatterns(List.of("(unclosed"))),
+                Map.entry("tracking-overflow-writer-share", b -> b.trackingOverflowWriterShare(0.01)),
+                Map.entry("tracking-overflow-writer-share", b -> b.trackingOverflowWriterShare(1.5)),
+                Map.entry("tracking-overflow-writer-share", b -> b.trackingOverflowWriterShare(Double.NaN)),
                 Map.entry("analyst-password-hash", b -> b.analystPasswordHash("plain-text-password")),
                 Map.entry("analyst-session-lifetime", b -> b.analystSessionLifetime(Duration.ofDays(30))),
                 Map.entry("analyst-failures-per-address", b -> b.analystFailuresPerAddress(0)),
@@ -111,6 +116,7 @@ class TrackingConfigTest {
                 Map.entry("tracking-retention", "P30D"),
                 Map.entry("tracking-raw-events", "true"),
                 Map.entry("tracking-bot-patterns", "acme-watch\n  my monitor/\\d+ \n"),
+                Map.entry("tracking-overflow-writer-share", " 0.5 "),
                 Map.entry("analyst-session-lifetime", "PT1H"),
                 Map.entry("analyst-failures-per-address", "3"),
                 Map.entry("analyst-failures-global", "50"),
@@ -119,11 +125,15 @@ class TrackingConfigTest {
         CrumbConfig c = CrumbConfig.fromInitParameters(params::get, Map.of());
         assertThat(c.tracking().settings()).isEqualTo(new TrackingSettings(false, 5000, 250, Duration.ofSeconds(2),
                 Duration.ofSeconds(30), Duration.ofDays(30), true, List.of("acme-watch", "my monitor/\\d+"),
-                c.tracking().settings().pathNormaliser()));
+                c.tracking().settings().pathNormaliser(), 0.5));
+        assertThat(c.tracking().toBuilder().build().overflowWriterShare()).as("kept by toBuilder").isEqualTo(0.5);
         assertThat(c.analytics().settings()).isEqualTo(new AnalyticsSettings(null, Duration.ofHours(1), 3, 50, Duration.ofMinutes(5), 366));
 
         assertThatThrownBy(() -> CrumbConfig.fromInitParameters(Map.of("keys", TestKeys.key(1),
                 "tracking-batch-size", "many")::get, Map.of())).hasMessageContaining("tracking-batch-size");
+        assertThatThrownBy(() -> CrumbConfig.fromInitParameters(Map.of("keys", TestKeys.key(1),
+                "tracking-overflow-writer-share", "a quarter")::get, Map.of()))
+                .hasMessageContaining("tracking-overflow-writer-share").hasMessageContaining("0.25");
         assertThatThrownBy(() -> CrumbConfig.fromInitParameters(Map.of("keys", TestKeys.key(1))::get,
                 Map.of("CRUMB_ANALYST_PASSWORD_HASH", HASH))).hasMessageContaining("store");
     }

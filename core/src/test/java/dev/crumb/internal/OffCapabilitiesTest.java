@@ -40,7 +40,7 @@ class OffCapabilitiesTest {
     @DisplayName("tracking off records nothing, counts nothing and has nothing to stop")
     void trackingOff() {
         PageTracker off = PageTracker.start(new TrackingSettings(false, 100, 10, Duration.ofSeconds(1),
-                Duration.ZERO, Duration.ofDays(1), false, List.of(), p -> p), "/crumb", null, null, Clock.systemUTC(),
+                Duration.ZERO, Duration.ofDays(1), false, List.of(), p -> p, 1.0), "/crumb", null, null, Clock.systemUTC(),
                 RetryBackoff.DEFAULT);
         assertThat(off).isSameAs(PageTracker.off());
         assertThatCode(() -> off.afterResponse(null, null, null, "/x")).doesNotThrowAnyException();

@@ -262,6 +262,11 @@ final class EventWriter implements AutoCloseable {
         return (long) Math.min(cpuNanos * (1 - share) / share, MAX_OVERLOAD_REST.toNanos());
     }
 
+    /** The share of one core this writer may use while the buffer overflows (1 or more: no limit). */
+    double overloadShare() {
+        return overloadShare;
+    }
+
     /** Time the writer rested so far because the buffer overflowed. */
     Duration overloadRest() {
         return Duration.ofNanos(overloadRestNanos.get());

@@ -48,7 +48,8 @@ final class QueuedPageTracker implements PageTracker {
                                    Clock clock, RetryBackoff backoff) {
         EventBuffer buffer = new EventBuffer(settings.bufferCapacity());
         EventWriter writer = new EventWriter(buffer, sink, hasher, clock, settings.batchSize(), settings.flushInterval(),
-                settings.retention(), settings.rawEvents(), settings.shutdownWait(), backoff).start();
+                settings.retention(), settings.rawEvents(), settings.shutdownWait(), backoff,
+                settings.overflowWriterShare()).start();
         PageViewRules rules = new PageViewRules(crumbPrefix, BotDetector.withExtraPatterns(settings.extraBotPatterns()));
         LOG.info("page tracking on: buffer {}, batches of {} or {}, raw events {}", settings.bufferCapacity(),
                 settings.batchSize(), settings.flushInterval(),
@@ -75,6 +76,11 @@ final class QueuedPageTracker implements PageTracker {
             // Tracking must never break a page; the page view is simply not counted.
             LOG.debug("page view not recorded ({})", e.getClass().getSimpleName());
         }
+    }
+
+    /** The share of one core the writer may take while the buffer overflows. */
+    double overflowWriterShare() {
+        return writer.overloadShare();
     }
 
     @Override

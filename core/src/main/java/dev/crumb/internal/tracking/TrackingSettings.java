@@ -18,11 +18,13 @@ import java.util.function.UnaryOperator;
  * @param retention      how long raw page-view events are kept
  * @param extraBotPatterns regular expressions for user agents not to count, on top of the shipped list
  * @param pathNormaliser maps a sanitised path to the path recorded; {@code null} leaves the page out
+ * @param overflowWriterShare the share of one core the writer may take while the buffer overflows, above 0 and at
+ *                       most 1 (1: no limit); by default an eighth of the machine's processors, at most 1
  */
 public record TrackingSettings(boolean enabled, int bufferCapacity, int batchSize, Duration flushInterval,
                                Duration shutdownWait, Duration retention, boolean rawEvents,
                                List<String> extraBotPatterns,
-                               Function<String, String> pathNormaliser) {
+                               Function<String, String> pathNormaliser, double overflowWriterShare) {
 
     /**
      * The defaults: on, 100 000 events, batches of 5 000 or 1 s, 10 s to stop, no raw events (90 days if kept).
@@ -31,7 +33,8 @@ public record TrackingSettings(boolean enabled, int bufferCapacity, int batchSiz
      * took twice the CPU per page view of 5 000 (docs/performance.md, "Round 8").
      */
     public static final TrackingSettings DEFAULTS = new TrackingSettings(true, 100_000, 5_000, Duration.ofSeconds(1),
-            Duration.ofSeconds(10), Duration.ofDays(90), false, List.of(), UnaryOperator.identity());
+            Duration.ofSeconds(10), Duration.ofDays(90), false, List.of(), UnaryOperator.identity(),
+            EventWriter.machineOverloadShare(Runtime.getRuntime().availableProcessors()));
 
     public TrackingSettings {
         Objects.requireNonNull(flushInterval, "flushInterval");
@@ -39,6 +42,10 @@ public record TrackingSettings(boolean enabled, int bufferCapacity, int batchSiz
         Objects.requireNonNull(retention, "retention");
         extraBotPatterns = List.copyOf(extraBotPatterns);
         Objects.requireNonNull(pathNormaliser, "pathNormaliser");
+        if (!(overflowWriterShare > 0 && overflowWriterShare <= 1)) {
+            throw new IllegalArgumentException("overflowWriterShare must be above 0 and at most 1, was "
+                    + overflowWriterShare);
+        }
         if (batchSize > bufferCapacity) {
             throw new IllegalStateException("tracking-batch-size (" + batchSize + ") must not exceed tracking-buffer-capacity ("
                     + bufferCapacity + "); raise the capacity or lower the batch size");

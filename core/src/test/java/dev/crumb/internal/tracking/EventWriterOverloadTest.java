@@ -107,6 +107,28 @@ class EventWriterOverloadTest {
         assertThat(w.overloadRest()).isZero();
     }
 
+    @Test
+    @DisplayName("the tracker gives its writer the configured share, and the default is the machine's")
+    void trackerPassesTheShare() {
+        TrackingSettings d = TrackingSettings.DEFAULTS;
+        TrackingSettings half = new TrackingSettings(true, d.bufferCapacity(), d.batchSize(), d.flushInterval(),
+                d.shutdownWait(), d.retention(), false, List.of(), d.pathNormaliser(), 0.5);
+        QueuedPageTracker configured = QueuedPageTracker.start(half, "/crumb", new BusySink(),
+                new VisitorHasher(new byte[32]), Clock.systemUTC(), BACKOFF);
+        QueuedPageTracker byDefault = QueuedPageTracker.start(d, "/crumb", new BusySink(),
+                new VisitorHasher(new byte[32]), Clock.systemUTC(), BACKOFF);
+        try {
+            assertThat(configured.overflowWriterShare()).isEqualTo(0.5);
+            assertThat(byDefault.overflowWriterShare())
+                    .isEqualTo(EventWriter.machineOverloadShare(Runtime.getRuntime().availableProcessors()));
+        } finally {
+            configured.close();
+            byDefault.close();
+        }
+        assertThatThrownBy(() -> new TrackingSettings(true, 100, 10, d.flushInterval(), d.shutdownWait(),
+                d.retention(), false, List.of(), d.pathNormaliser(), 0)).hasMessageContaining("overflowWriterShare");
+    }
+
     private static EventWriter writer(EventBuffer buffer, EventSink sink, double share) {
         return new EventWriter(buffer, sink, new VisitorHasher(new byte[32]), Clock.systemUTC(), 10,
                 Duration.ofMillis(5), Duration.ofDays(90), false, Duration.ofSeconds(5), BACKOFF, share).start();
