@@ -175,12 +175,7 @@ final class ConfigParameters {
     }
 
     private static LocalDate date(String option, String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new CrumbConfigException(option, "init-param " + option + " must be a date such as 2026-03-01, was '"
-                    + value + "'");
-        }
+        return parsed(option, value, LocalDate::parse, "a date such as 2026-03-01");
     }
 
     private static Map<String, Integer> fieldLengths(String value) {
@@ -197,20 +192,20 @@ final class ConfigParameters {
     }
 
     private static int integer(String option, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new CrumbConfigException(option, "init-param " + option + " must be a whole number such as 2, was '"
-                    + value + "'");
-        }
+        return parsed(option, value, Integer::parseInt, "a whole number such as 2");
     }
 
     private static double decimal(String option, String value) {
+        return parsed(option, value, Double::parseDouble, "a number such as 0.25");
+    }
+
+    /** {@code value}, trimmed, read by {@code parser}; what it refuses fails naming the option and an example. */
+    private static <T> T parsed(String option, String value, Function<String, T> parser, String example) {
         try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new CrumbConfigException(option, "init-param " + option + " must be a number such as 0.25, was '"
-                    + value + "'");
+            return parser.apply(value.trim());
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new CrumbConfigException(option, "init-param " + option + " must be " + example + ", was '" + value
+                    + "'");
         }
     }
 

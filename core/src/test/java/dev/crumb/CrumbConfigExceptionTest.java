@@ -102,4 +102,20 @@ class CrumbConfigExceptionTest {
         assertThat(catchThrowableOfType(CrumbConfigException.class, () -> CrumbKeys.parse(" ", "file")))
                 .hasMessageStartingWith("file is empty;");
     }
+
+    @Test
+    @DisplayName("in an init-param that is not a number or a date names the option, what it must be, and the value")
+    void malformedValuesInInitParams() {
+        Map<String, String> cases = Map.of(
+                "tracking-batch-size", "a whole number such as 2",
+                "tracking-overflow-writer-share", "a number such as 0.25",
+                "gpc-last-update", "a date such as 2026-03-01");
+        for (var c : cases.entrySet()) {
+            CrumbConfigException e = catchThrowableOfType(CrumbConfigException.class, () -> CrumbConfig.fromInitParameters(
+                    Map.of("keys", TestKeys.key(1), c.getKey(), " soon ")::get, Map.of()));
+            assertThat(e).as(c.getKey()).isNotNull();
+            assertThat(e.option()).isEqualTo(c.getKey());
+            assertThat(e.getMessage()).isEqualTo("init-param " + c.getKey() + " must be " + c.getValue() + ", was 'soon'");
+        }
+    }
 }
