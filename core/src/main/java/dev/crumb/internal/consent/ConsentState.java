@@ -87,12 +87,7 @@ public record ConsentState(Set<Category> granted, boolean needed, ConsentSource 
     }
 
     private static List<Set<Category>> grantedSets() {
-        int all = 0;
-        for (Category c : Category.values()) {
-            if (c.optional()) {
-                all |= 1 << c.ordinal();
-            }
-        }
+        int all = bits(EnumSet.allOf(Category.class));
         List<Set<Category>> sets = new ArrayList<>(all + 1);
         for (int bits = 0; bits <= all; bits++) {
             sets.add(new Granted(categories(bits & all), bits & all));
