@@ -119,7 +119,7 @@ final class EventWriter implements AutoCloseable {
                        Duration flushInterval, Duration retention, boolean keepRawEvents, Duration shutdownWait,
                        RetryBackoff backoff) {
         this(buffer, sink, hasher, clock, batchSize, flushInterval, retention, keepRawEvents, shutdownWait, backoff,
-                machineOverloadShare(Runtime.getRuntime().availableProcessors()));
+                TrackingSettings.DEFAULTS.overflowWriterShare());
     }
 
     /** @param overloadShare the share of one core the writer may use while the buffer overflows (1: no limit) */
@@ -283,8 +283,11 @@ final class EventWriter implements AutoCloseable {
                     overloadShare >= 1 ? "" : String.format(Locale.ROOT,
                             "; until it catches up the writer takes at most %.2f of a core", overloadShare));
         }
+        if (!overflowing || cpuBefore < 0) {
+            return;
+        }
         long cpuAfter = threadCpuNanos();
-        if (!overflowing || cpuBefore < 0 || cpuAfter < 0) {
+        if (cpuAfter < 0) {
             return;
         }
         long rest = restNanos(cpuAfter - cpuBefore, overloadShare);
