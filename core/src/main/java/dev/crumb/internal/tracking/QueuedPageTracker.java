@@ -34,6 +34,8 @@ final class QueuedPageTracker implements PageTracker {
     private final EventBuffer buffer;
     private final EventWriter writer;
     private final Clock clock;
+    /** Canonical referrer hosts met before, remembered: most pages carry a {@code Referer}. */
+    private final ReferrerHosts referrers = new ReferrerHosts();
 
     private QueuedPageTracker(PageViewRules rules, TrackedPaths paths, EventBuffer buffer, EventWriter writer, Clock clock) {
         this.rules = rules;
@@ -111,11 +113,9 @@ final class QueuedPageTracker implements PageTracker {
             buffer.offer(TrackedView.anonymous(clock.instant(), recordedPath));
             return;
         }
-        String referer = request.getHeader("Referer");
-        // Without a Referer there is nothing to compare, and the server name costs a parse of the request's URI.
-        String serverName = referer == null ? null : request.getServerName();
-        buffer.offer(attributed(session, referer, serverName)
-                ? attributedView(session.payload(), recordedPath, ReferrerHosts.external(referer, serverName))
+        ReferrerHosts.Referral referral = attributable(session) ? referral(request) : null;
+        buffer.offer(referral != null && (session.arrivedWithCookie() || !referral.sameSite())
+                ? attributedView(session.payload(), recordedPath, referral.externalHost())
                 : TrackedView.anonymous(clock.instant(), recordedPath));
     }
 
@@ -123,12 +123,19 @@ final class QueuedPageTracker implements PageTracker {
      * Attributed only with analytics consent (checked by the caller, as is a browser known to refuse cookies)
      * and a cookie that carries the ID: one the browser sent, or one this response sets (a first visit,
      * counted as visit 1 — what the cookie now holds). A cookieless request that comes from a page of this
-     * same site stays anonymous: that browser was here a moment ago and did not return the cookie it was
-     * given, so it blocks cookies — counting it as a new visitor on every page would inflate visitors and
-     * bounces.
+     * same site stays anonymous (the caller checks the {@code Referer}): that browser was here a moment ago and
+     * did not return the cookie it was given, so it blocks cookies — counting it as a new visitor on every
+     * page would inflate visitors and bounces.
      */
-    private static boolean attributed(VisitorSession session, String referer, String serverName) {
-        return session.arrivedWithCookie() || session.cookieWritten() && !ReferrerHosts.sameSite(referer, serverName);
+    private static boolean attributable(VisitorSession session) {
+        return session.arrivedWithCookie() || session.cookieWritten();
+    }
+
+    /** The request's {@code Referer}, parsed once for both questions asked of it. */
+    private ReferrerHosts.Referral referral(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        // Without a Referer there is nothing to compare, and the server name costs a parse of the request's URI.
+        return referer == null ? ReferrerHosts.Referral.NONE : referrers.referral(referer, request.getServerName());
     }
 
     private TrackedView attributedView(CookiePayload p, String recordedPath, String referrer) {
