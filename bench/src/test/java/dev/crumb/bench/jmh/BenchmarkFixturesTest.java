@@ -6,6 +6,7 @@ import dev.crumb.internal.cookie.CookiePayload;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -16,12 +17,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayName("The micro-benchmarks' fixtures")
 class BenchmarkFixturesTest {
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(FilterPathBenchmark.CookieAge.class)
+    @ParameterizedTest(name = "{0}, Referer {1}")
+    @CsvSource({"FRESH, NONE", "FRESH, SAME_SITE", "STALE, NONE", "STALE, SAME_SITE"})
     @DisplayName("the filter path serves the page with and without Crumb, re-sending the cookie only when it is stale")
-    void filterPath(FilterPathBenchmark.CookieAge age) throws Exception {
+    void filterPath(FilterPathBenchmark.CookieAge age, FilterPathBenchmark.Referer referer) throws Exception {
         FilterPathBenchmark benchmark = new FilterPathBenchmark();
         benchmark.cookieAge = age;
+        benchmark.referer = referer;
         benchmark.setUp(); // itself refuses a cookie that is re-sent when fresh, or not re-sent when stale
         try {
             int bare = benchmark.bare();
@@ -32,6 +34,10 @@ class BenchmarkFixturesTest {
         } finally {
             benchmark.tearDown();
         }
+        // Tracking on, and the visitor's page views recorded with its ID (the path that reads the Referer):
+        // one in the setup, three here.
+        assertThat(benchmark.attributedPageViews()).isEqualTo(4);
+        assertThat(benchmark.anonymousPageViews()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
