@@ -50,26 +50,36 @@ public final class RatioReport {
         for (RunResult r : results) {
             String method = r.getParams().getBenchmark();
             method = method.substring(method.lastIndexOf('.') + 1);
-            String param = r.getParams().getParam("shape") != null ? r.getParams().getParam("shape")
-                    : r.getParams().getParam("cookieAge");
-            score.put(method + "/" + param, r.getPrimaryResult().getScore());
+            String key = r.getParams().getParam("shape") != null ? key(method, r.getParams().getParam("shape"))
+                    : key(method, r.getParams().getParam("cookieAge"), r.getParams().getParam("referer"));
+            score.put(key, r.getPrimaryResult().getScore());
         }
+        print(score, out);
+    }
+
+    /** The key of a score: the benchmark method, then its parameters' values in the order of the report. */
+    static String key(String method, String... params) {
+        return method + "/" + String.join("/", params);
+    }
+
+    /** The report, from scores in ns/op by {@link #key}; a combination without both scores is left out. */
+    static void print(Map<String, Double> score, PrintStream out) {
         out.println();
         out.println("Cookie codec (ns/op; ratio = codec / raw JDK AES-GCM on the same payload bytes)");
         out.printf(Locale.ROOT, "%-8s %10s %10s %6s %7s %7s   %10s %10s %6s %7s   %10s %8s%n", "payload",
                 "open", "rawDecrypt", "ratio", "target", "", "seal", "rawEncrypt", "ratio", "", "openCached", "ratio");
         for (CookieFixtures.Shape shape : CookieFixtures.Shape.values()) {
-            Double open = score.get("open/" + shape);
-            Double rawDecrypt = score.get("rawDecrypt/" + shape);
-            Double seal = score.get("seal/" + shape);
-            Double rawEncrypt = score.get("rawEncrypt/" + shape);
+            Double open = score.get(key("open", shape.name()));
+            Double rawDecrypt = score.get(key("rawDecrypt", shape.name()));
+            Double seal = score.get(key("seal", shape.name()));
+            Double rawEncrypt = score.get(key("rawEncrypt", shape.name()));
             if (open == null || rawDecrypt == null || seal == null || rawEncrypt == null) {
                 continue;
             }
             double target = target(shape);
             double openRatio = open / rawDecrypt;
             double sealRatio = seal / rawEncrypt;
-            Double cached = score.get("openCached/" + shape);
+            Double cached = score.get(key("openCached", shape.name()));
             out.printf(Locale.ROOT, "%-8s %10.0f %10.0f %6.2f %7s %7s   %10.0f %10.0f %6.2f %7s   %10s %8s%n", shape,
                     open, rawDecrypt, openRatio, "<= " + target, verdict(openRatio, target),
                     seal, rawEncrypt, sealRatio, verdict(sealRatio, target),
@@ -78,14 +88,18 @@ public final class RatioReport {
         }
         out.println();
         out.println("Filter per-request path, returning visitor (ns/op; overhead = withCrumb - bare)");
-        out.printf(Locale.ROOT, "%-8s %12s %12s %12s %8s%n", "cookie", "withCrumb", "bare", "overhead", "ratio");
+        out.printf(Locale.ROOT, "%-8s %-10s %12s %12s %12s %8s%n", "cookie", "referer", "withCrumb", "bare", "overhead",
+                "ratio");
         for (FilterPathBenchmark.CookieAge age : FilterPathBenchmark.CookieAge.values()) {
-            Double crumb = score.get("withCrumb/" + age);
-            Double bare = score.get("bare/" + age);
-            if (crumb == null || bare == null) {
-                continue;
+            for (FilterPathBenchmark.Referer referer : FilterPathBenchmark.Referer.values()) {
+                Double crumb = score.get(key("withCrumb", age.name(), referer.name()));
+                Double bare = score.get(key("bare", age.name(), referer.name()));
+                if (crumb == null || bare == null) {
+                    continue;
+                }
+                out.printf(Locale.ROOT, "%-8s %-10s %12.0f %12.0f %12.0f %8.1f%n", age, referer, crumb, bare, crumb - bare,
+                        crumb / bare);
             }
-            out.printf(Locale.ROOT, "%-8s %12.0f %12.0f %12.0f %8.1f%n", age, crumb, bare, crumb - bare, crumb / bare);
         }
     }
 }
