@@ -146,6 +146,13 @@ public class CrumbResponse extends HttpServletResponseWrapper {
             this.out = out;
         }
 
+        /** One character, straight on: {@code Writer}'s own would allocate a 2 KB buffer per response for it. */
+        @Override
+        public void write(int c) {
+            beforeCommit();
+            out.write(c);
+        }
+
         @Override
         public void write(char[] cbuf, int off, int len) {
             beforeCommit();
