@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
  * @param visitors    returning visitors (default), new ones ({@code --new-visitors}) or one visitor whose
  *                    client replays one fixed cookie ({@code --replay-cookie})
  * @param wrk         the wrk executable (default {@code wrk} on the PATH)
+ * @param sameSiteReferer whether every request carries a {@code Referer} of the server's own site
+ *                    ({@code --same-site-referer}), as browsers send on the pages they reach by a link
  */
 public record LoadOptions(String host, int portBase, Duration duration, Duration warmup, WarmupOrder warmupOrder,
-                          int connections, int threads, VisitorScript.Visitors visitors, String wrk) {
+                          int connections, int threads, VisitorScript.Visitors visitors, String wrk,
+                          boolean sameSiteReferer) {
 
     /**
      * When the servers are warmed up. The three servers share one JVM: with {@link #EACH} the JIT learns the code
@@ -73,6 +76,8 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
               --new-visitors     send no cookies: every request is a first visit (default: returning visitors)
               --replay-cookie    one visitor: take the cookie of a first response and replay it on every
                                  request, ignoring Set-Cookie (as monitors and scrapers do)
+              --same-site-referer  every request carries a Referer of the server's own site, as a browser's
+                                 does when it follows a link within the site (not with --new-visitors)
               --wrk PATH         the wrk executable (default wrk on the PATH)
             """;
 
@@ -87,6 +92,7 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
         int threads = 2;
         VisitorScript.Visitors visitors = VisitorScript.Visitors.RETURNING;
         String wrk = "wrk";
+        boolean sameSiteReferer = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -103,6 +109,10 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
                     throw new IllegalArgumentException("--new-visitors and --replay-cookie exclude each other; choose one");
                 }
                 visitors = chosen;
+                continue;
+            }
+            if (name.equals("--same-site-referer")) {
+                sameSiteReferer = true;
                 continue;
             }
             if (value == null) {
@@ -129,12 +139,23 @@ public record LoadOptions(String host, int portBase, Duration duration, Duration
         if (connections < threads) {
             throw new IllegalArgumentException("--connections (" + connections + ") must be at least --threads (" + threads + ")");
         }
-        return new LoadOptions(host, portBase, duration, warmup, warmupOrder, connections, threads, visitors, wrk);
+        if (sameSiteReferer && visitors == VisitorScript.Visitors.NEW) {
+            throw new IllegalArgumentException("--same-site-referer and --new-visitors exclude each other: a new visitor"
+                    + " comes from elsewhere, and one from the site itself without its cookie blocks cookies");
+        }
+        return new LoadOptions(host, portBase, duration, warmup, warmupOrder, connections, threads, visitors, wrk,
+                sameSiteReferer);
     }
 
     /** The wrk driver for these options. */
     public Wrk wrkDriver() {
-        return new Wrk(wrk, threads, connections, visitors);
+        Wrk driver = new Wrk(wrk, threads, connections, visitors);
+        return sameSiteReferer ? driver.withSameSiteReferer() : driver;
+    }
+
+    /** How reports name the traffic: the visitors, and the Referer when there is one. */
+    public String trafficLabel() {
+        return visitors.label() + (sameSiteReferer ? ", a same-site Referer" : "");
     }
 
     private static int number(String name, String value, int min, int max) {

@@ -21,7 +21,7 @@ public final class LoadReport {
     public static void print(LoadOptions options, List<LoadRun.ServerResult> results, PrintStream out) {
         out.printf(Locale.ROOT, "%ncrumb-bench load: %s, %d connections, %d wrk threads, %ds per server"
                         + " (warm-up %ds, %s), wrk %s%n%n",
-                options.visitors().label(),
+                options.trafficLabel(),
                 options.connections(), options.threads(), options.duration().toSeconds(),
                 options.warmup().toSeconds(), options.warmupOrder().label(), options.wrk());
         out.printf(Locale.ROOT, "%-12s %12s %10s %10s %10s %8s %8s %12s %12s %12s%n", "server", "requests/s", "p50",
@@ -40,12 +40,12 @@ public final class LoadReport {
         if (crumb != null && bare != null) {
             double ratio = crumb.wrk().requestsPerSecond() / bare.wrk().requestsPerSecond();
             out.printf(Locale.ROOT, "crumb / bare        throughput %.3f  (target >= %.2f: %s)  [%s]%n", ratio,
-                    TARGET_VS_BARE, ratio >= TARGET_VS_BARE ? "met" : "MISSED", options.visitors().label());
+                    TARGET_VS_BARE, ratio >= TARGET_VS_BARE ? "met" : "MISSED", options.trafficLabel());
         }
         if (crumb != null && session != null) {
             double ratio = crumb.wrk().requestsPerSecond() / session.wrk().requestsPerSecond();
             out.printf(Locale.ROOT, "crumb / httpsession throughput %.3f  (target >= %.2f: %s)  [%s]%n", ratio,
-                    TARGET_VS_HTTPSESSION, ratio >= TARGET_VS_HTTPSESSION ? "met" : "MISSED", options.visitors().label());
+                    TARGET_VS_HTTPSESSION, ratio >= TARGET_VS_HTTPSESSION ? "met" : "MISSED", options.trafficLabel());
         }
         printCpuPerRequest(results, bare, crumb, session, out);
         if (session != null) {

@@ -26,6 +26,8 @@ public final class VisitorScript {
             -- a browser's user agent, so that Crumb counts the page views (wrk's own would be a bot)
             local user_agent = "@USER_AGENT@"
             local slot_header_lower = string.lower(slot_header)
+            -- the page a browser comes from when it follows a link, or nil for none
+            local referer = @REFERER@
             local free = {}     -- slots with no request in flight
             local cookie = {}   -- slot -> Cookie header value, or nil before the first Set-Cookie
             local jars = {}     -- slot -> { name -> value }
@@ -51,6 +53,7 @@ public final class VisitorScript {
               local headers = { [slot_header] = tostring(slot), ["User-Agent"] = user_agent,
                                 ["Accept-Language"] = "en-US,en;q=0.8", ["X-Bench-Country"] = "US" }
               headers["Cookie"] = cookie[slot]
+              headers["Referer"] = referer
               return wrk.format(nil, nil, headers)
             end
 
@@ -96,7 +99,11 @@ public final class VisitorScript {
             wrk.headers["Accept-Language"] = "en-US,en;q=0.8"
             wrk.headers["X-Bench-Country"] = "US"
             @COOKIE_LINE@
+            @REFERER_LINE@
             """;
+
+    /** What a Referer may hold here: an http(s) URL of plain characters, nothing Lua would read as code. */
+    private static final Pattern REFERER = Pattern.compile("https?://[A-Za-z0-9.:\\[\\]-]+/[A-Za-z0-9._~/-]*");
 
     /** What a replayed cookie may hold: the name=value pairs of a Cookie header, nothing Lua would read as code. */
     private static final Pattern COOKIE_HEADER = Pattern.compile("[A-Za-z0-9._~!#$%&'*+^`|=;:/?@ -]*");
@@ -146,14 +153,34 @@ public final class VisitorScript {
      *                   {@code null} when the server gave none (then none is sent); ignored otherwise
      */
     public static String lua(Visitors visitors, String slotHeader, String cookie) {
+        return lua(visitors, slotHeader, cookie, null);
+    }
+
+    /**
+     * The script for these visitors, each request carrying {@code referer} as its {@code Referer}.
+     *
+     * @param referer the {@code Referer} of every request (a link followed from that page), or {@code null} for
+     *                none; not for new visitors, whom a Referer of the site itself would make browsers that
+     *                block cookies
+     */
+    public static String lua(Visitors visitors, String slotHeader, String cookie, String referer) {
         Objects.requireNonNull(visitors, "visitors");
         if (slotHeader == null || !HEADER_NAME.matcher(slotHeader).matches()) {
             throw new IllegalArgumentException("slot header '" + slotHeader + "' must be letters, digits and '-'");
         }
+        if (referer != null && !REFERER.matcher(referer).matches()) {
+            throw new IllegalArgumentException("the Referer '" + referer + "' must be an http(s) URL of plain characters");
+        }
+        if (referer != null && visitors == Visitors.NEW) {
+            throw new IllegalArgumentException("new visitors come from elsewhere: a Referer of the site itself would make"
+                    + " them browsers that block cookies; send one only for returning visitors or a replayed cookie");
+        }
         String script = switch (visitors) {
-            case RETURNING -> RETURNING.replace("@SLOT_HEADER@", slotHeader);
+            case RETURNING -> RETURNING.replace("@SLOT_HEADER@", slotHeader)
+                    .replace("@REFERER@", referer == null ? "nil" : "\"" + referer + "\"");
             case NEW -> NEW;
-            case REPLAY -> REPLAY.replace("@COOKIE_LINE@", cookieLine(cookie));
+            case REPLAY -> REPLAY.replace("@COOKIE_LINE@", cookieLine(cookie))
+                    .replace("@REFERER_LINE@", referer == null ? "-- (no Referer)" : "wrk.headers[\"Referer\"] = \"" + referer + "\"");
         };
         return script.replace("@USER_AGENT@", BROWSER_USER_AGENT);
     }

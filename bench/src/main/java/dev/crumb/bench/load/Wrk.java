@@ -2,6 +2,7 @@ package dev.crumb.bench.load;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,15 @@ import java.util.concurrent.TimeUnit;
  * @param connections open connections across all threads ({@code -c})
  * @param visitors    returning or new visitors, or one replayed cookie
  * @param cookie      for {@link VisitorScript.Visitors#REPLAY}: the {@code Cookie} header replayed, or {@code null}
+ * @param sameSiteReferer whether every request carries a {@code Referer} of the site it is sent to (the root of
+ *                    its URL), as a browser's does when it follows a link within the site
  */
-public record Wrk(String executable, int threads, int connections, VisitorScript.Visitors visitors, String cookie) {
+public record Wrk(String executable, int threads, int connections, VisitorScript.Visitors visitors, String cookie,
+                  boolean sameSiteReferer) {
 
-    /** A driver that replays no fixed cookie. */
+    /** A driver that replays no fixed cookie and sends no {@code Referer}. */
     public Wrk(String executable, int threads, int connections, VisitorScript.Visitors visitors) {
-        this(executable, threads, connections, visitors, null);
+        this(executable, threads, connections, visitors, null, false);
     }
 
     public Wrk {
@@ -38,7 +42,18 @@ public record Wrk(String executable, int threads, int connections, VisitorScript
 
     /** The same driver replaying {@code cookieHeader} (a {@code Cookie} header value, or {@code null}). */
     public Wrk replaying(String cookieHeader) {
-        return new Wrk(executable, threads, connections, visitors, cookieHeader);
+        return new Wrk(executable, threads, connections, visitors, cookieHeader, sameSiteReferer);
+    }
+
+    /** The same driver, every request carrying a {@code Referer} of the site it is sent to. */
+    public Wrk withSameSiteReferer() {
+        return new Wrk(executable, threads, connections, visitors, cookie, true);
+    }
+
+    /** The root of {@code url} ({@code scheme://host[:port]/}): a page of the same site. */
+    static String siteRoot(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/";
     }
 
     /** The command line for one run, with the script at {@code script}. */
@@ -63,7 +78,8 @@ public record Wrk(String executable, int threads, int connections, VisitorScript
     public WrkResult run(String url, Duration duration) throws IOException, InterruptedException {
         Path script = Files.createTempFile("crumb-bench-", ".lua");
         try {
-            Files.writeString(script, VisitorScript.lua(visitors, HelloServlet.SLOT_HEADER, cookie));
+            Files.writeString(script, VisitorScript.lua(visitors, HelloServlet.SLOT_HEADER, cookie,
+                    sameSiteReferer ? siteRoot(url) : null));
             Process process = new ProcessBuilder(command(url, duration, script)).redirectErrorStream(true).start();
             String output;
             try (InputStream out = process.getInputStream()) {

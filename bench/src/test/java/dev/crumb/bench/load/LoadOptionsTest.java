@@ -15,7 +15,8 @@ class LoadOptionsTest {
         LoadOptions o = LoadOptions.parse();
 
         assertThat(o).isEqualTo(new LoadOptions("127.0.0.1", 18080, Duration.ofSeconds(30), Duration.ofSeconds(10),
-                LoadOptions.WarmupOrder.EACH, 64, 2, VisitorScript.Visitors.RETURNING, "wrk"));
+                LoadOptions.WarmupOrder.EACH, 64, 2, VisitorScript.Visitors.RETURNING, "wrk", false));
+        assertThat(o.wrkDriver().sameSiteReferer()).isFalse();
     }
 
     @Test
@@ -54,5 +55,20 @@ class LoadOptionsTest {
         assertThatThrownBy(() -> LoadOptions.parse("--replay-cookie", "--new-visitors"))
                 .hasMessageContaining("--new-visitors and --replay-cookie exclude each other");
         assertThat(LoadOptions.USAGE).contains("--replay-cookie");
+    }
+
+    @Test
+    @DisplayName("--same-site-referer sends a Referer of the site with returning visitors or a replayed cookie, not new ones")
+    void sameSiteReferer() {
+        LoadOptions returning = LoadOptions.parse("--same-site-referer");
+        assertThat(returning.sameSiteReferer()).isTrue();
+        assertThat(returning.wrkDriver().sameSiteReferer()).isTrue();
+        assertThat(returning.trafficLabel()).isEqualTo("returning visitors, a same-site Referer");
+        assertThat(LoadOptions.parse("--replay-cookie", "--same-site-referer").wrkDriver().replaying("crumb=x")
+                .sameSiteReferer()).isTrue();
+        assertThatThrownBy(() -> LoadOptions.parse("--new-visitors", "--same-site-referer"))
+                .hasMessageContaining("--same-site-referer and --new-visitors exclude each other");
+        assertThat(LoadOptions.USAGE).contains("--same-site-referer");
+        assertThat(LoadOptions.parse().trafficLabel()).isEqualTo("returning visitors");
     }
 }

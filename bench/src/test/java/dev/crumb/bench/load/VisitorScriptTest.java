@@ -19,7 +19,25 @@ class VisitorScriptTest {
                 .contains("function response(status, headers, body)")
                 .contains("\"set-cookie\"")
                 .contains("wrk.format(nil, nil, headers)")
-                .doesNotContain("@SLOT_HEADER@");
+                .doesNotContain("@SLOT_HEADER@")
+                .contains("local referer = nil");
+    }
+
+    @Test
+    @DisplayName("with a Referer, returning visitors and the replayed cookie send it on every request; new visitors refuse it")
+    void referer() {
+        String root = "http://127.0.0.1:18081/";
+        assertThat(VisitorScript.lua(VisitorScript.Visitors.RETURNING, "X-Bench-Slot", null, root))
+                .contains("local referer = \"http://127.0.0.1:18081/\"").contains("headers[\"Referer\"] = referer")
+                .doesNotContain("@REFERER@");
+        assertThat(VisitorScript.lua(VisitorScript.Visitors.REPLAY, "X-Bench-Slot", "crumb=a", root))
+                .contains("wrk.headers[\"Referer\"] = \"http://127.0.0.1:18081/\"").doesNotContain("@REFERER_LINE@");
+        assertThat(VisitorScript.lua(VisitorScript.Visitors.REPLAY, "X-Bench-Slot", "crumb=a"))
+                .doesNotContain("wrk.headers[\"Referer\"]").doesNotContain("@REFERER_LINE@");
+        assertThatThrownBy(() -> VisitorScript.lua(VisitorScript.Visitors.NEW, "X-Bench-Slot", null, root))
+                .hasMessageContaining("new visitors come from elsewhere");
+        assertThatThrownBy(() -> VisitorScript.lua(VisitorScript.Visitors.RETURNING, "X-Bench-Slot", null,
+                "http://x/\"; os.exit() --")).hasMessageContaining("must be an http(s) URL of plain characters");
     }
 
     @Test

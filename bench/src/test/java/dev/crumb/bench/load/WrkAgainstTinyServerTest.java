@@ -73,6 +73,21 @@ class WrkAgainstTinyServerTest {
         assertThat(site.staleOrForeign.get()).isZero();
         assertThat(site.renewals.get()).isPositive();
         assertThat(site.withCookie.get()).isGreaterThan(site.requests.get() * 9 / 10);
+        assertThat(site.referers).as("no Referer unless asked for").isEmpty();
+    }
+
+    @Test
+    @DisplayName("returning visitors with --same-site-referer: every request carries the site's root as its Referer")
+    void sameSiteReferer() throws Exception {
+        String wrk = wrkOnPath();
+
+        WrkResult result = new Wrk(wrk, THREADS, CONNECTIONS, VisitorScript.Visitors.RETURNING).withSameSiteReferer()
+                .run(url, Duration.ofSeconds(2));
+
+        assertThat(result.requests()).isGreaterThan(100);
+        assertThat(site.staleOrForeign.get()).isZero();
+        assertThat(site.referers).containsOnlyKeys(url.substring(0, url.indexOf("/hello") + 1));
+        assertThat(site.referers.values().iterator().next().get()).isEqualTo(site.requests.get());
     }
 
     @Test
@@ -109,12 +124,17 @@ class WrkAgainstTinyServerTest {
         final AtomicLong withCookie = new AtomicLong();
         final AtomicLong staleOrForeign = new AtomicLong();
         final AtomicLong renewals = new AtomicLong();
+        final Map<String, AtomicLong> referers = new ConcurrentHashMap<>();
         private final Map<Integer, Integer> latestGeneration = new ConcurrentHashMap<>();
         private final Map<Integer, AtomicInteger> visits = new ConcurrentHashMap<>();
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             requests.incrementAndGet();
+            String referer = request.getHeader("Referer");
+            if (referer != null) {
+                referers.computeIfAbsent(referer, r -> new AtomicLong()).incrementAndGet();
+            }
             String slot = request.getHeader(HelloServlet.SLOT_HEADER);
             if (slot != null) {
                 response.setHeader(HelloServlet.SLOT_HEADER, slot);
