@@ -113,29 +113,31 @@ final class QueuedPageTracker implements PageTracker {
             buffer.offer(TrackedView.anonymous(clock.instant(), recordedPath));
             return;
         }
-        ReferrerHosts.Referral referral = attributable(session) ? referral(request) : null;
-        buffer.offer(referral != null && (session.arrivedWithCookie() || !referral.sameSite())
+        ReferrerHosts.Referral referral = attribution(request, session);
+        buffer.offer(referral != null
                 ? attributedView(session.payload(), recordedPath, referral.externalHost())
                 : TrackedView.anonymous(clock.instant(), recordedPath));
     }
 
     /**
+     * The request's {@code Referer} when the page view is attributed, {@code null} when it stays anonymous.
      * Attributed only with analytics consent (checked by the caller, as is a browser known to refuse cookies)
      * and a cookie that carries the ID: one the browser sent, or one this response sets (a first visit,
      * counted as visit 1 — what the cookie now holds). A cookieless request that comes from a page of this
-     * same site stays anonymous (the caller checks the {@code Referer}): that browser was here a moment ago and
-     * did not return the cookie it was given, so it blocks cookies — counting it as a new visitor on every
-     * page would inflate visitors and bounces.
+     * same site stays anonymous: that browser was here a moment ago and did not return the cookie it was
+     * given, so it blocks cookies — counting it as a new visitor on every page would inflate visitors and
+     * bounces. The {@code Referer} is parsed once for both questions asked of it, and only here.
      */
-    private static boolean attributable(VisitorSession session) {
-        return session.arrivedWithCookie() || session.cookieWritten();
-    }
-
-    /** The request's {@code Referer}, parsed once for both questions asked of it. */
-    private ReferrerHosts.Referral referral(HttpServletRequest request) {
+    private ReferrerHosts.Referral attribution(HttpServletRequest request, VisitorSession session) {
+        boolean withCookie = session.arrivedWithCookie();
+        if (!withCookie && !session.cookieWritten()) {
+            return null;
+        }
         String referer = request.getHeader("Referer");
         // Without a Referer there is nothing to compare, and the server name costs a parse of the request's URI.
-        return referer == null ? ReferrerHosts.Referral.NONE : referrers.referral(referer, request.getServerName());
+        ReferrerHosts.Referral referral = referer == null ? ReferrerHosts.Referral.NONE
+                : referrers.referral(referer, request.getServerName());
+        return withCookie || !referral.sameSite() ? referral : null;
     }
 
     private TrackedView attributedView(CookiePayload p, String recordedPath, String referrer) {
